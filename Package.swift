@@ -1,0 +1,39 @@
+// swift-tools-version:6.0
+//
+// refinery-model: a throughput, scheduling and valuation model of a gold refinery.
+// The product depends on the Swift toolchain and on GLPK (libglpk-dev) only:
+// `dependencies` stays empty on purpose.
+
+import PackageDescription
+
+let package = Package(
+    name: "refinery-model",
+    products: [
+        .library(name: "RefineryModel", targets: ["RefineryModel"]),
+        .executable(name: "refinery-cli", targets: ["refinery-cli"]),
+    ],
+    dependencies: [],
+    targets: [
+        .systemLibrary(
+            name: "CGLPK",
+            providers: [.apt(["libglpk-dev"]), .brew(["glpk"])]
+        ),
+        .target(
+            name: "RefineryModel",
+            dependencies: ["CGLPK"]
+        ),
+        .executableTarget(
+            name: "refinery-cli",
+            dependencies: ["RefineryModel"]
+        ),
+        .testTarget(
+            name: "RefineryModelTests",
+            dependencies: ["RefineryModel"]
+        ),
+        .testTarget(
+            name: "RefineryCLITests",
+            dependencies: ["refinery-cli", "RefineryModel"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,25 @@
+internal import CGLPK
+
+extension GLPKSolver {
+    /// Makes GLPK raise a real fatal error (a matrix with a duplicate entry, which
+    /// `glp_load_matrix` rejects by aborting) inside the guard, and returns the error the
+    /// guard produced. Validation makes this impossible through the public API, so the tests
+    /// use this to prove the safety net works: the process survives, nothing reaches stdout,
+    /// and GLPK works again on the same thread afterwards.
+    static func provokeFatalError() -> OptimizationError? {
+        let session = GLPKSession(log: .off)
+        defer { session.close() }
+        guard let problem = session.problem else { return nil }
+        glp_add_rows(problem, 1)
+        glp_add_cols(problem, 1)
+        let rows: [Int32] = [0, 1, 1]
+        let columns: [Int32] = [0, 1, 1]
+        let values: [Double] = [0, 1, 2]
+        do {
+            _ = try session.checkFatal(cglpk_guarded_load_matrix(problem, 2, rows, columns, values))
+            return nil
+        } catch {
+            return error
+        }
+    }
+}

@@ -1,0 +1,275 @@
+internal import CGLPK
+import Foundation
+
+/// Solves ``LinearProgram``s with GLPK: LPs by the simplex method, MIPs by branch-and-cut.
+///
+/// Every call is self-contained: the program is validated in Swift (GLPK aborts the process on
+/// invalid data), copied into a fresh GLPK problem, solved, read back and deleted, all on the
+/// calling thread and inside the call. The solver has no state, so one value can be used from
+/// many threads or tasks at once:
+///
+/// ```swift
+/// let solver = GLPKSolver()
+/// let solutions = try await withThrowingTaskGroup(of: Solution.self) { group in
+///     for lp in programs { group.addTask { try solver.solve(lp) } }
+///     return try await group.reduce(into: []) { $0.append($1) }
+/// }
+/// ```
+///
+/// A solve that runs inside a task stops early, with ``TerminationReason/cancelled``, when the
+/// task is cancelled.
+///
+/// Related GLPK documentation: "GLPK Reference Manual", chapters 2 (API routines) and 5
+/// (branch-and-cut API).
+public struct GLPKSolver: Sendable {
+    public init() {}
+
+    /// GLPK's version, such as "5.0".
+    public static var version: String {
+        let session = GLPKSession(log: .off)
+        defer { session.close() }
+        return String(cString: glp_version())
+    }
+
+    /// Solves `program`.
+    ///
+    /// - Parameters:
+    ///   - options: Limits, tolerances and GLPK's cuts and heuristics.
+    ///   - start: A feasible solution to start branch-and-cut from (one value per variable).
+    ///     GLPK accepts it as its first incumbent if it is feasible; presolve is then off.
+    ///     Ignored for pure LPs.
+    /// - Returns: The answer. An infeasible or unbounded model, or a time limit, is a
+    ///   ``Solution/status``, not an error.
+    /// - Throws: ``OptimizationError`` when the model or options are invalid or GLPK fails.
+    public func solve(_ program: LinearProgram, options: SolverOptions = SolverOptions(),
+                      start: [Double]? = nil) throws(OptimizationError) -> Solution {
+        try program.validate()
+        try Self.validate(options)
+        if let start, program.isMixedInteger { try Self.validate(start: start, for: program) }
+
+        let clock = ContinuousClock()
+        let began = clock.now
+        let session = GLPKSession(log: options.log)
+        defer { session.close() }
+        try GLPKProblemLoader.load(program, into: session)
+        let loaded = clock.now
+
+        var outcome: Outcome
+        if program.isMixedInteger {
+            outcome = try solveMixedInteger(program, session: session, options: options, start: start, began: began)
+        } else {
+            outcome = try solveLinear(session: session, options: options, timeLimit: options.timeLimit)
+        }
+        if outcome.status == .infeasibleOrUnbounded {
+            outcome.status = try resolveInfeasibleOrUnbounded(session: session, options: options)
+        }
+        let finished = clock.now
+
+        let statistics = SolveStatistics(
+            modelSize: program.size, loadSeconds: (loaded - began).seconds, solveSeconds: (finished - loaded).seconds,
+            simplexIterations: outcome.problemIterations(session), branchAndBoundNodes: outcome.nodes)
+        var objective: Double?
+        if outcome.status == .optimal || outcome.status == .feasible { objective = program.objectiveValue(at: outcome.values) }
+        let bound = outcome.status == .optimal ? objective : outcome.bestBound
+        return Solution(
+            status: outcome.status, termination: outcome.termination, objective: objective, bestBound: bound,
+            values: outcome.values, constraintDuals: outcome.duals, reducedCosts: outcome.reducedCosts,
+            statistics: statistics)
+    }
+
+    // MARK: - LP
+
+    private struct Outcome {
+        var status: SolutionStatus
+        var termination: TerminationReason
+        var values: [Double] = []
+        var duals: [Double]?
+        var reducedCosts: [Double]?
+        var bestBound: Double?
+        var nodes = 0
+
+        func problemIterations(_ session: GLPKSession) -> Int {
+            guard let problem = session.problem else { return 0 }
+            return Int(glp_get_it_cnt(problem))
+        }
+    }
+
+    private func simplexParameters(_ options: SolverOptions, session: GLPKSession, timeLimit: Double?, presolve: Bool) -> glp_smcp {
+        var parameters = glp_smcp()
+        glp_init_smcp(&parameters)
+        parameters.msg_lev = session.messageLevel
+        parameters.presolve = presolve ? GLP_ON : GLP_OFF
+        if let timeLimit { parameters.tm_lim = Self.milliseconds(timeLimit) }
+        return parameters
+    }
+
+    private func solveLinear(session: GLPKSession, options: SolverOptions, timeLimit: Double?) throws(OptimizationError) -> Outcome {
+        guard let problem = session.problem else { throw .fatalSolverError(message: "no problem") }
+        let n = Int(glp_get_num_cols(problem))
+        let m = Int(glp_get_num_rows(problem))
+        var parameters = simplexParameters(options, session: session, timeLimit: timeLimit, presolve: options.presolve)
+        let code = try session.checkFatal(cglpk_guarded_simplex(problem, &parameters))
+
+        var outcome: Outcome
+        switch code {
+        case 0:
+            switch glp_get_status(problem) {
+            case GLP_OPT: outcome = Outcome(status: .optimal, termination: .completed)
+            case GLP_NOFEAS: return Outcome(status: .infeasible, termination: .completed)
+            case GLP_UNBND: return Outcome(status: .unbounded, termination: .completed)
+            case GLP_FEAS: outcome = Outcome(status: .feasible, termination: .completed)
+            default: return Outcome(status: .noSolution, termination: .completed)
+            }
+        case GLP_ETMLIM:
+            guard glp_get_prim_stat(problem) == GLP_FEAS else { return Outcome(status: .noSolution, termination: .timeLimit) }
+            outcome = Outcome(status: .feasible, termination: .timeLimit)
+        case GLP_ENOPFS:
+            return Outcome(status: .infeasible, termination: .completed)
+        case GLP_ENODFS:
+            return Outcome(status: .infeasibleOrUnbounded, termination: .completed)
+        default:
+            throw .solverFailed(code: Int(code), message: session.terminal.recentText)
+        }
+        outcome.values = (1...max(n, 1)).prefix(n).map { glp_get_col_prim(problem, Int32($0)) }
+        if outcome.status == .optimal {
+            outcome.duals = (0..<m).map { glp_get_row_dual(problem, Int32($0 + 1)) }
+            outcome.reducedCosts = (0..<n).map { glp_get_col_dual(problem, Int32($0 + 1)) }
+        }
+        return outcome
+    }
+
+    /// After a presolver said "no primal or no dual feasible solution", solves the LP
+    /// (relaxation) again without presolve to tell infeasible from unbounded.
+    private func resolveInfeasibleOrUnbounded(session: GLPKSession, options: SolverOptions) throws(OptimizationError) -> SolutionStatus {
+        guard let problem = session.problem else { return .infeasibleOrUnbounded }
+        var parameters = simplexParameters(options, session: session, timeLimit: options.timeLimit, presolve: false)
+        let code = try session.checkFatal(cglpk_guarded_simplex(problem, &parameters))
+        guard code == 0 else { return .infeasibleOrUnbounded }
+        switch glp_get_status(problem) {
+        case GLP_NOFEAS: return .infeasible
+        case GLP_UNBND: return .unbounded
+        default: return .infeasibleOrUnbounded
+        }
+    }
+
+    // MARK: - MIP
+
+    private func solveMixedInteger(_ program: LinearProgram, session: GLPKSession, options: SolverOptions,
+                                   start: [Double]?, began: ContinuousClock.Instant) throws(OptimizationError) -> Outcome {
+        guard let problem = session.problem else { throw .fatalSolverError(message: "no problem") }
+        let presolve = options.presolve && start == nil
+        var timeLimit = options.timeLimit
+
+        if !presolve {
+            // glp_intopt needs an optimal LP relaxation when its presolver is off.
+            let relaxation = try solveLinear(session: session, options: options, timeLimit: timeLimit)
+            switch relaxation.status {
+            case .optimal: break
+            case .feasible, .noSolution:
+                return Outcome(status: .noSolution, termination: relaxation.termination)
+            case .infeasible, .unbounded, .infeasibleOrUnbounded:
+                return Outcome(status: relaxation.status, termination: .completed)
+            }
+            if let limit = timeLimit {
+                let remaining = limit - (ContinuousClock.now - began).seconds
+                guard remaining > 0.001 else { return Outcome(status: .noSolution, termination: .timeLimit) }
+                timeLimit = remaining
+            }
+        }
+
+        var parameters = glp_iocp()
+        glp_init_iocp(&parameters)
+        parameters.msg_lev = session.messageLevel
+        parameters.presolve = presolve ? GLP_ON : GLP_OFF
+        if let timeLimit { parameters.tm_lim = Self.milliseconds(timeLimit) }
+        if let gap = options.relativeGap { parameters.mip_gap = gap }
+        parameters.gmi_cuts = options.cuts.contains(.gomory) ? GLP_ON : GLP_OFF
+        parameters.mir_cuts = options.cuts.contains(.mixedIntegerRounding) ? GLP_ON : GLP_OFF
+        parameters.cov_cuts = options.cuts.contains(.cover) ? GLP_ON : GLP_OFF
+        parameters.clq_cuts = options.cuts.contains(.clique) ? GLP_ON : GLP_OFF
+        parameters.sr_heur = options.heuristics.contains(.rounding) ? GLP_ON : GLP_OFF
+        parameters.fp_heur = options.heuristics.contains(.feasibilityPump) ? GLP_ON : GLP_OFF
+        parameters.ps_heur = options.heuristics.contains(.proximitySearch) ? GLP_ON : GLP_OFF
+        parameters.br_tech = Self.glpkBranching(options.branching)
+        parameters.bt_tech = Self.glpkBacktracking(options.backtracking)
+
+        let context = GLPKBranchAndCut(start: start)
+        parameters.cb_func = GLPKBranchAndCut.callback
+        let code = try withExtendedLifetime(context) { () throws(OptimizationError) -> Int32 in
+            parameters.cb_info = Unmanaged.passUnretained(context).toOpaque()
+            return try session.checkFatal(cglpk_guarded_intopt(problem, &parameters))
+        }
+
+        let mipStatus = glp_mip_status(problem)
+        var outcome: Outcome
+        switch code {
+        case 0 where mipStatus == GLP_OPT: outcome = Outcome(status: .optimal, termination: .completed)
+        case 0 where mipStatus == GLP_NOFEAS, GLP_ENOPFS: return Outcome(status: .infeasible, termination: .completed, nodes: context.nodes)
+        case GLP_ENODFS: return Outcome(status: .infeasibleOrUnbounded, termination: .completed, nodes: context.nodes)
+        case GLP_ETMLIM, GLP_EMIPGAP, GLP_ESTOP:
+            let reason: TerminationReason = code == GLP_ETMLIM ? .timeLimit : code == GLP_EMIPGAP ? .gapLimit : .cancelled
+            guard mipStatus == GLP_FEAS || mipStatus == GLP_OPT else {
+                return Outcome(status: .noSolution, termination: reason, bestBound: context.bestBound, nodes: context.nodes)
+            }
+            outcome = Outcome(status: .feasible, termination: reason)
+        default:
+            throw .solverFailed(code: Int(code), message: session.terminal.recentText)
+        }
+        let n = program.variableCount
+        outcome.values = (0..<n).map { glp_mip_col_val(problem, Int32($0 + 1)) }
+        outcome.bestBound = context.bestBound
+        outcome.nodes = context.nodes
+        return outcome
+    }
+
+    // MARK: - Validation and conversions
+
+    static func validate(_ options: SolverOptions) throws(OptimizationError) {
+        if let limit = options.timeLimit, !(limit > 0 && limit <= Double(Int32.max) / 1000) {
+            throw .invalidOptions("timeLimit \(limit) is not a number of seconds in (0, \(Int32.max / 1000)]")
+        }
+        if let gap = options.relativeGap, !(gap >= 0 && gap.isFinite) {
+            throw .invalidOptions("relativeGap \(gap) is not a finite number ≥ 0")
+        }
+    }
+
+    static func validate(start: [Double], for program: LinearProgram) throws(OptimizationError) {
+        guard start.count == program.variableCount else {
+            throw .invalidStartingSolution("has \(start.count) values; the model has \(program.variableCount) variables")
+        }
+        if let j = start.firstIndex(where: { !$0.isFinite }) {
+            throw .invalidStartingSolution("value \(start[j]) of \(program.displayName(of: Variable(index: j))) is not finite")
+        }
+    }
+
+    static func milliseconds(_ seconds: Double) -> Int32 {
+        Int32(max(1, min(Double(Int32.max), (seconds * 1000).rounded(.up))))
+    }
+
+    static func glpkBranching(_ rule: SolverOptions.Branching) -> Int32 {
+        switch rule {
+        case .firstFractional: return GLP_BR_FFV
+        case .lastFractional: return GLP_BR_LFV
+        case .mostFractional: return GLP_BR_MFV
+        case .driebeckTomlin: return GLP_BR_DTH
+        case .pseudocost: return GLP_BR_PCH
+        }
+    }
+
+    static func glpkBacktracking(_ rule: SolverOptions.Backtracking) -> Int32 {
+        switch rule {
+        case .depthFirst: return GLP_BT_DFS
+        case .breadthFirst: return GLP_BT_BFS
+        case .bestLocalBound: return GLP_BT_BLB
+        case .bestProjection: return GLP_BT_BPH
+        }
+    }
+}
+
+extension Duration {
+    /// The duration in seconds, as a `Double`.
+    var seconds: Double {
+        let (whole, fraction) = components
+        return Double(whole) + Double(fraction) * 1e-18
+    }
+}

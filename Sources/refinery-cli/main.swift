@@ -1,0 +1,2 @@
+import RefineryModel
+print(GLPKSolver.version)
