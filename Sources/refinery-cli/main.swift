@@ -1,2 +1,3 @@
-import RefineryModel
-print(GLPKSolver.version)
+import Foundation
+
+exit(RefineryCLI.run(arguments: Array(CommandLine.arguments.dropFirst()), console: .standard()).rawValue)

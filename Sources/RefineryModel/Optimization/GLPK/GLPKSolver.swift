@@ -17,7 +17,9 @@ import Foundation
 /// ```
 ///
 /// A solve that runs inside a task stops early, with ``TerminationReason/cancelled``, when the
-/// task is cancelled.
+/// task is cancelled. A solve is synchronous CPU work: while it runs it occupies one thread of
+/// Swift's cooperative pool, so bound long solves with ``SolverOptions/timeLimit`` and run at
+/// most as many at once as there are cores.
 ///
 /// Related GLPK documentation: "GLPK Reference Manual", chapters 2 (API routines) and 5
 /// (branch-and-cut API).
@@ -62,6 +64,13 @@ public struct GLPKSolver: Sendable {
         }
         if outcome.status == .infeasibleOrUnbounded {
             outcome.status = try resolveInfeasibleOrUnbounded(session: session, options: options)
+        }
+        // Stopped early without an incumbent of GLPK's own: the starting solution, if it is
+        // feasible, is still the best known answer.
+        if outcome.status == .noSolution, let start, program.isMixedInteger,
+           program.check(start).isFeasible(tolerance: 1e-6) {
+            outcome.status = .feasible
+            outcome.values = start
         }
         let finished = clock.now
 

@@ -1,0 +1,55 @@
+import RefineryModel
+
+/// The command line: finds the subcommand, parses its arguments, runs it, and turns every
+/// outcome into an exit status. Pure apart from the console, so tests run it in-process.
+enum RefineryCLI {
+    static let version = "0.1.0"
+
+    /// The subcommands, in the order help lists them.
+    static let commands: [Command] = [BenchCommand.command]
+
+    static func run(arguments: [String], console: Console) -> ExitStatus {
+        if arguments.first == "--version" {
+            console.out("refinery-cli \(version) (GLPK \(GLPKSolver.version))\n")
+            return .success
+        }
+        if arguments.isEmpty || ["--help", "-h", "help"].contains(arguments[0]) {
+            if arguments.count > 1, let command = command(named: arguments[1]) {
+                console.out(HelpText.render(command.spec))
+            } else {
+                console.out(HelpText.overview(commands: commands.map(\.spec)))
+            }
+            return .success
+        }
+        guard let command = command(named: arguments[0]) else {
+            return report(UsageError(message: "unknown command '\(arguments[0])'", usage: "refinery-cli <command> [options]; see 'refinery-cli --help'"), console: console)
+        }
+        let rest = Array(arguments.dropFirst())
+        if rest.contains("--help") || rest.contains("-h") {
+            console.out(HelpText.render(command.spec))
+            return .success
+        }
+        do {
+            let parsed = try ArgumentParser.parse(rest, spec: command.spec)
+            return try command.run(parsed, console)
+        } catch let error as UsageError {
+            return report(error, console: console)
+        } catch let error as CommandError {
+            console.error("Error: \(error.description)\n")
+            return error.status
+        } catch {
+            console.error("Error: \(error)\n")
+            return .failure
+        }
+    }
+
+    static func command(named name: String) -> Command? {
+        commands.first { $0.spec.name == name }
+    }
+
+    static func report(_ error: UsageError, console: Console) -> ExitStatus {
+        console.error("Error: \(error.message)\n")
+        if let usage = error.usage { console.error("Usage: \(usage)\n") }
+        return .usage
+    }
+}

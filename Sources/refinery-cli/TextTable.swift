@@ -1,0 +1,27 @@
+/// Renders rows as an aligned text table: text columns left-aligned, numbers right-aligned.
+enum TextTable {
+    static func render(header: [String], rows: [[String]]) -> String {
+        let all = [header] + rows
+        let widths = header.indices.map { column in all.map { $0.indices.contains(column) ? $0[column].count : 0 }.max() ?? 0 }
+        func isNumeric(_ text: String) -> Bool {
+            guard let first = text.unicodeScalars.first else { return false }
+            return "-+0123456789.".unicodeScalars.contains(first) && text != "-"
+        }
+        func line(_ cells: [String]) -> String {
+            cells.enumerated().map { column, cell in
+                let pad = String(repeating: " ", count: max(0, widths[column] - cell.count))
+                return isNumeric(cell) ? pad + cell : cell + pad
+            }.joined(separator: "  ").replacingTrailingSpaces()
+        }
+        let rule = widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")
+        return ([line(header), rule] + rows.map(line)).joined(separator: "\n") + "\n"
+    }
+}
+
+extension String {
+    func replacingTrailingSpaces() -> String {
+        var copy = self
+        while copy.last == " " { copy.removeLast() }
+        return copy
+    }
+}
