@@ -1,0 +1,107 @@
+/// A lot as the throughput model handles it: from the scenario's explicit lots or generated
+/// from a source's yearly quantity.
+public struct IntakeLot: Sendable, Equatable {
+    public var id: String
+    public var source: String?
+    public var kind: MaterialKind
+    /// Days since 1970-01-01.
+    public var arrivalDay: Int
+    public var dueDay: Int?
+    public var grossMassKg: Double
+    public var assay: Assay
+    /// Gold contained in the ore that was lost upstream making this bullion (ore lots only).
+    public var upstreamGoldLostKg: Double
+
+    public var masses: ElementMasses { ElementMasses(grossKg: grossMassKg, assay: assay) }
+}
+
+/// Turns a scenario's sources into lots, year by year, and adds its explicit lots.
+///
+/// A source's yearly gold becomes lots of `lotGrossMassKg` (the last one smaller), spread
+/// over the year by the monthly profile: lot k of n arrives at the point where the profile's
+/// cumulative weight reaches (k + ½)/n. Deterministic: the same scenario gives the same lots.
+public enum LotGenerator {
+    /// The gold (t) a source delivers in horizon year `index`, and the gold lost upstream
+    /// (ore sources).
+    public static func yearlyGold(of source: IntakeSource, yearIndex index: Int) -> (delivered: Double, upstreamLost: Double) {
+        func value(_ list: [Double]) -> Double { list.isEmpty ? 0 : list[min(index, list.count - 1)] }
+        if let tonnes = source.goldTonnesPerYear { return (value(tonnes), 0) }
+        if let supply = source.supply { return (value(supply.availableTonnesPerYear) * value(supply.capture), 0) }
+        if let ore = source.ore {
+            let contained = value(ore.oreTonnesPerYear) * ore.gradeGramsPerTonne / 1_000_000
+            return (contained * ore.upstreamRecovery, contained * (1 - ore.upstreamRecovery))
+        }
+        return (0, 0)
+    }
+
+    /// Every lot of the scenario, sorted by arrival (then by id).
+    public static func lots(for scenario: Scenario) -> [IntakeLot] {
+        var lots: [IntakeLot] = []
+        for (yearIndex, year) in scenario.horizon.calendarYears.enumerated() {
+            let yearStart = CivilDate(year: year, month: 1, day: 1).dayNumber
+            for source in scenario.intake.sources {
+                let (tonnes, upstreamLost) = yearlyGold(of: source, yearIndex: yearIndex)
+                let goldKg = tonnes * 1000
+                let goldPerLot = source.lotGrossMassKg * source.assay.gold
+                guard goldKg > 0, goldPerLot > 0 else { continue }
+                let fullLots = Int((goldKg / goldPerLot).rounded(.down))
+                let remainder = goldKg - Double(fullLots) * goldPerLot
+                let count = fullLots + (remainder > goldKg * 1e-12 ? 1 : 0)
+                let days = CivilDate(year: year + 1, month: 1, day: 1).dayNumber - yearStart
+                let placement = ArrivalPlacement(profile: source.monthlyProfile, year: year)
+                lots.reserveCapacity(lots.count + count)
+                for k in 0..<count {
+                    let gross = k < fullLots ? source.lotGrossMassKg : remainder / source.assay.gold
+                    let dayOffset = min(days - 1, placement.dayOffset(forCumulativeShare: (Double(k) + 0.5) / Double(count)))
+                    lots.append(IntakeLot(
+                        id: "\(source.id)-\(year)-\(k + 1)", source: source.id, kind: source.kind,
+                        arrivalDay: yearStart + dayOffset, dueDay: nil, grossMassKg: gross, assay: source.assay,
+                        upstreamGoldLostKg: upstreamLost * 1000 * (gross * source.assay.gold) / goldKg))
+                }
+            }
+        }
+        for lot in scenario.intake.lots {
+            guard let arrival = CivilDate(parsing: lot.arrival) else { continue }
+            lots.append(IntakeLot(
+                id: lot.id, source: lot.source, kind: lot.kind, arrivalDay: arrival.dayNumber,
+                dueDay: lot.due.flatMap(CivilDate.init(parsing:))?.dayNumber, grossMassKg: lot.grossMassKg,
+                assay: lot.assay, upstreamGoldLostKg: 0))
+        }
+        lots.sort { $0.arrivalDay != $1.arrivalDay ? $0.arrivalDay < $1.arrivalDay : $0.id < $1.id }
+        return lots
+    }
+}
+
+/// Maps a cumulative share of a year's deliveries to a day of that year, following the
+/// monthly profile (even within each month).
+struct ArrivalPlacement {
+    private var cumulative: [Double] // cumulative share at the end of each month
+    private var monthStarts: [Int]   // day offset of each month's first day
+    private var monthDays: [Int]
+
+    init(profile: [Double]?, year: Int) {
+        let weights = (profile?.count == 12 && (profile?.reduce(0, +) ?? 0) > 0)
+            ? profile!
+            : (1...12).map { Double(CivilDate.daysIn(month: $0, year: year)) }
+        let total = weights.reduce(0, +)
+        var running = 0.0
+        cumulative = weights.map { running += $0 / total; return running }
+        monthDays = (1...12).map { CivilDate.daysIn(month: $0, year: year) }
+        var start = 0
+        monthStarts = monthDays.map { let s = start; start += $0; return s }
+    }
+
+    func dayOffset(forCumulativeShare share: Double) -> Int {
+        var previous = 0.0
+        for month in 0..<12 {
+            let end = cumulative[month]
+            if share <= end || month == 11 {
+                let width = end - previous
+                let within = width > 0 ? (share - previous) / width : 0
+                return monthStarts[month] + min(monthDays[month] - 1, max(0, Int(within * Double(monthDays[month]))))
+            }
+            previous = end
+        }
+        return 364
+    }
+}

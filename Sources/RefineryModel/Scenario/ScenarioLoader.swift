@@ -1,0 +1,96 @@
+import Foundation
+
+/// Reads scenarios from JSON, reporting every problem with its JSON path.
+///
+/// Loading happens in three passes, so that the problems reported are the real ones:
+/// 1. the text is parsed as strict JSON (line and column of any syntax error; duplicate keys
+///    and absurd nesting are refused);
+/// 2. its structure is checked against `scenario.schema.json`: wrong types, missing fields and
+///    unknown fields (rejected, not ignored) are all listed;
+/// 3. the decoded scenario is checked by ``ScenarioValidator``: ranges, references, shares,
+///    dates, all listed.
+/// A document with structural problems is not decoded, so pass 3 runs once they are fixed.
+///
+/// ```swift
+/// do {
+///     let scenario = try ScenarioLoader.load(contentsOf: url)
+/// } catch {
+///     for problem in error.problems { print(problem) } // intake.lots[3].assay.gold: 1.4 is not a fraction in (0, 1]
+/// }
+/// ```
+public enum ScenarioLoader {
+    /// Files larger than this are refused before parsing (512 MiB).
+    public static let maximumBytes = 512 * 1024 * 1024
+
+    /// The scenario JSON Schema, as embedded in the library.
+    public static let schema: JSONValue = {
+        do { return try JSONParser.parse(Array(EmbeddedData.scenarioSchema.utf8)) } catch { return .object([]) }
+    }()
+
+    /// Loads a scenario from a file.
+    public static func load(contentsOf url: URL) throws(ScenarioError) -> Scenario {
+        let data: Data
+        do {
+            let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
+            if let size = attributes[.size] as? Int, size > maximumBytes {
+                throw ScenarioError.unreadable(path: url.path, reason: "the file is \(size) bytes; at most \(maximumBytes) are read")
+            }
+            data = try Data(contentsOf: url)
+        } catch let error as ScenarioError {
+            throw error
+        } catch {
+            throw .unreadable(path: url.path, reason: (error as NSError).localizedDescription)
+        }
+        return try load(data: data)
+    }
+
+    /// Loads a scenario from JSON bytes.
+    public static func load(data: Data) throws(ScenarioError) -> Scenario {
+        guard data.count <= maximumBytes else {
+            throw .unreadable(path: "(data)", reason: "\(data.count) bytes; at most \(maximumBytes) are read")
+        }
+        let value: JSONValue
+        do { value = try JSONParser.parse(Array(data)) } catch { throw .syntax(error) }
+        return try load(json: value)
+    }
+
+    /// Loads a scenario from a parsed JSON document (after command-line overrides, say).
+    public static func load(json: JSONValue) throws(ScenarioError) -> Scenario {
+        let structural = SchemaValidator(schema: schema).problems(in: json)
+        if !structural.isEmpty { throw .invalid(structural) }
+        let scenario: Scenario
+        do {
+            scenario = try JSONDecoder().decode(Scenario.self, from: Data(json.serialized().utf8))
+        } catch {
+            // The schema and the types are kept in step by tests, so this is a bug if it happens.
+            throw .invalid([ScenarioProblem(path: "", value: nil, message: "could not be decoded: \(error)")])
+        }
+        let semantic = ScenarioValidator.problems(in: scenario)
+        if !semantic.isEmpty { throw .invalid(semantic) }
+        return scenario
+    }
+
+    /// The embedded scenario with this name (see ``Scenario/embeddedNames``).
+    public static func embedded(named name: String) throws(ScenarioError) -> Scenario {
+        guard let text = EmbeddedData.scenarios[name] else {
+            throw .invalid([ScenarioProblem(path: "", value: "\"\(name)\"", message: "is not an embedded scenario; available: \(Scenario.embeddedNames.joined(separator: ", "))")])
+        }
+        return try load(data: Data(text.utf8))
+    }
+}
+
+extension Scenario {
+    /// The names of the scenarios embedded in the library, the default first.
+    public static var embeddedNames: [String] {
+        [defaultName] + EmbeddedData.scenarios.keys.filter { $0 != defaultName }.sorted()
+    }
+
+    /// The name of the default scenario: the Sénou base case.
+    public static let defaultName = "senou-base"
+
+    /// The Sénou base case (data/scenarios/senou-base.json), embedded in the library.
+    public static var senouBase: Scenario {
+        // The embedded files are validated by the tests; failing here would be a build defect.
+        do { return try ScenarioLoader.embedded(named: defaultName) } catch { preconditionFailure("embedded scenario invalid: \(error)") }
+    }
+}
