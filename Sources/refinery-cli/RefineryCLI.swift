@@ -6,14 +6,18 @@ enum RefineryCLI {
     static let version = "0.1.0"
 
     /// The subcommands, in the order help lists them.
-    static let commands: [Command] = [BenchCommand.command]
+    static let commands: [Command] = [RunCommand.command, ValidateCommand.command, BenchCommand.command]
 
     static func run(arguments: [String], console: Console) -> ExitStatus {
         if arguments.first == "--version" {
             console.out("refinery-cli \(version) (GLPK \(GLPKSolver.version))\n")
             return .success
         }
-        if arguments.isEmpty || ["--help", "-h", "help"].contains(arguments[0]) {
+        if arguments.isEmpty || arguments[0].hasPrefix("-") && !["--help", "-h"].contains(arguments[0]) {
+            // No command, or options only: the default command, `run`.
+            return run(arguments: ["run"] + arguments, console: console)
+        }
+        if ["--help", "-h", "help"].contains(arguments[0]) {
             if arguments.count > 1, let command = command(named: arguments[1]) {
                 console.out(HelpText.render(command.spec))
             } else {
@@ -35,7 +39,12 @@ enum RefineryCLI {
         } catch let error as UsageError {
             return report(error, console: console)
         } catch let error as CommandError {
-            console.error("Error: \(error.description)\n")
+            if case let .invalidData(problems) = error {
+                console.error("Error: invalid scenario (\(problems.count) problem\(problems.count == 1 ? "" : "s")):\n")
+                for problem in problems { console.error("  \(problem)\n") }
+            } else {
+                console.error("Error: \(error.description)\n")
+            }
             return error.status
         } catch {
             console.error("Error: \(error)\n")

@@ -51,16 +51,22 @@ public enum ScenarioLoader {
         }
         let value: JSONValue
         do { value = try JSONParser.parse(Array(data)) } catch { throw .syntax(error) }
-        return try load(json: value)
+        return try load(json: value, text: data)
     }
 
     /// Loads a scenario from a parsed JSON document (after command-line overrides, say).
     public static func load(json: JSONValue) throws(ScenarioError) -> Scenario {
+        try load(json: json, text: nil)
+    }
+
+    /// `text`, when given, is the JSON that `json` was parsed from: decoding it saves
+    /// serializing the document again.
+    private static func load(json: JSONValue, text: Data?) throws(ScenarioError) -> Scenario {
         let structural = SchemaValidator(schema: schema).problems(in: json)
         if !structural.isEmpty { throw .invalid(structural) }
         let scenario: Scenario
         do {
-            scenario = try JSONDecoder().decode(Scenario.self, from: Data(json.serialized().utf8))
+            scenario = try JSONDecoder().decode(Scenario.self, from: text ?? Data(json.serialized().utf8))
         } catch {
             // The schema and the types are kept in step by tests, so this is a bug if it happens.
             throw .invalid([ScenarioProblem(path: "", value: nil, message: "could not be decoded: \(error)")])

@@ -8,24 +8,49 @@ enum BenchCommand {
     static let spec = CommandSpec(
         name: "bench",
         summary: "Run a benchmark (for maintainers; figures go to BENCHMARKS.md).",
-        usage: "refinery-cli bench solver [--sizes N,N,...] [--runs N] [--time-limit S] [--no-glpsol]",
+        usage: "refinery-cli bench solver|throughput [--sizes N,N,...] [--runs N] [--time-limit S] [--no-glpsol] [--lots N] [--file-lots N]",
         options: [
             .value("sizes", "N,N,...", help: "Approximate variable counts of the generated MILPs (default 1000,10000,100000)."),
             .value("runs", "N", help: "Repetitions per size; medians are reported (default 5)."),
             .value("time-limit", "SECONDS", help: "Time limit of each solve, ours and glpsol's (default 30)."),
             .flag("no-glpsol", help: "Do not time glpsol on the exported model."),
+            .value("lots", "N", help: "throughput: lots in the generated year (default 100000)."),
+            .value("file-lots", "N", help: "throughput: explicit lots in the large scenario file (default 1000000)."),
         ],
-        positionals: [PositionalSpec(name: "SUITE", optional: false, help: "solver")],
+        positionals: [PositionalSpec(name: "SUITE", optional: false, help: "solver, throughput or solve-loop (--runs solves, for leak checks)")],
         discussion: """
             solver: generates seeded time-indexed batch-scheduling MILPs of growing size and
             reports, separately, the time to build the LinearProgram, to validate it, to load it
             into GLPK and to solve it, next to glpsol's total time on the exported LP file.
+            throughput: times the throughput model on one year of 10⁵ generated lots, and parsing,
+            loading (schema check, decoding, validation) and evaluating a 10⁶-lot scenario file.
             Build with `swift build -c release` first; figures are medians of --runs runs.
             """)
 
     static func run(_ arguments: ParsedArguments, console: Console) throws -> ExitStatus {
-        guard arguments.positionals[0] == "solver" else {
-            throw UsageError(message: "unknown benchmark '\(arguments.positionals[0])'; available: solver", usage: spec.usage)
+        let runs = try arguments.integer("runs", range: 1...100) ?? 5
+        switch arguments.positionals[0] {
+        case "solver": break
+        case "solve-loop":
+            // For leak checks: `valgrind --leak-check=full refinery-cli bench solve-loop`.
+            let count = try arguments.integer("runs", range: 1...1_000_000) ?? 1000
+            var lp = LinearProgram(name: "loop")
+            let weights: [Double] = [23, 31, 29, 44, 53, 38, 63, 85, 89, 82]
+            let profits: [Double] = [92, 57, 49, 68, 60, 43, 67, 84, 87, 72]
+            let items = lp.addVariables(weights.count, kind: .binary) { "item\($0)" }
+            lp.addConstraint(LinearExpression.sum(zip(items, weights)) <= 165, name: "capacity")
+            lp.maximize(LinearExpression.sum(zip(items, profits)))
+            var total = 0.0
+            for _ in 0..<count { total += try GLPKSolver().solve(lp).objective ?? 0 }
+            console.out("\(count) solves, objective \(total / Double(count)) each\n")
+            return .success
+        case "throughput":
+            let lots = try arguments.integer("lots", range: 1...10_000_000) ?? 100_000
+            let fileLots = try arguments.integer("file-lots", range: 1...10_000_000) ?? 1_000_000
+            try ThroughputBenchmark(runs: runs, lots: lots, fileLots: fileLots).run(console: console)
+            return .success
+        default:
+            throw UsageError(message: "unknown benchmark '\(arguments.positionals[0])'; available: solver, throughput, solve-loop", usage: spec.usage)
         }
         let sizes = try (arguments.value("sizes") ?? "1000,10000,100000").split(separator: ",").map { text throws(UsageError) -> Int in
             guard let size = Int(text), size >= 10, size <= 5_000_000 else {
@@ -33,7 +58,6 @@ enum BenchCommand {
             }
             return size
         }
-        let runs = try arguments.integer("runs", range: 1...100) ?? 5
         let timeLimit = try arguments.double("time-limit", range: 0.1...3600) ?? 30
         let glpsol = arguments.has("no-glpsol") ? nil : ["/usr/bin/glpsol", "/usr/local/bin/glpsol"].first {
             FileManager.default.isExecutableFile(atPath: $0)

@@ -1,0 +1,21 @@
+import Foundation
+
+/// Writes files so that they appear whole or not at all: the text goes to a temporary file in
+/// the same directory, which is then renamed over the target (rename is atomic on POSIX).
+enum AtomicFile {
+    static func write(_ text: String, to path: String) throws {
+        let target = URL(fileURLWithPath: path)
+        let temporary = target.deletingLastPathComponent()
+            .appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp")
+        do {
+            try Data(text.utf8).write(to: temporary)
+        } catch {
+            throw CommandError.failure("cannot write \(path): \((error as NSError).localizedDescription)")
+        }
+        guard rename(temporary.path, target.path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(at: temporary)
+            throw CommandError.failure("cannot write \(path): \(reason)")
+        }
+    }
+}

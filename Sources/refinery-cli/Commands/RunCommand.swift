@@ -1,0 +1,102 @@
+import Foundation
+import RefineryModel
+
+/// `refinery-cli run`: the scenario end to end (so far: the throughput model).
+enum RunCommand {
+    static let command = Command(spec: spec, run: run)
+
+    static let spec = CommandSpec(
+        name: "run",
+        summary: "Run a scenario end to end and report (the default command).",
+        usage: "refinery-cli run [SCENARIO.json] [--scenario NAME] [--format text|json] [--output FILE] [--include-lots]",
+        options: ScenarioInput.options + [
+            .value("format", "FORMAT", help: "text (default, for people) or json (the full report, for tools)."),
+            .value("output", short: "o", "FILE", help: "Write the report to FILE (atomically) instead of stdout."),
+            .flag("include-lots", help: "Include every lot's outcome in the JSON report."),
+        ],
+        positionals: [PositionalSpec(name: "SCENARIO.json", optional: true, help: "A scenario file; without one, the embedded default (senou-base).")],
+        discussion: "Computes capacity, bottleneck, utilization, metal balances and inventory year by year.")
+
+    enum Format: String, CaseIterable { case text, json }
+
+    static func run(_ arguments: ParsedArguments, console: Console) throws -> ExitStatus {
+        let format = try arguments.choice("format", as: Format.self) ?? .text
+        let scenario = try ScenarioInput.load(path: arguments.positionals.first, embeddedName: arguments.value("scenario"))
+        var throughput = ThroughputModel(scenario: scenario).evaluate()
+        if !arguments.has("include-lots") { throughput.lots = [] }
+        let output: String
+        switch format {
+        case .json: output = try Report(scenario: scenario, throughput: throughput).json()
+        case .text: output = ThroughputText.render(scenario: scenario, report: throughput)
+        }
+        if let path = arguments.value("output") {
+            try AtomicFile.write(output, to: path)
+            console.error("Wrote \(path)\n")
+        } else {
+            console.out(output)
+        }
+        return .success
+    }
+}
+
+/// The throughput part of the text report.
+enum ThroughputText {
+    static func render(scenario: Scenario, report: ThroughputReport) -> String {
+        var text = "Scenario \(scenario.name): \(scenario.description ?? "")\n"
+        text += "Horizon \(scenario.horizon.firstYear)–\(scenario.horizon.firstYear + scenario.horizon.years - 1), "
+        text += "nameplate \(Formatting.number(scenario.plant.nameplateTonnesPerYear)) t/yr"
+        if let last = scenario.plant.expansions.last { text += " (\(Formatting.number(last.nameplateTonnesPerYear)) t/yr from \(last.year))" }
+        text += "\n\n"
+
+        if let peak = report.years.max(by: { $0.intake.goldKg < $1.intake.goldKg }), let bottleneck = peak.bottleneck,
+           let sustainable = peak.sustainableIntakeTonnes {
+            let row = peak.stages.first { $0.id == bottleneck }!
+            text += "Headline: at its peak intake (\(Formatting.tonnes(peak.intake.goldKg)) t of gold in \(peak.year)) the busiest stage, \(bottleneck), "
+            text += "runs at \(Formatting.percent(row.utilization)) of its capacity; with that mix of material the plant could take "
+            text += "\(Formatting.number(sustainable)) t of gold a year before \(bottleneck) saturates.\n\n"
+        }
+
+        text += "Gold by year (t, except where stated; bottleneck: the first stage to saturate as intake grows)\n"
+        let header = ["year", "phase", "intake", "lots", "bottleneck", "util.", "max intake", "refined", "lost kg", "in process", "backlog", "avg WIP kg"]
+        let rows = report.years.map { year -> [String] in
+            let bottleneckRow = year.bottleneck.flatMap { id in year.stages.first { $0.id == id } }
+            return [
+                String(year.year), year.phase, Formatting.tonnes(year.intake.goldKg), Formatting.number(Double(year.intake.lots)),
+                year.bottleneck ?? "-", bottleneckRow.map { Formatting.percent($0.utilization) } ?? "-",
+                year.sustainableIntakeTonnes.map { Formatting.number($0, decimals: 1) } ?? "-",
+                Formatting.tonnes(year.gold.refined), Formatting.number(year.gold.lost, decimals: 1),
+                Formatting.tonnes(year.gold.closingInProcess, decimals: 2), Formatting.tonnes(year.gold.closingBacklog),
+                Formatting.number(year.averageGoldInProcessKg),
+            ]
+        }
+        text += TextTable.render(header: header, rows: rows)
+
+        for year in representativeYears(report) {
+            text += "\nStages in \(year.year) (\(year.phase)): capacity at that year's mix of material\n"
+            let stageRows = year.stages.map { stage -> [String] in
+                [stage.id, String(stage.units), Formatting.number(stage.capacityBatches), Formatting.number(stage.loadBatches),
+                 Formatting.percent(stage.utilization), Formatting.tonnes(stage.capacityGrossKg),
+                 stage.capacityGoldTonnes.map { Formatting.number($0) } ?? "-"]
+            }
+            text += TextTable.render(header: ["stage", "units", "batches/yr", "needed", "util.", "gross t/yr", "gold t/yr"], rows: stageRows)
+        }
+
+        if let last = report.years.last {
+            text += "\nTurnaround (days from arrival to refined metal, below saturation): "
+            text += last.turnaroundDays.sorted { $0.key < $1.key }.map { "\($0.key) \(Formatting.number($0.value, decimals: 1))" }.joined(separator: ", ") + "\n"
+            text += "Plant gold locked in units (e.g. Wohlwill electrolyte) in \(last.year): \(Formatting.number(last.lockedGoldKg)) kg\n"
+            let silver = report.years.reduce(0) { $0 + $1.silver.refined }
+            text += "Silver refined over the horizon: \(Formatting.tonnes(silver)) t\n"
+        }
+        if !report.findings.isEmpty {
+            text += "\nFindings\n" + report.findings.map { "- \($0)\n" }.joined()
+        }
+        return text
+    }
+
+    /// The first year and the first year of each expansion.
+    static func representativeYears(_ report: ThroughputReport) -> [YearThroughput] {
+        var seen = Set<String>()
+        return report.years.filter { seen.insert($0.phase).inserted }
+    }
+}
