@@ -28,8 +28,9 @@ enum BenchCommand {
             """)
 
     static func run(_ arguments: ParsedArguments, console: Console) throws -> ExitStatus {
-        let runs = try arguments.integer("runs", range: 1...100) ?? 5
-        switch arguments.positionals[0] {
+        let suite = arguments.positionals[0]
+        let runs = suite == "solve-loop" ? 1 : try arguments.integer("runs", range: 1...100) ?? 5
+        switch suite {
         case "solver": break
         case "solve-loop":
             // For leak checks: `valgrind --leak-check=full refinery-cli bench solve-loop`.
