@@ -25,7 +25,7 @@ struct TimeIndexedBenchmarkModel {
     }
 
     func build() -> LinearProgram {
-        var random = BenchmarkRandom(seed: seed)
+        var random = SplitMix64(seed: seed)
         var lp = LinearProgram(name: "time_indexed_\(jobs)x\(periods)")
         var running = [[Variable]](repeating: [], count: periods)
         var runningCoefficients = [[Double]](repeating: [], count: periods)
@@ -58,19 +58,8 @@ struct TimeIndexedBenchmarkModel {
     }
 }
 
-/// SplitMix64, for repeatable benchmark instances.
-struct BenchmarkRandom {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
+extension SplitMix64 {
+    /// A whole number in `range`, for benchmark instances.
     mutating func next(in range: ClosedRange<Int>) -> Int {
         range.lowerBound + Int(next() % UInt64(range.count))
     }

@@ -139,7 +139,7 @@ public struct GLPKSolver: Sendable {
         default:
             throw .solverFailed(code: Int(code), message: session.terminal.recentText)
         }
-        outcome.values = (1...max(n, 1)).prefix(n).map { glp_get_col_prim(problem, Int32($0)) }
+        outcome.values = (0..<n).map { glp_get_col_prim(problem, Int32($0 + 1)) }
         if outcome.status == .optimal {
             outcome.duals = (0..<m).map { glp_get_row_dual(problem, Int32($0 + 1)) }
             outcome.reducedCosts = (0..<n).map { glp_get_col_dual(problem, Int32($0 + 1)) }
