@@ -169,20 +169,15 @@ private struct ThroughputComputation {
             rate[y] = lastRate
         }
         var starts = [Double](repeating: 0, count: lots.count)
+        var serviceEnds = [Double](repeating: 0, count: lots.count)
         var plantFree = -Double.infinity
         for (lotNumber, lot) in lots.enumerated() {
             let start = max(Double(lot.arrivalDay), plantFree)
             let y = max(0, min(yearCount - 1, yearIndex(ofDay: start)))
             let service = rate[y].isFinite && rate[y] > 0 ? lot.masses.gold / rate[y] : 0
             starts[lotNumber] = start
+            serviceEnds[lotNumber] = start + service
             plantFree = start + service
-        }
-        // A part is refined when the lot's service at the bottleneck ends plus its route's turnaround.
-        func finishDay(_ part: Part) -> Double {
-            let lot = lots[part.lot]
-            let y = max(0, min(yearCount - 1, yearIndex(ofDay: starts[part.lot])))
-            let service = rate[y].isFinite && rate[y] > 0 ? lot.masses.gold / rate[y] : 0
-            return starts[part.lot] + service + turnaround[part.route]
         }
 
         // 4. Metal accounting: each part's metal is refined or lost in the year it finishes,
@@ -202,7 +197,8 @@ private struct ThroughputComputation {
         for part in parts {
             let arrivalYear = lotYear[part.lot]
             let start = starts[part.lot]
-            let finish = finishDay(part)
+            // Refined when the lot's service at the bottleneck ends plus its route's turnaround.
+            let finish = serviceEnds[part.lot] + turnaround[part.route]
             let yieldShares = yields[part.route]
             let goldRefined = part.masses.gold * yieldShares.goldRefined
             let goldLost = part.masses.gold - goldRefined

@@ -145,12 +145,12 @@ public struct ScenarioValidator {
                 }
             }
         }
-        if let kinds = Optional(Set(intake.sources.filter { $0.goldTonnesPerYear != nil || $0.supply != nil || $0.ore != nil }.map(\.kind)).union(intake.lots.map(\.kind))) {
-            for kind in kinds.sorted() {
-                let total = plant.routes.reduce(0) { $0 + $1.shares[kind] }
-                if abs(total - 1) > 1e-9 {
-                    report("plant.routes", nil, "shares for \"\(kind.rawValue)\" add up to \(Self.show(total)); material of that kind comes in, so they must add up to 1")
-                }
+        let deliveringSources = intake.sources.filter { $0.goldTonnesPerYear != nil || $0.supply != nil || $0.ore != nil }
+        let kinds = Set(deliveringSources.map(\.kind)).union(intake.lots.map(\.kind))
+        for kind in kinds.sorted() {
+            let total = plant.routes.reduce(0) { $0 + $1.shares[kind] }
+            if abs(total - 1) > 1e-9 {
+                report("plant.routes", nil, "shares for \"\(kind.rawValue)\" add up to \(Self.show(total)); material of that kind comes in, so they must add up to 1")
             }
         }
 

@@ -40,15 +40,15 @@ struct SolverBenchmark {
                 }
             }
             let size = lp.size
-            let ours = median(build) + median(validate) + median(load)
+            let ours = BenchmarkStatistics.median(build) + BenchmarkStatistics.median(validate) + BenchmarkStatistics.median(load)
             rows.append([
                 "\(size.variables)", "\(size.binaryVariables)", "\(size.constraints)", "\(size.nonzeros)",
-                format(median(build)), format(median(build) * 1e6 / Double(size.nonzeros)),
-                format(median(validate)), format(median(load)), format(median(solve)),
+                BenchmarkStatistics.format(BenchmarkStatistics.median(build)), BenchmarkStatistics.format(BenchmarkStatistics.median(build) * 1e6 / Double(size.nonzeros)),
+                BenchmarkStatistics.format(BenchmarkStatistics.median(validate)), BenchmarkStatistics.format(BenchmarkStatistics.median(load)), BenchmarkStatistics.format(BenchmarkStatistics.median(solve)),
                 solution.status.rawValue + (solution.termination == .completed ? "" : " (\(solution.termination.rawValue))"),
-                solution.objective.map { format($0) } ?? "-",
-                external.isEmpty ? "-" : format(median(external)),
-                external.isEmpty ? "-" : String(format: "%.1f%%", 100 * ours / median(external)),
+                solution.objective.map { BenchmarkStatistics.format($0) } ?? "-",
+                external.isEmpty ? "-" : BenchmarkStatistics.format(BenchmarkStatistics.median(external)),
+                external.isEmpty ? "-" : String(format: "%.1f%%", 100 * ours / BenchmarkStatistics.median(external)),
             ])
         }
         console.error("\n")
@@ -73,15 +73,6 @@ struct SolverBenchmark {
         process.waitUntilExit()
     }
 
-    func median(_ values: [Double]) -> Double {
-        let sorted = values.sorted()
-        let middle = sorted.count / 2
-        return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
-    }
-
-    func format(_ value: Double) -> String {
-        abs(value) >= 100 ? String(format: "%.0f", value) : String(format: "%.2f", value)
-    }
 }
 
 extension Duration {

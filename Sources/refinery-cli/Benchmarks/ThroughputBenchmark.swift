@@ -32,7 +32,7 @@ struct ThroughputBenchmark {
             times.append(clock.measure { report = ThroughputModel(scenario: scenario).evaluate() }.milliseconds)
             console.error(".")
         }
-        rows.append(["evaluate: one year, \(report!.years[0].intake.lots) generated lots", format(median(times))])
+        rows.append(["evaluate: one year, \(report!.years[0].intake.lots) generated lots", BenchmarkStatistics.format(BenchmarkStatistics.median(times))])
 
         // A scenario file with `fileLots` explicit lots.
         let text = Self.largeScenarioText(lots: fileLots)
@@ -46,9 +46,9 @@ struct ThroughputBenchmark {
             console.error(".")
         }
         let megabytes = Double(data.count) / 1_048_576
-        rows.append(["parse: \(fileLots) explicit lots, \(String(format: "%.0f", megabytes)) MB of JSON", format(median(parse))])
-        rows.append(["load: parse + schema check + decode + validate", format(median(load))])
-        rows.append(["evaluate: \(fileLots) explicit lots", format(median(evaluate))])
+        rows.append(["parse: \(fileLots) explicit lots, \(String(format: "%.0f", megabytes)) MB of JSON", BenchmarkStatistics.format(BenchmarkStatistics.median(parse))])
+        rows.append(["load: parse + schema check + decode + validate", BenchmarkStatistics.format(BenchmarkStatistics.median(load))])
+        rows.append(["evaluate: \(fileLots) explicit lots", BenchmarkStatistics.format(BenchmarkStatistics.median(evaluate))])
         console.error("\n")
         console.out(TextTable.render(header: ["case", "ms"], rows: rows))
     }
@@ -72,10 +72,4 @@ struct ThroughputBenchmark {
         return text.replacingOccurrences(of: "\"lots\":[]", with: lotsText)
     }
 
-    func median(_ values: [Double]) -> Double {
-        let sorted = values.sorted()
-        return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
-    }
-
-    func format(_ value: Double) -> String { String(format: value >= 100 ? "%.0f" : "%.2f", value) }
 }
