@@ -1,15 +1,24 @@
-/// The discrete-time MILP of a ``StateTaskNetwork`` (Shah, Pantelides & Sargent 1993), with
-/// identical units aggregated:
+/// The MILP of a ``StateTaskNetwork`` (Shah, Pantelides & Sargent 1993), with identical units
+/// aggregated into integer counts:
 ///
 /// - `W[i,j,t]` ∈ {0…count_j}: batches of task i started on unit type j at time t, only where
-///   the batch finishes within the horizon (t + p_i ≤ H);
-/// - `B[i,j,t]` ≥ 0: the total amount they process, `minBatch·W ≤ B ≤ maxBatch·W`;
+///   the batch completes within the horizon (and, in discrete timing, the units are available);
+/// - `B[i,j,t]` ≥ 0: the total amount they process, `minBatch·W ≤ sizeFactor·B ≤ maxBatch·W`,
+///   or `B = fixedBatch·W`;
 /// - `S[s,t]` ∈ [0, capacity_s]: stock after the receipts and withdrawals of time t;
-/// - occupancy: for every unit type and period, Σᵢ Σ_{t−p_i < t' ≤ t} W[i,j,t'] ≤ count_j;
-/// - balance: S[s,t] = S[s,t−1] + Σ outputs released at t − Σ inputs taken at t;
-/// - objective: maximize Σ_s value_s · S[s,H].
+/// - occupancy, discrete: for every unit type and period, Σᵢ Σ_{t−p_i < t' ≤ t} W[i,j,t'] ≤ count_j;
+///   bucketed: Σᵢ occupancy_i·W[i,j,t] ≤ count_j·availability_j(t);
+/// - balance: S[s,t] = S[s,t−1] + receipts + Σ outputs released at t − Σ inputs taken at t;
+/// - milestones: Σ_{s∈M} S[s,t_M] ≥ amount_M; splits: Σ_{A} B ≥ share·Σ_{A∪A'} B;
+/// - makespan (when weighted): binaries z_t, z_t ≥ z_{t+1}, W[i,j,t] ≤ count_j·z_{t+c_i−1}.
+///
+/// In **elastic** form the receipts may be refused and the milestones missed, each through a
+/// slack variable, and the objective is to minimize their total: the model is always
+/// feasible, and its answer says which receipts and milestones block.
 public struct STNFormulation: Sendable {
     public let network: StateTaskNetwork
+    public let objective: STNObjective
+    public let isElastic: Bool
     public private(set) var program: LinearProgram
     /// Start variables by (task, unit type, time).
     public private(set) var starts: [Key: Variable] = [:]
@@ -17,73 +26,160 @@ public struct STNFormulation: Sendable {
     public private(set) var amounts: [Key: Variable] = [:]
     /// Stock variables: stock[s][t].
     public private(set) var stock: [[Variable]] = []
+    /// Elastic form: the amount of each receipt refused, by receipt.
+    public private(set) var refused: [Variable?] = []
+    /// Elastic form: the shortfall of each milestone, by milestone.
+    public private(set) var shortfall: [Variable?] = []
+    /// The keys in creation order (task, unit, time), for stable decoding.
+    public private(set) var keys: [Key] = []
 
-    public struct Key: Hashable, Sendable {
+    public struct Key: Hashable, Sendable, Comparable {
         public var task: Int
         public var unit: Int
         public var time: Int
+
+        public static func < (a: Key, b: Key) -> Bool { (a.time, a.task, a.unit) < (b.time, b.task, b.unit) }
     }
 
-    public init(_ network: StateTaskNetwork) {
+    public init(_ network: StateTaskNetwork, objective: STNObjective = .terminalValue, elastic: Bool = false) {
         self.network = network
-        var lp = LinearProgram(name: "stn")
+        self.objective = objective
+        self.isElastic = elastic
+        var lp = LinearProgram(name: elastic ? "stn_elastic" : "stn")
         let H = network.horizon
-        let stateIndex = Dictionary(uniqueKeysWithValues: network.states.enumerated().map { ($1.name, $0) })
-        let unitIndex = Dictionary(uniqueKeysWithValues: network.units.enumerated().map { ($1.name, $0) })
+        let stateIndex = network.stateIndex
+        let unitIndex = network.unitIndex
 
-        for (i, task) in network.tasks.enumerated() {
-            for name in task.units {
-                guard let j = unitIndex[name] else { continue }
-                let unit = network.units[j]
-                for t in 0...H where t + task.duration <= H {
+        // Starts and amounts.
+        for t in 0...H {
+            for (i, task) in network.tasks.enumerated() {
+                for name in task.units {
+                    guard let j = unitIndex[name], network.canStart(task: i, unit: j, at: t) else { continue }
+                    let unit = network.units[j]
+                    let most = network.timing == .discrete ? unit.count
+                        : min(unit.count * 1_000_000, Int((Double(unit.count) * unit.available(at: t) / task.bucketOccupancy + 1e-9).rounded(.down)))
+                    guard most > 0 else { continue }
                     let key = Key(task: i, unit: j, time: t)
-                    let w = lp.addVariable("W_\(i)_\(j)_\(t)", kind: unit.count == 1 ? .binary : .integer,
-                                           lowerBound: 0, upperBound: Double(unit.count))
-                    let b = lp.addVariable("B_\(i)_\(j)_\(t)", lowerBound: 0, upperBound: unit.maxBatch * Double(unit.count))
+                    let w = lp.addVariable("W_\(i)_\(j)_\(t)", kind: most == 1 ? .binary : .integer, lowerBound: 0, upperBound: Double(most))
+                    let b = lp.addVariable("B_\(i)_\(j)_\(t)", lowerBound: 0, upperBound: unit.maxBatch * Double(most) / task.sizeFactor)
                     starts[key] = w
                     amounts[key] = b
-                    lp.addConstraint(b - unit.maxBatch * w <= 0, name: "max_\(i)_\(j)_\(t)")
-                    if unit.minBatch > 0 { lp.addConstraint(b - unit.minBatch * w >= 0, name: "min_\(i)_\(j)_\(t)") }
+                    keys.append(key)
+                    if let fixed = task.fixedBatch {
+                        lp.addConstraint(b - fixed * w == 0, name: "fix_\(i)_\(j)_\(t)")
+                    } else {
+                        lp.addConstraint(task.sizeFactor * b - unit.maxBatch * w <= 0, name: "max_\(i)_\(j)_\(t)")
+                        if unit.minBatch > 0 { lp.addConstraint(task.sizeFactor * b - unit.minBatch * w >= 0, name: "min_\(i)_\(j)_\(t)") }
+                    }
                 }
             }
         }
         // Occupancy.
         for (j, unit) in network.units.enumerated() {
-            for t in 0..<H {
+            let eligible = network.tasks.indices.filter { network.tasks[$0].units.contains(unit.name) }
+            for t in 0..<max(H, 1) {
                 var running = LinearExpression()
-                for (i, task) in network.tasks.enumerated() where task.units.contains(unit.name) {
-                    for start in max(0, t - task.duration + 1)...t {
-                        if let w = starts[Key(task: i, unit: j, time: start)] { running += w }
+                var capacity = Double(unit.count)
+                switch network.timing {
+                case .discrete:
+                    for i in eligible {
+                        for start in max(0, t - network.tasks[i].duration + 1)...t {
+                            if let w = starts[Key(task: i, unit: j, time: start)] { running += w }
+                        }
                     }
+                case .bucketed:
+                    for i in eligible {
+                        if let w = starts[Key(task: i, unit: j, time: t)] { running.add(network.tasks[i].bucketOccupancy, w) }
+                    }
+                    capacity *= unit.available(at: t)
                 }
-                if !running.terms.isEmpty { lp.addConstraint(running <= Double(unit.count), name: "occupy_\(j)_\(t)") }
+                if running.terms.count > 1 || network.timing == .bucketed && !running.terms.isEmpty {
+                    lp.addConstraint(running <= capacity, name: "occupy_\(j)_\(t)")
+                }
             }
         }
         // Stocks and balances.
         stock = network.states.enumerated().map { s, state in
             (0...H).map { t in lp.addVariable("S_\(s)_\(t)", lowerBound: 0, upperBound: state.capacity ?? .infinity) }
         }
+        var receiptsAt = Array(repeating: Array(repeating: 0.0, count: H + 1), count: network.states.count)
+        var refusedAt = Array(repeating: Array(repeating: [Variable](), count: H + 1), count: network.states.count)
+        refused = Array(repeating: nil, count: network.receipts.count)
+        for (r, receipt) in network.receipts.enumerated() {
+            guard let s = stateIndex[receipt.state], (0...H).contains(receipt.time) else { continue }
+            receiptsAt[s][receipt.time] += receipt.amount
+            if elastic {
+                let v = lp.addVariable("refused_\(r)", lowerBound: 0, upperBound: receipt.amount)
+                refused[r] = v
+                refusedAt[s][receipt.time].append(v)
+            }
+        }
+        // Consumption and release terms, gathered per (state, time) in one pass over the batches.
+        var terms = Array(repeating: Array(repeating: [(Variable, Double)](), count: H + 1), count: network.states.count)
+        for key in keys {
+            let task = network.tasks[key.task]
+            let b = amounts[key]!
+            for (name, fraction) in task.inputs { if let s = stateIndex[name] { terms[s][key.time].append((b, fraction)) } }
+            for output in task.outputs {
+                if let s = stateIndex[output.state], key.time + output.delay <= H { terms[s][key.time + output.delay].append((b, -output.fraction)) }
+            }
+        }
         for (s, state) in network.states.enumerated() {
             for t in 0...H {
                 var balance = LinearExpression(stock[s][t])
                 if t > 0 { balance -= stock[s][t - 1] }
-                for (i, task) in network.tasks.enumerated() {
-                    for name in task.units {
-                        guard let j = unitIndex[name] else { continue }
-                        if let fraction = task.inputs[state.name], let b = amounts[Key(task: i, unit: j, time: t)] {
-                            balance += fraction * b
-                        }
-                        for output in task.outputs where stateIndex[output.state] == s {
-                            if let b = amounts[Key(task: i, unit: j, time: t - output.delay)] { balance -= output.fraction * b }
-                        }
-                    }
-                }
-                lp.addConstraint(balance == (t == 0 ? state.initialStock : 0), name: "balance_\(s)_\(t)")
+                for (v, c) in terms[s][t] { balance.add(c, v) }
+                for v in refusedAt[s][t] { balance += v }
+                lp.addConstraint(balance == (t == 0 ? state.initialStock : 0) + receiptsAt[s][t], name: "balance_\(s)_\(t)")
             }
         }
-        var objective = LinearExpression()
-        for (s, state) in network.states.enumerated() where state.value != 0 { objective.add(state.value, stock[s][H]) }
-        lp.maximize(objective)
+        // Milestones.
+        shortfall = Array(repeating: nil, count: network.milestones.count)
+        for (m, milestone) in network.milestones.enumerated() {
+            let t = min(max(milestone.time, 0), H)
+            var reached = LinearExpression()
+            for name in milestone.states { if let s = stateIndex[name] { reached += stock[s][t] } }
+            if elastic {
+                let v = lp.addVariable("shortfall_\(m)", lowerBound: 0, upperBound: milestone.amount)
+                shortfall[m] = v
+                reached += v
+            }
+            lp.addConstraint(reached >= milestone.amount, name: "milestone_\(m)")
+        }
+        // Splits.
+        let taskIndex = network.taskIndex
+        for (k, split) in network.splits.enumerated() {
+            let chosen = Set(split.tasks.compactMap { taskIndex[$0] })
+            let others = Set(split.alternatives.compactMap { taskIndex[$0] })
+            var expression = LinearExpression()
+            for key in keys where chosen.contains(key.task) || others.contains(key.task) {
+                expression.add((chosen.contains(key.task) ? 1 : 0) - split.share, amounts[key]!)
+            }
+            if !expression.terms.isEmpty { lp.addConstraint(expression >= 0, name: "split_\(k)") }
+        }
+        // Objective.
+        var goal = LinearExpression()
+        if elastic {
+            for v in refused.compactMap({ $0 }) { goal.add(1, v) }
+            for v in shortfall.compactMap({ $0 }) { goal.add(1, v) }
+            lp.minimize(goal)
+        } else {
+            for (s, state) in network.states.enumerated() where state.value != 0 {
+                if objective.terminal != 0 { goal.add(objective.terminal * state.value, stock[s][H]) }
+                if objective.cumulative != 0 { for t in 1...max(H, 1) where t <= H { goal.add(objective.cumulative * state.value, stock[s][t]) } }
+            }
+            if objective.makespan != 0, H > 0 {
+                let z = (0..<H).map { lp.addVariable("active_\($0)", kind: .binary) }
+                for t in 1..<H { lp.addConstraint(z[t] - z[t - 1] <= 0, name: "active_order_\(t)") }
+                for key in keys {
+                    let last = key.time + max(network.tasks[key.task].completion, 1) - 1
+                    let count = lp.info(starts[key]!).upperBound
+                    lp.addConstraint(starts[key]! - count * z[min(last, H - 1)] <= 0, name: "active_\(key.task)_\(key.unit)_\(key.time)")
+                }
+                for v in z { goal.add(-objective.makespan, v) }
+            }
+            lp.maximize(goal)
+        }
         program = lp
     }
 }

@@ -1,10 +1,27 @@
 /// A batch plant as a State-Task Network (Kondili, Pantelides & Sargent 1993): materials
 /// (states) with stocks, storage limits and values; tasks that turn input states into output
-/// states in fixed proportions; unit types that run tasks in batches; and a discrete time grid.
+/// states in fixed proportions; unit types that run tasks in batches; and a time grid.
 ///
 /// Identical parallel units form one unit type with a `count`, so the model grows with the
 /// number of unit types, not units (a bank of electrolysis cells is one type).
+///
+/// Two timings share this description (``Timing``):
+/// - **discrete** (Kondili/Shah): a batch occupies a unit for `duration` whole periods; used for
+///   the detailed horizon (hours);
+/// - **bucketed**: each period is a capacity bucket (a day or a shift); a batch uses `occupancy`
+///   periods of unit time inside one bucket, and a unit type offers `count × availability`
+///   periods of time per bucket; used for the year's campaign.
+///
+/// Material enters from outside as ``Receipt``s (lots arriving) and must reach ``Milestone``s
+/// (cumulative output by a due time); ``Split``s keep a minimum share of a flow on one path.
+/// Every batch releases all its outputs within the horizon.
 public struct StateTaskNetwork: Codable, Sendable, Equatable {
+    /// How the time grid is read; see ``StateTaskNetwork``.
+    public enum Timing: String, Codable, Sendable {
+        case discrete
+        case bucketed
+    }
+
     /// A material.
     public struct State: Codable, Sendable, Equatable {
         public var name: String
@@ -15,12 +32,15 @@ public struct StateTaskNetwork: Codable, Sendable, Equatable {
         /// Value per unit of stock left at the end of the horizon (negative for intermediates
         /// that should not be left over).
         public var value: Double
+        /// What one unit of this state measures, for people (`kg gold`, `lots`).
+        public var measure: String?
 
-        public init(name: String, initialStock: Double = 0, capacity: Double? = nil, value: Double = 0) {
+        public init(name: String, initialStock: Double = 0, capacity: Double? = nil, value: Double = 0, measure: String? = nil) {
             self.name = name
             self.initialStock = initialStock
             self.capacity = capacity
             self.value = value
+            self.measure = measure
         }
     }
 
@@ -42,18 +62,35 @@ public struct StateTaskNetwork: Codable, Sendable, Equatable {
         public var name: String
         public var inputs: [String: Double]
         public var outputs: [Output]
-        /// Periods a unit is occupied by one batch.
+        /// Discrete timing: whole periods a unit is occupied by one batch.
         public var duration: Int
+        /// Bucketed timing: periods of unit time one batch uses (0.25 for a 6 h batch in
+        /// daily buckets). Nil means `duration`.
+        public var occupancy: Double?
         /// The unit types that can run it.
         public var units: [String]
+        /// Unit capacity used per unit of batch (gross kg per kg of gold, say): the unit's
+        /// `minBatch … maxBatch` bound `sizeFactor × batch`. 1 when the two agree.
+        public var sizeFactor: Double
+        /// A fixed batch (one lot, say): every batch is exactly this amount.
+        public var fixedBatch: Double?
 
-        public init(name: String, inputs: [String: Double], outputs: [Output], duration: Int, units: [String]) {
+        public init(name: String, inputs: [String: Double], outputs: [Output], duration: Int, occupancy: Double? = nil,
+                    units: [String], sizeFactor: Double = 1, fixedBatch: Double? = nil) {
             self.name = name
             self.inputs = inputs
             self.outputs = outputs
             self.duration = duration
+            self.occupancy = occupancy
             self.units = units
+            self.sizeFactor = sizeFactor
+            self.fixedBatch = fixedBatch
         }
+
+        /// The period after the start by which every output has been released and the unit freed.
+        public var completion: Int { max(duration, outputs.map(\.delay).max() ?? 0) }
+        /// Unit time one batch uses in bucketed timing.
+        public var bucketOccupancy: Double { occupancy ?? Double(duration) }
     }
 
     /// A type of identical units.
@@ -63,12 +100,71 @@ public struct StateTaskNetwork: Codable, Sendable, Equatable {
         public var count: Int
         public var minBatch: Double
         public var maxBatch: Double
+        /// The share of each period the units can work (1 = fully, 0 = shut), one entry per
+        /// period `0 ..< horizon`; nil for always. Discrete timing needs 1 over a batch's
+        /// whole duration; bucketed timing scales the bucket's unit time.
+        public var availability: [Double]?
 
-        public init(name: String, count: Int = 1, minBatch: Double = 0, maxBatch: Double) {
+        public init(name: String, count: Int = 1, minBatch: Double = 0, maxBatch: Double, availability: [Double]? = nil) {
             self.name = name
             self.count = count
             self.minBatch = minBatch
             self.maxBatch = maxBatch
+            self.availability = availability
+        }
+
+        /// The share of period `t` the units can work.
+        public func available(at t: Int) -> Double {
+            guard let availability, t >= 0, t < availability.count else { return 1 }
+            return availability[t]
+        }
+    }
+
+    /// Material arriving from outside: `amount` of `state` at time `time` (a lot delivered).
+    public struct Receipt: Codable, Sendable, Equatable {
+        public var state: String
+        public var time: Int
+        public var amount: Double
+        /// What arrives, for people and for tracing (a lot id).
+        public var label: String?
+
+        public init(state: String, time: Int, amount: Double, label: String? = nil) {
+            self.state = state
+            self.time = time
+            self.amount = amount
+            self.label = label
+        }
+    }
+
+    /// A due date on cumulative output: by time `time`, the stock of `states` together must
+    /// reach `amount` (products are never withdrawn, so stock is cumulative output).
+    public struct Milestone: Codable, Sendable, Equatable {
+        public var states: [String]
+        public var time: Int
+        public var amount: Double
+        /// What is due, for explanations (lot ids).
+        public var label: String?
+
+        public init(states: [String], time: Int, amount: Double, label: String? = nil) {
+            self.states = states
+            self.time = time
+            self.amount = amount
+            self.label = label
+        }
+    }
+
+    /// A minimum share of one flow: over the horizon, the batches of `tasks` process at least
+    /// `share` of what the batches of `tasks` and `alternatives` process together (the share of
+    /// Miller gold sent on to electrolysis, say).
+    public struct Split: Codable, Sendable, Equatable {
+        public var tasks: [String]
+        public var alternatives: [String]
+        public var share: Double
+
+        public init(tasks: [String], alternatives: [String], share: Double) {
+            self.tasks = tasks
+            self.alternatives = alternatives
+            self.share = share
         }
     }
 
@@ -77,11 +173,44 @@ public struct StateTaskNetwork: Codable, Sendable, Equatable {
     public var units: [Unit]
     /// Periods in the horizon: time points 0…horizon; every batch finishes by the last.
     public var horizon: Int
+    public var timing: Timing
+    /// The length of a period in hours, for people (1 for an hourly grid, 24 for days).
+    public var periodHours: Double
+    public var receipts: [Receipt]
+    public var milestones: [Milestone]
+    public var splits: [Split]
 
-    public init(states: [State], tasks: [Task], units: [Unit], horizon: Int) {
+    public init(states: [State], tasks: [Task], units: [Unit], horizon: Int, timing: Timing = .discrete, periodHours: Double = 1,
+                receipts: [Receipt] = [], milestones: [Milestone] = [], splits: [Split] = []) {
         self.states = states
         self.tasks = tasks
         self.units = units
         self.horizon = horizon
+        self.timing = timing
+        self.periodHours = periodHours
+        self.receipts = receipts
+        self.milestones = milestones
+        self.splits = splits
+    }
+
+    /// Positions of states by name.
+    public var stateIndex: [String: Int] { Dictionary(states.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first }) }
+    /// Positions of unit types by name.
+    public var unitIndex: [String: Int] { Dictionary(units.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first }) }
+    /// Positions of tasks by name.
+    public var taskIndex: [String: Int] { Dictionary(tasks.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first }) }
+
+    /// Whether a batch of task `i` may start on unit type `j` at `t`: it completes within the
+    /// horizon and, in discrete timing, the unit is available over its whole duration.
+    public func canStart(task i: Int, unit j: Int, at t: Int) -> Bool {
+        let task = tasks[i]
+        guard t >= 0, t + task.completion <= horizon else { return false }
+        switch timing {
+        case .discrete:
+            for period in t..<(t + task.duration) where units[j].available(at: period) < 1 - 1e-9 { return false }
+            return true
+        case .bucketed:
+            return units[j].available(at: t) * Double(units[j].count) >= task.bucketOccupancy - 1e-9
+        }
     }
 }

@@ -14,6 +14,10 @@ import Foundation
 final class GLPKSession {
     /// The problem (`glp_prob *`); nil once the environment has been freed.
     private(set) var problem: OpaquePointer?
+    /// Whether the problem has been scaled (once, before the first simplex call).
+    var isScaled = false
+    /// Whether a MIP solve runs the relaxation itself (presolver off).
+    var relaxationFirst = false
     let terminal: GLPKTerminal
 
     init(log: SolverOptions.LogDestination) {

@@ -116,7 +116,16 @@ public struct GLPKSolver: Sendable {
         guard let problem = session.problem else { throw .fatalSolverError(message: "no problem") }
         let n = Int(glp_get_num_cols(problem))
         let m = Int(glp_get_num_rows(problem))
-        var parameters = simplexParameters(options, session: session, timeLimit: timeLimit, presolve: options.presolve)
+        let presolve = options.presolve && !session.relaxationFirst
+        if !session.isScaled {
+            // As glpsol does: scale the matrix (GLPK's simplex does not), and without the
+            // presolver start from an advanced (triangular) basis. Unscaled, a year's campaign
+            // fails to factorize its first basis.
+            glp_scale_prob(problem, GLP_SF_AUTO)
+            if !presolve { glp_adv_basis(problem, 0) }
+            session.isScaled = true
+        }
+        var parameters = simplexParameters(options, session: session, timeLimit: timeLimit, presolve: presolve)
         let code = try session.checkFatal(cglpk_guarded_simplex(problem, &parameters))
 
         var outcome: Outcome
@@ -171,6 +180,7 @@ public struct GLPKSolver: Sendable {
 
         if !presolve {
             // glp_intopt needs an optimal LP relaxation when its presolver is off.
+            session.relaxationFirst = true
             let relaxation = try solveLinear(session: session, options: options, timeLimit: timeLimit)
             switch relaxation.status {
             case .optimal: break

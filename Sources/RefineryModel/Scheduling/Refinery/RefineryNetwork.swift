@@ -1,0 +1,455 @@
+/// The State-Task Network of a scenario's refinery for one scheduling window.
+///
+/// **Lots and per-lot stages.** Lots are grouped into classes of identical lots (kind, gross
+/// mass, assay). Each lot arrives as a receipt of one *lot* into its class's waiting state;
+/// per-lot stages (receiving, pre-melting, the sampling melt) run fixed batches of one lot,
+/// so lots are never mixed before their assay. The last per-lot stage releases the lot's gold
+/// (kg) into the kind's assayed stock after its cycle and the assay wait.
+///
+/// **Pooled stages** (Miller, Wohlwill, casting) take any amount of gold within the units'
+/// batch range (gross kg, through each task's gross-per-gold `sizeFactor`). Their states form
+/// a tree of route paths: `after miller`, then `after miller → wohlwill`, each route ending in
+/// its product. Where routes part, a ``StateTaskNetwork/Split`` keeps at least the planned
+/// share of the gold on the smaller routes. Miller batches hold one material kind.
+///
+/// **By-products.** What a stage diverts (chloride slag, anode slimes) goes to one
+/// by-product state; the by-product stage turns it into refined silver and returns its gold
+/// to the first pooled state. Compositions of pooled states are the expected mix of the
+/// window's lots.
+///
+/// Quantities: lots in per-lot states, kg of gold in gold states, gross kg in the by-product
+/// state, kg of silver in refined silver. ``goldPerUnit`` converts each state to kg of gold.
+public struct RefineryNetwork: Sendable {
+    /// A lot in the window, with where it enters the network.
+    public struct WindowLot: Codable, Sendable, Equatable {
+        public var id: String
+        public var kind: MaterialKind
+        public var source: String?
+        public var grossMassKg: Double
+        public var goldKg: Double
+        /// Index into the network's receipts.
+        public var receipt: Int
+        public var arrivalPeriod: Int
+        public var duePeriod: Int?
+    }
+
+    public let scenario: Scenario
+    public let request: RefineryScheduleRequest
+    public private(set) var network: StateTaskNetwork
+    public let objective: STNObjective
+    public private(set) var lots: [WindowLot] = []
+    /// Day number (days since 1970-01-01) of the window's first day.
+    public let startDay: Int
+    /// The plant configuration's year.
+    public let year: Int
+    /// kg of gold per unit of each state, by state.
+    public private(set) var goldPerUnit: [Double] = []
+    /// States whose stock is refined product (gold bars), by name.
+    public private(set) var goldProducts: [String] = []
+    /// The stage id each task runs, by task.
+    public private(set) var taskStage: [String] = []
+    /// Stage ids that are per-lot (lots, not kg, are their batches).
+    public private(set) var perLotTasks: Set<String> = []
+    /// Gold lost per unit of batch of each task (kg), from the stage's gold recovery.
+    public private(set) var goldLossPerUnit: [Double] = []
+    /// Gold sent to the by-product stream per unit of batch of each task (kg).
+    public private(set) var goldToByproductPerUnit: [Double] = []
+    /// The smallest share of a lot's gold that reaches a product along any of its routes.
+    public private(set) var leastYield: [MaterialKind: Double] = [:]
+    /// Notes for people about choices made building the network.
+    public private(set) var notes: [String] = []
+
+    public static let waitingPrefix = "waiting: "
+    public static let byproductState = "by-product (gross kg)"
+    public static let silverState = "refined silver"
+
+    /// Builds the network; throws ``SchedulingError/invalidRequest(_:)`` when the request or
+    /// the scenario's routes do not allow one.
+    public init(scenario: Scenario, request: RefineryScheduleRequest) throws {
+        var problems = request.problems(for: scenario)
+        guard problems.isEmpty else { throw SchedulingError.invalidRequest(problems) }
+        self.scenario = scenario
+        self.request = request
+        let start = request.startDate.flatMap(CivilDate.init(parsing:))
+        let year = request.year ?? start?.year ?? scenario.horizon.firstYear
+        self.year = year
+        let startDay = (start ?? CivilDate(year: year, month: 1, day: 1)).dayNumber
+        self.startDay = startDay
+        var notes: [String] = []
+        let plant = scenario.plant
+        let Δ = request.periodHours
+        let periodsPerDay = Int((24 / Δ).rounded())
+        let H = request.days * periodsPerDay
+        let units = ThroughputModel(scenario: scenario).configuration(in: year).units
+
+        // The window's lots, from the scenario's intake for the year (scaled if asked).
+        let windowLots = Self.lots(scenario: scenario, request: request, year: year, startDay: startDay)
+
+        // Routes by kind, split into the per-lot prefix and the pooled rest.
+        var perLotStages: [MaterialKind: [Stage]] = [:]
+        var pooledRoutes: [MaterialKind: [(route: Route, share: Double, stages: [Stage])]] = [:]
+        for kind in Set(windowLots.map(\.kind)).sorted() {
+            let routes = plant.routes.filter { $0.shares[kind] > 0 }
+            guard !routes.isEmpty else {
+                problems.append(ScenarioProblem(path: "plant.routes", value: nil, message: "no route takes \(kind.rawValue) lots"))
+                continue
+            }
+            func split(_ route: Route) -> (prefix: [Stage], pooled: [Stage]) {
+                let stages = route.stages.compactMap(plant.stage).filter { $0.id != plant.byproductStage }
+                let prefix = Array(stages.prefix { $0.batching == .perLot })
+                return (prefix, Array(stages.dropFirst(prefix.count)))
+            }
+            let prefix = split(routes[0]).prefix
+            for route in routes where split(route).prefix.map(\.id) != prefix.map(\.id) {
+                problems.append(ScenarioProblem(path: "plant.routes", value: "\"\(route.id)\"",
+                                                message: "routes of \(kind.rawValue) lots must share their per-lot stages to be scheduled"))
+            }
+            perLotStages[kind] = prefix
+            pooledRoutes[kind] = routes.map { ($0, $0.shares[kind], split($0).pooled) }
+        }
+        guard problems.isEmpty else { throw SchedulingError.invalidRequest(problems) }
+
+        var states: [StateTaskNetwork.State] = []
+        var goldPerUnit: [Double] = []
+        var stateIndex: [String: Int] = [:]
+        func state(_ name: String, measure: String, gold: Double, value: Double = 0) -> String {
+            if stateIndex[name] == nil {
+                stateIndex[name] = states.count
+                states.append(.init(name: name, value: value, measure: measure))
+                goldPerUnit.append(gold)
+            }
+            return name
+        }
+        var tasks: [StateTaskNetwork.Task] = []
+        var taskStage: [String] = []
+        var goldLoss: [Double] = []
+        var goldDiverted: [Double] = []
+        var perLot = Set<String>()
+
+        func timing(_ stage: Stage) -> (duration: Int, occupancy: Double?, delay: Int) {
+            let hours = stage.cycleHours, total = stage.cycleHours + stage.waitDays * 24
+            switch request.kind {
+            case .detailed:
+                let duration = max(1, Int((hours / Δ - 1e-9).rounded(.up)))
+                return (duration, nil, max(duration, Int((total / Δ - 1e-9).rounded(.up))))
+            case .campaign:
+                return (0, hours / Δ, Int((total / Δ).rounded()))
+            }
+        }
+        func unitName(_ stage: Stage) -> String { stage.id }
+
+        // Expected element flows, for the compositions of pooled states and the by-product.
+        var byproductFlow = ElementMasses()
+        var nodeFlow: [[String]: ElementMasses] = [:]       // entering each pooled path (by the path *after* entering)
+        var kindEntering: [MaterialKind: ElementMasses] = [:] // entering the first pooled stage, by kind
+        var routeFlow: [[String]: Double] = [:]              // gold reaching each pooled path prefix
+
+        // Lot classes: identical lots share their tasks.
+        struct ClassKey: Hashable { var kind: MaterialKind; var gross: Double; var gold: Double; var silver: Double }
+        var classes: [ClassKey: (label: String, lots: [Int])] = [:]
+        var classOrder: [ClassKey] = []
+        for (l, lot) in windowLots.enumerated() {
+            let key = ClassKey(kind: lot.kind, gross: lot.grossMassKg, gold: lot.assay.gold, silver: lot.assay.silver)
+            if classes[key] == nil {
+                classes[key] = ("\(lot.lot.source ?? lot.kind.rawValue) \(Self.mass(lot.grossMassKg))", [])
+                classOrder.append(key)
+            }
+            classes[key]!.lots.append(l)
+        }
+
+        var receipts: [StateTaskNetwork.Receipt] = []
+        var windowLotRecords: [WindowLot] = []
+        var lotReceipt = Array(repeating: 0, count: windowLots.count)
+        for key in classOrder {
+            let (label, members) = classes[key]!
+            let prefix = perLotStages[key.kind] ?? []
+            var masses = ElementMasses(grossKg: key.gross, assay: Assay(gold: key.gold, silver: key.silver))
+            let assayed = state("assayed \(key.kind.rawValue) (kg gold)", measure: "kg gold", gold: 1)
+            var current = prefix.isEmpty ? assayed : state(Self.waitingPrefix + label, measure: "lots", gold: masses.gold)
+            let receiptAmount = prefix.isEmpty ? masses.gold : 1
+            for l in members {
+                lotReceipt[l] = receipts.count
+                receipts.append(.init(state: current, time: windowLots[l].period, amount: receiptAmount, label: windowLots[l].lot.id))
+            }
+            for (k, stage) in prefix.enumerated() {
+                let entering = masses
+                let divertedGold = entering.gold * stage.recovery.gold * stage.toByproduct.gold
+                let diverted = ElementMasses(gold: divertedGold, silver: entering.silver * stage.recovery.silver * stage.toByproduct.silver,
+                                             other: entering.other * stage.recovery.other * stage.toByproduct.other)
+                masses = ElementMasses(gold: entering.gold * stage.recovery.gold - diverted.gold,
+                                       silver: entering.silver * stage.recovery.silver - diverted.silver,
+                                       other: entering.other * stage.recovery.other - diverted.other)
+                byproductFlow += Double(members.count) * diverted
+                let last = k == prefix.count - 1
+                let next = last ? assayed : state("\(stage.id) done: \(label)", measure: "lots", gold: masses.gold)
+                let (duration, occupancy, delay) = timing(stage)
+                var outputs = [StateTaskNetwork.Output(state: next, fraction: last ? masses.gold : 1, delay: delay)]
+                if diverted.gross > 0 { outputs.append(.init(state: state(Self.byproductState, measure: "kg gross", gold: 0), fraction: diverted.gross, delay: delay)) }
+                let name = "\(stage.id) [\(label)]"
+                tasks.append(.init(name: name, inputs: [current: 1], outputs: outputs, duration: duration, occupancy: occupancy,
+                                   units: [unitName(stage)], sizeFactor: key.gross, fixedBatch: 1))
+                taskStage.append(stage.id)
+                goldLoss.append(entering.gold * (1 - stage.recovery.gold))
+                goldDiverted.append(diverted.gold)
+                perLot.insert(name)
+                current = next
+            }
+            kindEntering[key.kind, default: ElementMasses()] += Double(members.count) * masses
+        }
+        for (l, lot) in windowLots.enumerated() {
+            windowLotRecords.append(WindowLot(id: lot.lot.id, kind: lot.kind, source: lot.lot.source, grossMassKg: lot.grossMassKg,
+                                              goldKg: lot.grossMassKg * lot.assay.gold, receipt: lotReceipt[l], arrivalPeriod: lot.period,
+                                              duePeriod: lot.duePeriod))
+        }
+
+        // Pooled flows: walk each kind's routes with the kind's expected composition.
+        var leastYield: [MaterialKind: Double] = [:]
+        for (kind, routes) in pooledRoutes {
+            guard let entering = kindEntering[kind], entering.gold > 0 else { continue }
+            let prefixYield = entering.gold / windowLots.filter { $0.kind == kind }.reduce(0) { $0 + $1.grossMassKg * $1.assay.gold }
+            for (route, share, stages) in routes {
+                var masses = share * entering
+                var path: [String] = []
+                var yield = prefixYield
+                for stage in stages {
+                    path.append(stage.id)
+                    nodeFlow[path, default: ElementMasses()] += masses
+                    routeFlow[path, default: 0] += masses.gold
+                    let diverted = ElementMasses(gold: masses.gold * stage.recovery.gold * stage.toByproduct.gold,
+                                                 silver: masses.silver * stage.recovery.silver * stage.toByproduct.silver,
+                                                 other: masses.other * stage.recovery.other * stage.toByproduct.other)
+                    byproductFlow += diverted
+                    masses = ElementMasses(gold: masses.gold * stage.recovery.gold - diverted.gold,
+                                           silver: masses.silver * stage.recovery.silver - diverted.silver,
+                                           other: masses.other * stage.recovery.other - diverted.other)
+                    yield *= stage.recovery.gold * (1 - stage.toByproduct.gold)
+                }
+                _ = route
+                leastYield[kind] = min(leastYield[kind] ?? 1, yield)
+            }
+        }
+        self.leastYield = leastYield
+
+        // Pooled tasks: one per (parent path, stage); the first stage once per kind.
+        func pathState(_ path: [String]) -> String {
+            state("after " + path.joined(separator: " → ") + " (kg gold)", measure: "kg gold", gold: 1)
+        }
+        var products: [String] = []
+        var childrenTasks: [[String]: [String: [String]]] = [:] // parent path → child stage → task names
+        var created = Set<String>()
+        var firstPooledState: String?
+        let goal = request.goal
+        for (kind, routes) in pooledRoutes.sorted(by: { $0.key < $1.key }) {
+            guard let entering = kindEntering[kind], entering.gold > 0 else { continue }
+            for (route, _, stages) in routes {
+                var path: [String] = []
+                for (k, stage) in stages.enumerated() {
+                    let parent = path
+                    path.append(stage.id)
+                    let isLast = k == stages.count - 1
+                    let input = parent.isEmpty ? "assayed \(kind.rawValue) (kg gold)" : pathState(parent)
+                    let taskName = parent.isEmpty ? "\(stage.id) [\(kind.rawValue)]" : "\(stage.id) [\(parent.joined(separator: " → "))]"
+                    guard !created.contains(taskName) else { continue }
+                    created.insert(taskName)
+                    let composition = parent.isEmpty ? entering : (nodeFlow[path] ?? entering)
+                    let gold = max(composition.gold, 1e-12)
+                    let mainGold = stage.recovery.gold * (1 - stage.toByproduct.gold)
+                    let byproductPerGold = (composition.gold * stage.recovery.gold * stage.toByproduct.gold
+                        + composition.silver * stage.recovery.silver * stage.toByproduct.silver
+                        + composition.other * stage.recovery.other * stage.toByproduct.other) / gold
+                    let output: String
+                    if isLast {
+                        let premium = goal == .value && route.product.fineness >= 0.9999 ? request.kilobarPremium : 0
+                        output = state(route.product.name + " (kg gold)", measure: "kg gold", gold: 1, value: 1 + premium)
+                        if !products.contains(output) { products.append(output) }
+                    } else {
+                        output = pathState(path)
+                    }
+                    if parent.isEmpty, firstPooledState == nil { firstPooledState = isLast ? nil : output }
+                    let (duration, occupancy, delay) = timing(stage)
+                    var outputs = [StateTaskNetwork.Output(state: output, fraction: mainGold, delay: delay)]
+                    if byproductPerGold > 0 {
+                        outputs.append(.init(state: state(Self.byproductState, measure: "kg gross", gold: 0), fraction: byproductPerGold, delay: delay))
+                    }
+                    tasks.append(.init(name: taskName, inputs: [input: 1], outputs: outputs, duration: duration, occupancy: occupancy,
+                                       units: [unitName(stage)], sizeFactor: composition.gross / gold))
+                    taskStage.append(stage.id)
+                    goldLoss.append(1 - stage.recovery.gold)
+                    goldDiverted.append(stage.recovery.gold * stage.toByproduct.gold)
+                    if !parent.isEmpty { childrenTasks[parent, default: [:]][stage.id, default: []].append(taskName) }
+                }
+            }
+        }
+        // By-product treatment.
+        if let id = plant.byproductStage, let stage = plant.stage(id), let byproduct = stateIndex[Self.byproductState], byproductFlow.gross > 0 {
+            let gross = byproductFlow.gross
+            let goldShare = byproductFlow.gold / gross, silverShare = byproductFlow.silver / gross
+            goldPerUnit[byproduct] = goldShare
+            let silver = state(Self.silverState + " (kg silver)", measure: "kg silver", gold: 0, value: goal == .value ? request.silverValuePerKg : 0)
+            let (duration, occupancy, delay) = timing(stage)
+            var outputs = [StateTaskNetwork.Output(state: silver, fraction: silverShare * stage.recovery.silver, delay: delay)]
+            if let back = firstPooledState, goldShare > 0 { outputs.append(.init(state: back, fraction: goldShare * stage.recovery.gold, delay: delay)) }
+            tasks.append(.init(name: "\(stage.id) [by-product]", inputs: [Self.byproductState: 1], outputs: outputs, duration: duration,
+                               occupancy: occupancy, units: [unitName(stage)]))
+            taskStage.append(stage.id)
+            goldLoss.append(goldShare * (1 - stage.recovery.gold))
+            goldDiverted.append(-goldShare) // what it takes out of the stream
+        }
+        // Splits where routes part: the smaller branches get at least their planned share.
+        var splits: [StateTaskNetwork.Split] = []
+        for (parent, children) in childrenTasks.sorted(by: { $0.key.joined() < $1.key.joined() }) where children.count > 1 {
+            let flows = children.keys.sorted().map { ($0, routeFlow[parent + [$0]] ?? 0) }
+            let total = flows.reduce(0) { $0 + $1.1 }
+            guard total > 0, let largest = flows.max(by: { $0.1 < $1.1 })?.0 else { continue }
+            for (child, flow) in flows where child != largest && flow > 0 {
+                let others = children.filter { $0.key != child }.flatMap(\.value).sorted()
+                splits.append(.init(tasks: children[child]!.sorted(), alternatives: others, share: flow / total))
+            }
+        }
+
+        // Units and their calendars.
+        let usedStages = Set(taskStage)
+        var networkUnits: [StateTaskNetwork.Unit] = []
+        for stage in plant.stages where usedStages.contains(stage.id) {
+            let calendar = stage.calendar ?? plant.calendar
+            let availability = (0..<H).map { p -> Double in
+                let share = Self.workingShare(calendar: calendar, startDay: startDay, period: p, periodHours: Δ)
+                return request.kind == .campaign ? share * stage.availability : share
+            }
+            networkUnits.append(.init(name: unitName(stage), count: units[stage.id] ?? stage.units, minBatch: stage.batchMinKg,
+                                      maxBatch: stage.batchMaxKg, availability: availability.allSatisfy { $0 == 1 } ? nil : availability))
+        }
+
+        // Due dates: cumulative gold owed by each due period, in order of due date.
+        var milestones: [StateTaskNetwork.Milestone] = []
+        let due = windowLotRecords.enumerated().compactMap { l, lot in lot.duePeriod.map { (l, $0) } }.sorted { ($0.1, $0.0) < ($1.1, $1.0) }
+        var owed = 0.0
+        var index = 0
+        var beyond = 0
+        while index < due.count {
+            let period = due[index].1
+            var ids: [String] = []
+            while index < due.count && due[index].1 == period {
+                let lot = windowLotRecords[due[index].0]
+                owed += lot.goldKg * (leastYield[lot.kind] ?? 1) * (1 - 1e-9)
+                ids.append(lot.id)
+                index += 1
+            }
+            if period <= H { milestones.append(.init(states: products, time: max(period, 0), amount: owed, label: ids.joined(separator: ", "))) } else { beyond += ids.count }
+        }
+        if beyond > 0 { notes.append("\(beyond) lot(s) are due after the window; their due dates are not enforced") }
+        var objective: STNObjective
+        switch goal {
+        case .throughput, .value: objective = STNObjective(terminal: 1)
+        case .workInProcess: objective = STNObjective(terminal: 0, cumulative: 1)
+        case .makespan:
+            objective = STNObjective(terminal: 0, makespan: 1)
+            let all = windowLotRecords.reduce(0) { $0 + $1.goldKg * (leastYield[$1.kind] ?? 1) } * (1 - 1e-9)
+            milestones.append(.init(states: products, time: H, amount: all, label: "all lots of the window"))
+        }
+        for (s, state) in states.enumerated() where goal == .workInProcess || goal == .throughput || goal == .makespan {
+            if state.value != 0 { states[s].value = products.contains(state.name) ? 1 : 0 }
+        }
+        self.objective = objective
+        self.goldPerUnit = goldPerUnit
+        self.goldProducts = products
+        self.taskStage = taskStage
+        self.perLotTasks = perLot
+        self.goldLossPerUnit = goldLoss
+        self.goldToByproductPerUnit = goldDiverted
+        self.lots = windowLotRecords
+        network = StateTaskNetwork(states: states, tasks: tasks, units: networkUnits, horizon: H,
+                                   timing: request.kind == .detailed ? .discrete : .bucketed, periodHours: Δ,
+                                   receipts: receipts, milestones: milestones, splits: splits)
+        if windowLots.isEmpty { notes.append("no lot arrives in the window") }
+        self.notes = notes
+    }
+
+    /// The share of period `p` (from the window's start) in the calendar's working time:
+    /// working days spread evenly over the year, shifts from 06:00 (an assumption).
+    static func workingShare(calendar: OperatingCalendar, startDay: Int, period p: Int, periodHours Δ: Double) -> Double {
+        let begin = Double(p) * Δ, end = begin + Δ
+        let hours = min(24, calendar.shiftsPerDay * calendar.hoursPerShift)
+        let opening = hours >= 24 ? 0.0 : 6.0
+        var worked = 0.0
+        for dayIndex in (Int((begin / 24).rounded(.down)) - 1)...Int((end / 24).rounded(.down)) {
+            guard isWorkingDay(startDay + dayIndex, operatingDays: calendar.operatingDaysPerYear) else { continue }
+            let from = Double(dayIndex) * 24 + opening, to = from + hours
+            worked += max(0, min(end, to) - max(begin, from))
+        }
+        return min(1, worked / Δ)
+    }
+
+    /// Working days spread evenly: day k of the year works when ⌊(k+1)·D/365⌋ > ⌊k·D/365⌋.
+    static func isWorkingDay(_ dayNumber: Int, operatingDays: Double) -> Bool {
+        if operatingDays >= 365 { return true }
+        let date = CivilDate(dayNumber: dayNumber)
+        let k = Double(dayNumber - CivilDate(year: date.year, month: 1, day: 1).dayNumber)
+        return ((k + 1) * operatingDays / 365).rounded(.down) > (k * operatingDays / 365).rounded(.down)
+    }
+
+    /// `250 kg`, `12.5 kg`: a lot mass for labels.
+    static func mass(_ kg: Double) -> String {
+        let rounded = (kg * 1000).rounded() / 1000
+        return rounded == rounded.rounded() ? "\(Int(rounded)) kg" : "\(rounded) kg"
+    }
+
+    struct PlacedLot {
+        var lot: IntakeLot
+        var period: Int
+        var duePeriod: Int?
+        var kind: MaterialKind { lot.kind }
+        var grossMassKg: Double { lot.grossMassKg }
+        var assay: Assay { lot.assay }
+    }
+
+    /// The lots arriving in the window, with their arrival and due periods. Lots of a day
+    /// arrive spread over its working hours (from 06:00).
+    static func lots(scenario: Scenario, request: RefineryScheduleRequest, year: Int, startDay: Int) -> [PlacedLot] {
+        let lastDay = startDay + request.days - 1
+        let lastYear = CivilDate(dayNumber: lastDay).year
+        var windowScenario = scenario
+        let firstYear = min(year, CivilDate(dayNumber: startDay).year)
+        windowScenario.horizon = Horizon(firstYear: firstYear, years: max(1, lastYear - firstYear + 1))
+        let index = max(0, min(year - scenario.horizon.firstYear, scenario.horizon.years - 1))
+        windowScenario.intake.sources = scenario.intake.sources.map { source in
+            var copy = source
+            let delivered = LotGenerator.yearlyGold(of: source, yearIndex: index).delivered
+            copy.goldTonnesPerYear = [delivered]
+            copy.supply = nil
+            copy.ore = nil
+            return copy
+        }
+        if let target = request.intakeTonnesPerYear {
+            let total = windowScenario.intake.sources.reduce(0) { $0 + ($1.goldTonnesPerYear?.first ?? 0) }
+            if total > 0 {
+                for k in windowScenario.intake.sources.indices {
+                    windowScenario.intake.sources[k].goldTonnesPerYear = [(windowScenario.intake.sources[k].goldTonnesPerYear?.first ?? 0) * target / total]
+                }
+            }
+        }
+        let all = LotGenerator.lots(for: windowScenario).filter { $0.arrivalDay >= startDay && $0.arrivalDay <= lastDay }
+        let Δ = request.periodHours
+        let calendar = scenario.plant.calendar
+        let hours = min(24, calendar.shiftsPerDay * calendar.hoursPerShift)
+        let opening = hours >= 24 ? 0.0 : 6.0
+        var placed: [PlacedLot] = []
+        var byDay: [Int: [IntakeLot]] = [:]
+        for lot in all { byDay[lot.arrivalDay, default: []].append(lot) }
+        for day in byDay.keys.sorted() {
+            let dayLots = byDay[day]!
+            for (k, lot) in dayLots.enumerated() {
+                let hour: Double = request.kind == .campaign ? 0 : opening + (Double(k) + 0.5) / Double(dayLots.count) * hours
+                let period = Int(((Double(day - startDay) * 24 + hour) / Δ).rounded(.down))
+                var due: Int?
+                if let dueDay = lot.dueDay {
+                    due = Int((Double(dueDay - startDay + 1) * 24 / Δ).rounded(.down)) // end of the due day
+                } else if let target = request.turnaroundTargetDays {
+                    due = period + Int((target * 24 / Δ).rounded(.up))
+                }
+                placed.append(PlacedLot(lot: lot, period: period, duePeriod: due))
+            }
+        }
+        return placed
+    }
+}

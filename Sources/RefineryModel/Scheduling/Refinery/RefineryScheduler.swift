@@ -1,0 +1,243 @@
+import Foundation
+
+/// Schedules a scenario's refinery: builds its ``RefineryNetwork``, solves it with
+/// ``STNScheduler``, and turns the batches into a ``RefineryScheduleReport`` with lots traced.
+///
+/// ```swift
+/// let report = try RefineryScheduler.schedule(Scenario.senouBase, request: .detailed(days: 7),
+///                                            options: SolverOptions(timeLimit: 30, relativeGap: 0.01))
+/// print(report.status, report.summary?.refinedGoldKg ?? 0)
+/// ```
+public enum RefineryScheduler {
+    public static func schedule(_ scenario: Scenario, request: RefineryScheduleRequest,
+                                options: SolverOptions = SolverOptions()) throws -> RefineryScheduleReport {
+        let instance = try RefineryNetwork(scenario: scenario, request: request)
+        let result = try STNScheduler.solve(instance.network, objective: instance.objective, options: options)
+        return report(instance: instance, result: result)
+    }
+
+    /// The report of a solved network (for callers that build the network themselves).
+    public static func report(instance: RefineryNetwork, result: STNScheduleResult) -> RefineryScheduleReport {
+        let network = instance.network
+        let H = network.horizon, Δ = network.periodHours
+        var report = RefineryScheduleReport(
+            request: instance.request, year: instance.year, startDate: CivilDate(dayNumber: instance.startDay).description, periods: H,
+            status: result.status, termination: result.termination, objective: result.objective, bestBound: result.bestBound,
+            gap: result.gap, model: result.model, buildSeconds: result.buildSeconds, solveSeconds: result.solveSeconds,
+            branchAndBoundNodes: result.branchAndBoundNodes, summary: nil, batches: [], lots: [], stages: [], intervals: [],
+            goldBalance: nil, violations: result.violations, explanation: result.explanation, notes: instance.notes)
+        guard let schedule = result.schedule, let stock = result.stock else { return report }
+        let trace = LotTrace(instance: instance, schedule: schedule)
+        let taskIndex = network.taskIndex, stateIndex = network.stateIndex
+        // Batches.
+        for (b, batch) in schedule.batches.enumerated() {
+            let i = taskIndex[batch.task]!
+            let task = network.tasks[i]
+            let input = task.inputs.keys.first.flatMap { stateIndex[$0] }
+            let end = batch.start + (network.timing == .discrete ? task.duration : 1)
+            report.batches.append(.init(task: batch.task, stage: instance.taskStage[i], start: batch.start, end: end,
+                                        release: batch.start + task.completion, startTime: time(instance, period: batch.start),
+                                        count: batch.count, amount: batch.amount, measure: input.map { network.states[$0].measure ?? "" } ?? "",
+                                        goldKg: batch.amount * (input.map { instance.goldPerUnit[$0] } ?? 0), lots: trace.batchLots[b]))
+        }
+        // Lots.
+        var turnarounds: [Double] = []
+        var late = 0
+        for (l, lot) in instance.lots.enumerated() {
+            let done = trace.completion[l]
+            let hours = done.map { Double($0 - lot.arrivalPeriod) * Δ }
+            if let hours { turnarounds.append(hours) }
+            let onTime = lot.duePeriod.map { due in done.map { $0 <= due } ?? false }
+            if onTime == false { late += 1 }
+            report.lots.append(.init(id: lot.id, kind: lot.kind, goldKg: lot.goldKg, arrival: lot.arrivalPeriod, due: lot.duePeriod,
+                                     completed: done, turnaroundHours: hours, onTime: onTime))
+        }
+        // Stage use.
+        for (j, unit) in network.units.enumerated() {
+            let mine = schedule.batches.filter { network.tasks[taskIndex[$0.task]!].units.first == unit.name }
+            let busy = mine.reduce(0.0) { total, batch in
+                let task = network.tasks[taskIndex[batch.task]!]
+                return total + Double(batch.count) * (network.timing == .discrete ? Double(task.duration) : task.bucketOccupancy) * Δ
+            }
+            let available = (0..<H).reduce(0.0) { $0 + Double(unit.count) * unit.available(at: $1) * Δ }
+            report.stages.append(.init(stage: network.units[j].name, units: unit.count, batches: mine.reduce(0) { $0 + $1.count },
+                                       busyUnitHours: busy, availableUnitHours: available, utilization: available > 0 ? busy / available : 0))
+        }
+        // Gold balance and gold in process over time.
+        let products = Set(instance.goldProducts.compactMap { stateIndex[$0] })
+        let byproduct = stateIndex[RefineryNetwork.byproductState]
+        let silver = network.states.firstIndex { $0.name.hasPrefix(RefineryNetwork.silverState) }
+        let received = network.receipts.enumerated().reduce(0.0) { total, pair in
+            let refused = pair.offset < schedule.refused.count ? schedule.refused[pair.offset] : 0
+            return total + (pair.element.amount - refused) * instance.goldPerUnit[stateIndex[pair.element.state]!]
+        }
+        var lost = 0.0, toByproduct = 0.0
+        for batch in schedule.batches {
+            let i = taskIndex[batch.task]!
+            lost += batch.amount * instance.goldLossPerUnit[i]
+            toByproduct += batch.amount * instance.goldToByproductPerUnit[i]
+        }
+        // Gold inside the plant at each time point: received so far minus refined and lost,
+        // counting batches under way (material leaves its state when a batch starts).
+        var receivedUpTo = Array(repeating: 0.0, count: H + 1), lostUpTo = Array(repeating: 0.0, count: H + 1)
+        for (r, receipt) in network.receipts.enumerated() {
+            let refused = r < schedule.refused.count ? schedule.refused[r] : 0
+            receivedUpTo[receipt.time] += (receipt.amount - refused) * instance.goldPerUnit[stateIndex[receipt.state]!]
+        }
+        for batch in schedule.batches { lostUpTo[batch.start + network.tasks[taskIndex[batch.task]!].completion] += batch.amount * instance.goldLossPerUnit[taskIndex[batch.task]!] }
+        var inPlant = Array(repeating: 0.0, count: H + 1), refinedAt = Array(repeating: 0.0, count: H + 1)
+        var cumulativeReceived = 0.0, cumulativeLost = 0.0
+        for t in 0...H {
+            cumulativeReceived += receivedUpTo[t]
+            cumulativeLost += lostUpTo[t]
+            refinedAt[t] = products.reduce(0) { $0 + stock[$1][t] }
+            inPlant[t] = cumulativeReceived - cumulativeLost - refinedAt[t]
+        }
+        let refined = refinedAt[H]
+        let inByproduct = byproduct.map { stock[$0][H] } ?? 0
+        var inProcess = 0.0
+        for (s, _) in network.states.enumerated() where !products.contains(s) && s != byproduct && s != silver {
+            inProcess += stock[s][H] * instance.goldPerUnit[s]
+        }
+        let accounted: Double = refined + inProcess + toByproduct + lost
+        report.goldBalance = .init(receivedKg: received, refinedKg: refined, inProcessKg: inProcess, inByproductKg: toByproduct,
+                                   lostKg: lost, residualKg: received - accounted)
+        _ = inByproduct
+        // Intervals: days for a detailed window, months for a campaign.
+        let periodsPerDay = Int((24 / Δ).rounded())
+        var bounds: [(String, Int, Int)] = []
+        if instance.request.kind == .detailed {
+            for d in 0..<instance.request.days { bounds.append((CivilDate(dayNumber: instance.startDay + d).description, d * periodsPerDay, (d + 1) * periodsPerDay)) }
+        } else {
+            var d = 0
+            while d < instance.request.days {
+                let date = CivilDate(dayNumber: instance.startDay + d)
+                let length = min(CivilDate.daysIn(month: date.month, year: date.year) - date.day + 1, instance.request.days - d)
+                bounds.append((String(date.description.prefix(7)), d * periodsPerDay, (d + length) * periodsPerDay))
+                d += length
+            }
+        }
+        for (label, from, to) in bounds {
+            let average = (from..<to).reduce(0.0) { $0 + inPlant[$1] } / Double(max(1, to - from))
+            report.intervals.append(.init(label: label, refinedGoldKg: refinedAt[min(to, H)] - refinedAt[from], averageGoldInProcessKg: average))
+        }
+        let completed: Int = trace.completion.compactMap { $0 }.count
+        let intake: Double = instance.lots.reduce(0.0) { $0 + $1.goldKg }
+        let refinedSilver: Double = silver.map { stock[$0][H] } ?? 0
+        let averageInPlant: Double = inPlant.reduce(0, +) / Double(H + 1)
+        let meanTurnaround: Double? = turnarounds.isEmpty ? nil : turnarounds.reduce(0, +) / Double(turnarounds.count)
+        let busiest: String? = report.stages.max { $0.utilization < $1.utilization }?.stage
+        report.summary = RefineryScheduleReport.Summary(
+            lotsReceived: instance.lots.count, lotsCompleted: completed, lotsLate: late, intakeGoldKg: intake, refinedGoldKg: refined,
+            refinedSilverKg: refinedSilver, goldInProcessAtEndKg: inPlant[H], averageGoldInProcessKg: averageInPlant,
+            meanTurnaroundHours: meanTurnaround, maxTurnaroundHours: turnarounds.max(), busiestStage: busiest)
+        return report
+    }
+
+    /// `YYYY-MM-DDTHH:MM` of a period's start.
+    static func time(_ instance: RefineryNetwork, period: Int) -> String {
+        let minutes = Int((Double(period) * instance.network.periodHours * 60).rounded())
+        let date = CivilDate(dayNumber: instance.startDay + minutes / 1440)
+        let within = minutes % 1440
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(date)T\(two(within / 60)):\(two(within % 60))"
+    }
+}
+
+/// Follows each lot's material through a schedule, first in first out within every state
+/// (pool accounting: refined gold is fungible, a client is credited by assay), to say which
+/// lots are in each batch and when each lot's last gold reaches a product.
+struct LotTrace {
+    var batchLots: [[String]]
+    var completion: [Int?]
+
+    private struct Parcel { var lot: Int; var quantity: Double; var share: Double } // share of the lot per unit quantity
+
+    init(instance: RefineryNetwork, schedule: STNSchedule) {
+        let network = instance.network
+        let H = network.horizon
+        let stateIndex = network.stateIndex, taskIndex = network.taskIndex
+        let products = Set(instance.goldProducts.compactMap { stateIndex[$0] })
+        let untracked = Set([RefineryNetwork.byproductState].compactMap { stateIndex[$0] } + network.states.indices.filter { network.states[$0].name.hasPrefix(RefineryNetwork.silverState) })
+        var queues = Array(repeating: [Parcel](), count: network.states.count)
+        var heads = Array(repeating: 0, count: network.states.count)
+        var pending = Array(repeating: [(state: Int, parcel: Parcel)](), count: H + 1)
+        var arrived = Array(repeating: 0.0, count: instance.lots.count)
+        var completion = Array(repeating: Int?.none, count: instance.lots.count)
+        var lotOfReceipt = [Int: Int]()
+        for (l, lot) in instance.lots.enumerated() { lotOfReceipt[lot.receipt] = l }
+        var receiptsAt = Array(repeating: [Int](), count: H + 1)
+        for (r, receipt) in network.receipts.enumerated() { receiptsAt[receipt.time].append(r) }
+        var startsAt = Array(repeating: [Int](), count: H + 1)
+        for (b, batch) in schedule.batches.enumerated() { startsAt[batch.start].append(b) }
+        var batchLots = Array(repeating: [String](), count: schedule.batches.count)
+
+        func deliver(_ state: Int, _ parcel: Parcel, at t: Int) {
+            if products.contains(state), parcel.lot >= 0 {
+                arrived[parcel.lot] += parcel.quantity * parcel.share
+                if arrived[parcel.lot] >= 1 - 1e-6, completion[parcel.lot] == nil { completion[parcel.lot] = t }
+            }
+            queues[state].append(parcel)
+        }
+        for t in 0...H {
+            for (state, parcel) in pending[t] { deliver(state, parcel, at: t) }
+            for r in receiptsAt[t] {
+                let receipt = network.receipts[r]
+                let amount = receipt.amount - (r < schedule.refused.count ? schedule.refused[r] : 0)
+                guard amount > 1e-12, let s = stateIndex[receipt.state] else { continue }
+                deliver(s, Parcel(lot: lotOfReceipt[r] ?? -1, quantity: amount, share: 1 / receipt.amount), at: t)
+            }
+            // Batches in task order, so same-period flows (campaign buckets) pass downstream.
+            for b in startsAt[t].sorted(by: { taskIndex[schedule.batches[$0].task]! < taskIndex[schedule.batches[$1].task]! }) {
+                let batch = schedule.batches[b]
+                let task = network.tasks[taskIndex[batch.task]!]
+                var taken: [(lot: Int, share: Double, quantity: Double)] = []
+                for (name, fraction) in task.inputs {
+                    guard let s = stateIndex[name] else { continue }
+                    var need = fraction * batch.amount
+                    while need > 1e-12 && heads[s] < queues[s].count {
+                        var parcel = queues[s][heads[s]]
+                        let take = min(need, parcel.quantity)
+                        taken.append((parcel.lot, take * parcel.share, take))
+                        parcel.quantity -= take
+                        need -= take
+                        if parcel.quantity <= 1e-12 { heads[s] += 1 } else { queues[s][heads[s]] = parcel }
+                    }
+                }
+                var shares: [Int: Double] = [:], quantities: [Int: Double] = [:]
+                var order: [Int] = []
+                var total = 0.0
+                for (lot, share, quantity) in taken {
+                    total += quantity
+                    guard lot >= 0 else { continue }
+                    if shares[lot] == nil { order.append(lot) }
+                    shares[lot, default: 0] += share
+                    quantities[lot, default: 0] += quantity
+                }
+                batchLots[b] = order.map { instance.lots[$0].id }
+                for output in task.outputs {
+                    guard let s = stateIndex[output.state] else { continue }
+                    let quantity = output.fraction * batch.amount
+                    let release = t + output.delay
+                    guard release <= H, quantity > 1e-12 else { continue }
+                    var parcels: [Parcel] = []
+                    if untracked.contains(s) || total <= 0 {
+                        parcels = [Parcel(lot: -1, quantity: quantity, share: 0)]
+                    } else {
+                        parcels = order.map { lot in
+                            let q = quantity * quantities[lot]! / total
+                            return Parcel(lot: lot, quantity: q, share: shares[lot]! / q)
+                        }
+                        let tracked = order.reduce(0.0) { $0 + quantities[$1]! }
+                        if tracked < total - 1e-12 { parcels.append(Parcel(lot: -1, quantity: quantity * (1 - tracked / total), share: 0)) }
+                    }
+                    for parcel in parcels {
+                        if output.delay == 0 { deliver(s, parcel, at: t) } else { pending[release].append((s, parcel)) }
+                    }
+                }
+            }
+        }
+        self.batchLots = batchLots
+        self.completion = completion
+    }
+}

@@ -1,0 +1,75 @@
+/// A schedule for a ``StateTaskNetwork``: the batches, by task, unit type and start. It is
+/// plain data, independent of how it was found, so ``ScheduleChecker`` can verify it against
+/// the network alone.
+public struct STNSchedule: Codable, Sendable, Equatable {
+    /// `count` identical batches of a task started together on a unit type.
+    public struct Batch: Codable, Sendable, Equatable {
+        public var task: String
+        public var unit: String
+        /// The period the batches start (their inputs are taken then).
+        public var start: Int
+        /// How many units run it at once (bucketed timing: how many batches in the bucket).
+        public var count: Int
+        /// The total amount processed, in the measure of the task's batch.
+        public var amount: Double
+
+        public init(task: String, unit: String, start: Int, count: Int, amount: Double) {
+            self.task = task
+            self.unit = unit
+            self.start = start
+            self.count = count
+            self.amount = amount
+        }
+    }
+
+    /// The batches, by start, then task and unit position in the network.
+    public var batches: [Batch]
+    /// The amount of each receipt refused, by receipt (empty when all are received).
+    public var refused: [Double]
+
+    public init(batches: [Batch], refused: [Double] = []) {
+        self.batches = batches
+        self.refused = refused
+    }
+}
+
+extension STNFormulation {
+    /// The schedule in a solution of this formulation: integer counts rounded, amounts kept.
+    public func schedule(from values: [Double]) -> STNSchedule {
+        var batches: [STNSchedule.Batch] = []
+        for key in keys.sorted() {
+            let count = Int(values[starts[key]!.index].rounded())
+            guard count > 0 else { continue }
+            var amount = max(0, values[amounts[key]!.index])
+            if let fixed = network.tasks[key.task].fixedBatch { amount = fixed * Double(count) }
+            batches.append(STNSchedule.Batch(task: network.tasks[key.task].name, unit: network.units[key.unit].name,
+                                             start: key.time, count: count, amount: amount))
+        }
+        let refusedAmounts = refused.map { $0.map { max(0, values[$0.index]) } ?? 0 }
+        return STNSchedule(batches: batches, refused: refusedAmounts.contains { $0 > 0 } ? refusedAmounts : [])
+    }
+
+    /// The values of this formulation's variables for `schedule` (a starting solution):
+    /// starts and amounts from the batches, stocks by simulation, slacks from the check.
+    public func values(for schedule: STNSchedule) -> [Double] {
+        var values = Array(repeating: 0.0, count: program.variableCount)
+        let taskIndex = network.taskIndex, unitIndex = network.unitIndex
+        for batch in schedule.batches {
+            guard let i = taskIndex[batch.task], let j = unitIndex[batch.unit],
+                  let w = starts[Key(task: i, unit: j, time: batch.start)], let b = amounts[Key(task: i, unit: j, time: batch.start)] else { continue }
+            values[w.index] += Double(batch.count)
+            values[b.index] += batch.amount
+        }
+        let check = ScheduleChecker(network: network).check(schedule)
+        for (s, row) in stock.enumerated() { for (t, v) in row.enumerated() { values[v.index] = check.stock[s][t] } }
+        for (r, v) in refused.enumerated() { if let v, r < schedule.refused.count { values[v.index] = schedule.refused[r] } }
+        for (m, v) in shortfall.enumerated() { if let v { values[v.index] = check.milestoneShortfall[m] } }
+        if objective.makespan != 0, !isElastic {
+            let last = schedule.batches.map { $0.start + max(network.tasks[taskIndex[$0.task]!].completion, 1) }.max() ?? 0
+            for variable in program.variables where program.info(variable).name.hasPrefix("active_") {
+                if let t = Int(program.info(variable).name.dropFirst("active_".count)) { values[variable.index] = t < last ? 1 : 0 }
+            }
+        }
+        return values
+    }
+}

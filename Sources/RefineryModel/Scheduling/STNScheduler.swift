@@ -1,0 +1,175 @@
+import Foundation
+
+/// Why a network could not be scheduled at all (as opposed to having no feasible schedule,
+/// which is a result: ``STNScheduleResult/Status/infeasible``).
+public enum SchedulingError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The network has problems; every one is listed with its path.
+    case invalidNetwork([ScenarioProblem])
+    /// The request cannot be turned into a network (a scenario without the stages it needs…).
+    case invalidRequest([ScenarioProblem])
+    /// The solver could not run.
+    case solver(OptimizationError)
+
+    public var description: String {
+        switch self {
+        case let .invalidNetwork(problems): return "invalid network: " + problems.map(\.description).joined(separator: "; ")
+        case let .invalidRequest(problems): return "invalid schedule request: " + problems.map(\.description).joined(separator: "; ")
+        case let .solver(error): return error.description
+        }
+    }
+}
+
+/// A schedule with what the solver proved about it, the independent check, and — when no
+/// schedule meets every rule — an explanation.
+public struct STNScheduleResult: Codable, Sendable {
+    public enum Status: String, Codable, Sendable {
+        /// Proven optimal (within the requested gap, if any).
+        case optimal
+        /// A feasible schedule, stopped early (time limit, gap): see `gap`.
+        case feasible
+        /// No schedule meets every receipt and milestone; `explanation` says which block and
+        /// `schedule` is the relaxed answer that misses the least.
+        case infeasible
+        /// The solver stopped (time limit) before finding any schedule.
+        case noSolution
+    }
+
+    public var status: Status
+    public var termination: TerminationReason
+    public var objective: Double?
+    public var bestBound: Double?
+    /// Relative gap between the objective and the bound; 0 when optimal.
+    public var gap: Double?
+    public var schedule: STNSchedule?
+    /// Stocks recomputed by the checker: stock[s][t].
+    public var stock: [[Double]]?
+    /// What the independent check found; empty for a valid schedule.
+    public var violations: [ScheduleChecker.Violation]
+    public var explanation: InfeasibilityExplanation?
+    public var model: ModelSize
+    public var buildSeconds: Double
+    public var solveSeconds: Double
+    public var branchAndBoundNodes: Int
+}
+
+/// Which receipts and milestones make a network infeasible, from the elastic model that
+/// refuses or misses as little material as possible.
+public struct InfeasibilityExplanation: Codable, Sendable, Equatable {
+    public struct Refusal: Codable, Sendable, Equatable {
+        public var label: String?
+        public var state: String
+        public var time: Int
+        public var amount: Double
+        public var refused: Double
+    }
+
+    public struct Miss: Codable, Sendable, Equatable {
+        public var label: String?
+        public var time: Int
+        public var amount: Double
+        /// What the relaxed schedule reaches by the due time.
+        public var reached: Double
+        public var shortfall: Double
+        /// When the relaxed schedule first reaches the amount, if within the horizon: a due
+        /// time that this schedule meets.
+        public var reachedAt: Int?
+    }
+
+    public var refusals: [Refusal]
+    public var misses: [Miss]
+    /// The least total that must be refused from the receipts.
+    public var totalRefused: Double { refusals.reduce(0) { $0 + $1.refused } }
+    /// The least total shortfall over the milestones.
+    public var totalShortfall: Double { misses.reduce(0) { $0 + $1.shortfall } }
+}
+
+/// Builds, solves, decodes and checks STN schedules with GLPK.
+public enum STNScheduler {
+    /// Schedules `network` for `objective`. Validates first (throws on problems), solves the
+    /// MILP, decodes and checks the schedule; if the MILP is infeasible, solves the elastic
+    /// form and explains. A `start` schedule, if valid, is handed to GLPK as an incumbent;
+    /// without one, ``GreedySchedule`` builds one when `greedyStart` is on.
+    public static func solve(_ network: StateTaskNetwork, objective: STNObjective = .terminalValue,
+                             options: SolverOptions = SolverOptions(), start: STNSchedule? = nil,
+                             greedyStart: Bool = true) throws -> STNScheduleResult {
+        let problems = network.problems()
+        guard problems.isEmpty else { throw SchedulingError.invalidNetwork(problems) }
+        let clock = ContinuousClock.now
+        let formulation = STNFormulation(network, objective: objective)
+        let buildSeconds = seconds(since: clock)
+        let checker = ScheduleChecker(network: network)
+        var startValues: [Double]?
+        if let start = start ?? (greedyStart ? GreedySchedule.build(network) : nil), checker.check(start).isValid {
+            startValues = formulation.values(for: start)
+        }
+        let solution: Solution
+        do { solution = try GLPKSolver().solve(formulation.program, options: options, start: startValues) } catch {
+            throw SchedulingError.solver(error)
+        }
+        var result = STNScheduleResult(
+            status: .noSolution, termination: solution.termination, objective: solution.objective, bestBound: solution.bestBound,
+            gap: solution.relativeGap, schedule: nil, stock: nil, violations: [], explanation: nil, model: formulation.program.size,
+            buildSeconds: buildSeconds, solveSeconds: solution.statistics.loadSeconds + solution.statistics.solveSeconds,
+            branchAndBoundNodes: solution.statistics.branchAndBoundNodes)
+        switch solution.status {
+        case .optimal, .feasible:
+            result.status = solution.status == .optimal ? .optimal : .feasible
+            let schedule = formulation.schedule(from: solution.values)
+            let check = checker.check(schedule)
+            result.schedule = schedule
+            result.stock = check.stock
+            result.violations = check.violations
+        case .infeasible, .infeasibleOrUnbounded:
+            result.status = .infeasible
+            result.objective = nil
+            result.bestBound = nil
+            result.gap = nil
+            let elastic = STNFormulation(network, elastic: true)
+            let relaxed: Solution
+            do { relaxed = try GLPKSolver().solve(elastic.program, options: options) } catch {
+                throw SchedulingError.solver(error)
+            }
+            result.solveSeconds += relaxed.statistics.loadSeconds + relaxed.statistics.solveSeconds
+            if relaxed.hasSolution {
+                let schedule = elastic.schedule(from: relaxed.values)
+                let check = checker.check(schedule, allowRelaxation: true)
+                result.schedule = schedule
+                result.stock = check.stock
+                result.violations = check.violations
+                result.explanation = explanation(network: network, elastic: elastic, values: relaxed.values, stock: check.stock)
+            }
+        case .unbounded, .noSolution:
+            result.status = .noSolution
+        }
+        return result
+    }
+
+    static func explanation(network: StateTaskNetwork, elastic: STNFormulation, values: [Double], stock: [[Double]]) -> InfeasibilityExplanation {
+        let stateIndex = network.stateIndex
+        var refusals: [InfeasibilityExplanation.Refusal] = []
+        for (r, receipt) in network.receipts.enumerated() {
+            guard let v = elastic.refused[r] else { continue }
+            let amount = values[v.index]
+            if amount > 1e-6 * max(1, receipt.amount) {
+                refusals.append(.init(label: receipt.label, state: receipt.state, time: receipt.time, amount: receipt.amount, refused: amount))
+            }
+        }
+        var misses: [InfeasibilityExplanation.Miss] = []
+        for (m, milestone) in network.milestones.enumerated() {
+            guard let v = elastic.shortfall[m] else { continue }
+            let missing = values[v.index]
+            guard missing > 1e-6 * max(1, milestone.amount) else { continue }
+            let indices = milestone.states.compactMap { stateIndex[$0] }
+            func reached(at t: Int) -> Double { indices.reduce(0) { $0 + stock[$1][t] } }
+            let at = (milestone.time...network.horizon).first { reached(at: $0) >= milestone.amount - 1e-6 * max(1, milestone.amount) }
+            misses.append(.init(label: milestone.label, time: milestone.time, amount: milestone.amount,
+                                reached: reached(at: min(milestone.time, network.horizon)), shortfall: missing, reachedAt: at))
+        }
+        return InfeasibilityExplanation(refusals: refusals, misses: misses)
+    }
+
+    static func seconds(since start: ContinuousClock.Instant) -> Double {
+        let d = ContinuousClock.now - start
+        return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+    }
+}

@@ -1,0 +1,165 @@
+/// Verifies a schedule against its network, without the MILP: the answer is trusted because
+/// this plain simulation agrees with it, not because a solver said so.
+///
+/// It replays the batches period by period — receipts in, inputs taken at the start, outputs
+/// released after their delays — and checks every rule of the network: eligible unit types,
+/// completion within the horizon, unit availability, occupancy (units busy at once, or unit
+/// time per bucket), batch sizes, stocks never negative nor above capacity, milestones and
+/// splits. The stocks it computes are what reports show.
+public struct ScheduleChecker: Sendable {
+    public let network: StateTaskNetwork
+    /// Absolute tolerance on amounts, scaled by the size of the numbers compared.
+    public var tolerance: Double
+
+    public init(network: StateTaskNetwork, tolerance: Double = 1e-6) {
+        self.network = network
+        self.tolerance = tolerance
+    }
+
+    /// One rule a schedule breaks.
+    public struct Violation: Codable, Sendable, Equatable, CustomStringConvertible {
+        public enum Kind: String, Codable, Sendable {
+            case unknownName, ineligibleUnit, outsideHorizon, unitUnavailable, occupancy, batchSize,
+                 negativeStock, storageExceeded, milestoneMissed, splitBroken, refusedReceipt
+        }
+
+        public var kind: Kind
+        public var time: Int?
+        public var message: String
+
+        public var description: String { time.map { "t=\($0): \(message)" } ?? message }
+    }
+
+    /// What the check found, with the stocks it computed.
+    public struct Result: Sendable, Equatable {
+        public var violations: [Violation]
+        /// stock[s][t], after the receipts, withdrawals and releases of time t.
+        public var stock: [[Double]]
+        /// By milestone: how much is missing at its due time (0 when met).
+        public var milestoneShortfall: [Double]
+        public var isValid: Bool { violations.isEmpty }
+    }
+
+    /// Checks `schedule`. With `allowRelaxation`, refused receipts and missed milestones are
+    /// measured but not violations (an elastic schedule that explains an infeasibility).
+    public func check(_ schedule: STNSchedule, allowRelaxation: Bool = false) -> Result {
+        let H = network.horizon
+        var violations: [Violation] = []
+        let stateIndex = network.stateIndex, unitIndex = network.unitIndex, taskIndex = network.taskIndex
+        var change = Array(repeating: Array(repeating: 0.0, count: H + 1), count: network.states.count)
+        var scale = Array(repeating: 1.0, count: network.states.count)
+        for (s, state) in network.states.enumerated() {
+            change[s][0] += state.initialStock
+            scale[s] = max(scale[s], abs(state.initialStock))
+        }
+        for (r, receipt) in network.receipts.enumerated() {
+            guard let s = stateIndex[receipt.state], (0...H).contains(receipt.time) else {
+                violations.append(Violation(kind: .unknownName, time: receipt.time, message: "receipt \(r) into unknown state '\(receipt.state)' or outside the horizon"))
+                continue
+            }
+            let refused = r < schedule.refused.count ? schedule.refused[r] : 0
+            if refused > tolerance, !allowRelaxation {
+                violations.append(Violation(kind: .refusedReceipt, time: receipt.time, message: "receipt \(receipt.label ?? String(r)) refused \(refused)"))
+            }
+            change[s][receipt.time] += receipt.amount - refused
+            scale[s] = max(scale[s], receipt.amount)
+        }
+        // Unit occupancy: busy[j][t] = units (discrete) or unit time (bucketed) in use.
+        var busy = Array(repeating: Array(repeating: 0.0, count: max(H, 1)), count: network.units.count)
+        var processed = Array(repeating: 0.0, count: network.tasks.count)
+        for batch in schedule.batches {
+            guard let i = taskIndex[batch.task], let j = unitIndex[batch.unit] else {
+                violations.append(Violation(kind: .unknownName, time: batch.start, message: "batch of unknown task '\(batch.task)' or unit type '\(batch.unit)'"))
+                continue
+            }
+            let task = network.tasks[i], unit = network.units[j]
+            let label = "\(batch.count)× \(task.name) on \(unit.name) at \(batch.start)"
+            guard task.units.contains(unit.name) else {
+                violations.append(Violation(kind: .ineligibleUnit, time: batch.start, message: "\(label): task cannot run on this unit type"))
+                continue
+            }
+            guard batch.count >= 1, batch.start >= 0, batch.start + task.completion <= H else {
+                violations.append(Violation(kind: .outsideHorizon, time: batch.start, message: "\(label): must start at or after 0 and complete by \(H) (completes at \(batch.start + task.completion))"))
+                continue
+            }
+            processed[i] += batch.amount
+            switch network.timing {
+            case .discrete:
+                for t in batch.start..<(batch.start + task.duration) {
+                    if unit.available(at: t) < 1 - 1e-9 {
+                        violations.append(Violation(kind: .unitUnavailable, time: t, message: "\(label): \(unit.name) is not available at \(t)"))
+                    }
+                    busy[j][t] += Double(batch.count)
+                }
+            case .bucketed:
+                busy[j][batch.start] += Double(batch.count) * task.bucketOccupancy
+            }
+            let size = task.sizeFactor * batch.amount
+            let relative = tolerance * max(1, size)
+            if let fixed = task.fixedBatch, abs(batch.amount - fixed * Double(batch.count)) > tolerance * max(1, batch.amount) {
+                violations.append(Violation(kind: .batchSize, time: batch.start, message: "\(label): amount \(batch.amount) is not \(batch.count) × \(fixed)"))
+            }
+            if size < unit.minBatch * Double(batch.count) - relative || size > unit.maxBatch * Double(batch.count) + relative {
+                violations.append(Violation(kind: .batchSize, time: batch.start,
+                                            message: "\(label): \(size) is outside \(unit.minBatch * Double(batch.count))…\(unit.maxBatch * Double(batch.count))"))
+            }
+            for (name, fraction) in task.inputs {
+                guard let s = stateIndex[name] else { continue }
+                change[s][batch.start] -= fraction * batch.amount
+                scale[s] = max(scale[s], batch.amount)
+            }
+            for output in task.outputs {
+                guard let s = stateIndex[output.state] else { continue }
+                change[s][batch.start + output.delay] += output.fraction * batch.amount
+                scale[s] = max(scale[s], batch.amount)
+            }
+        }
+        for (j, unit) in network.units.enumerated() {
+            for t in 0..<H {
+                let capacity = network.timing == .discrete ? Double(unit.count) : Double(unit.count) * unit.available(at: t)
+                if busy[j][t] > capacity + 1e-9 {
+                    violations.append(Violation(kind: .occupancy, time: t, message: "\(unit.name): \(busy[j][t]) in use, \(capacity) available"))
+                }
+            }
+        }
+        // Stocks.
+        var stock = Array(repeating: Array(repeating: 0.0, count: H + 1), count: network.states.count)
+        for (s, state) in network.states.enumerated() {
+            var level = 0.0
+            let slack = tolerance * scale[s]
+            for t in 0...H {
+                level += change[s][t]
+                stock[s][t] = level
+                if level < -slack {
+                    violations.append(Violation(kind: .negativeStock, time: t, message: "\(state.name): stock \(level) < 0"))
+                }
+                if let capacity = state.capacity, level > capacity + slack {
+                    violations.append(Violation(kind: .storageExceeded, time: t, message: "\(state.name): stock \(level) > capacity \(capacity)"))
+                }
+            }
+        }
+        // Milestones.
+        var shortfall = Array(repeating: 0.0, count: network.milestones.count)
+        for (m, milestone) in network.milestones.enumerated() {
+            let t = min(max(milestone.time, 0), H)
+            let reached = milestone.states.compactMap { stateIndex[$0] }.reduce(0) { $0 + stock[$1][t] }
+            let missing = milestone.amount - reached
+            if missing > tolerance * max(1, milestone.amount) {
+                shortfall[m] = missing
+                if !allowRelaxation {
+                    violations.append(Violation(kind: .milestoneMissed, time: t, message: "\(milestone.label ?? "milestone \(m)"): \(reached) of \(milestone.amount) by \(t)"))
+                }
+            }
+        }
+        // Splits.
+        for split in network.splits {
+            let chosen = split.tasks.compactMap { taskIndex[$0] }.reduce(0) { $0 + processed[$1] }
+            let others = split.alternatives.compactMap { taskIndex[$0] }.reduce(0) { $0 + processed[$1] }
+            if chosen < split.share * (chosen + others) - tolerance * max(1, chosen + others) {
+                violations.append(Violation(kind: .splitBroken, time: nil,
+                                            message: "\(split.tasks.joined(separator: "+")) took \(chosen) of \(chosen + others), below the share \(split.share)"))
+            }
+        }
+        return Result(violations: violations, stock: stock, milestoneShortfall: shortfall)
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import RefineryModel
+
+/// `refinery-cli schedule`: a detailed (hourly) or campaign (daily) batch schedule from GLPK.
+enum ScheduleCommand {
+    static let command = Command(spec: spec, run: run)
+
+    static let spec = CommandSpec(
+        name: "schedule",
+        summary: "Optimize the batch schedule: a detailed week by the hour, or a year's campaign by the day.",
+        usage: "refinery-cli schedule [SCENARIO.json] [--horizon detailed|campaign] [--days N] [--year YEAR] [--intake T] [--goal GOAL] [--format text|json|csv] [--output FILE]",
+        options: ScenarioInput.options + [
+            .value("horizon", "KIND", help: "detailed (default: hourly grid, 1–14 days) or campaign (daily buckets, up to 366 days)."),
+            .value("days", "N", help: "Days in the window (default 7 detailed, 365 campaign)."),
+            .value("period-hours", "H", help: "Grid period in hours (default 1 detailed, 24 campaign)."),
+            .value("start", "DATE", help: "First day of the window, YYYY-MM-DD (default 1 January of --year)."),
+            .value("year", "YEAR", help: "Plant configuration and intake of this year (default: the scenario's first year)."),
+            .value("intake", "TONNES", help: "Scale the intake to this many tonnes of gold a year (e.g. 200)."),
+            .value("goal", "GOAL", help: "workInProcess (default: refine early), throughput, value or makespan."),
+            .value("turnaround-target", "DAYS", help: "Due date for every lot: arrival + DAYS."),
+            .value("time-limit", "SECONDS", help: "Stop the solver after this long (default 30 detailed, 10 campaign)."),
+            .value("gap", "FRACTION", help: "Stop when the relative gap is at most this (default 0.01 detailed, 0.005 campaign)."),
+            .value("format", "FORMAT", help: "text (default), json (the full schedule report) or csv (one row per batch)."),
+            .value("output", short: "o", "FILE", help: "Write to FILE (atomically) instead of stdout."),
+            .value("export-model", "FILE", help: "Also write the MILP in CPLEX LP format (for glpsol --lp FILE)."),
+            .flag("verbose", short: "v", help: "Show GLPK's log on stderr."),
+        ],
+        positionals: [PositionalSpec(name: "SCENARIO.json", optional: true, help: "A scenario file; without one, the embedded default (senou-base).")],
+        discussion: """
+        Exit status 2 when no schedule meets every due date (the report explains which lots block and still gives the relaxed schedule) or when the time limit passes before any schedule is found.
+        """)
+
+    enum Format: String, CaseIterable { case text, json, csv }
+
+    static func run(_ arguments: ParsedArguments, console: Console) throws -> ExitStatus {
+        let format = try arguments.choice("format", as: Format.self) ?? .text
+        let kind = try arguments.choice("horizon", as: RefineryScheduleRequest.Kind.self) ?? .detailed
+        let scenario = try ScenarioInput.load(path: arguments.positionals.first, embeddedName: arguments.value("scenario"))
+        let detailed = kind == .detailed
+        var request = RefineryScheduleRequest(
+            kind: kind, startDate: arguments.value("start"), days: try arguments.integer("days") ?? (detailed ? 7 : 365),
+            periodHours: try arguments.double("period-hours") ?? (detailed ? 1 : 24), year: try arguments.integer("year"),
+            intakeTonnesPerYear: try arguments.double("intake"), goal: try arguments.choice("goal", as: RefineryScheduleRequest.Goal.self) ?? .workInProcess)
+        request.turnaroundTargetDays = try arguments.double("turnaround-target")
+        let problems = request.problems(for: scenario)
+        if let problem = problems.first {
+            let option = ["days": "days", "periodHours": "period-hours", "startDate": "start", "year": "year",
+                          "intakeTonnesPerYear": "intake", "turnaroundTargetDays": "turnaround-target"][problem.path] ?? problem.path
+            throw UsageError(message: "option '--\(option)': \(problem.value ?? "") \(problem.message)")
+        }
+        var options = SolverOptions(timeLimit: try arguments.double("time-limit", range: 0.001...86_400) ?? (detailed ? 30 : 10),
+                                    relativeGap: try arguments.double("gap", range: 0...1) ?? (detailed ? 0.01 : 0.005))
+        if arguments.has("verbose") { options.log = .standardError }
+        let report: RefineryScheduleReport
+        do {
+            let instance = try RefineryNetwork(scenario: scenario, request: request)
+            if let path = arguments.value("export-model") {
+                do { try GLPKSolver().write(STNFormulation(instance.network, objective: instance.objective).program, format: .cplexLP, to: path) } catch {
+                    throw CommandError.failure(error.description)
+                }
+            }
+            let result = try STNScheduler.solve(instance.network, objective: instance.objective, options: options)
+            report = RefineryScheduler.report(instance: instance, result: result)
+        } catch let error as SchedulingError {
+            switch error {
+            case .invalidRequest(let problems), .invalidNetwork(let problems): throw CommandError.invalidData(problems.map(\.description))
+            case .solver(let error): throw CommandError.failure(error.description)
+            }
+        }
+        let output: String
+        switch format {
+        case .json: output = try ScheduleText.json(report)
+        case .csv: output = ScheduleText.csv(report)
+        case .text: output = ScheduleText.render(report)
+        }
+        if let path = arguments.value("output") {
+            try AtomicFile.write(output, to: path)
+            console.error("Wrote \(path)\n")
+        } else {
+            console.out(output)
+        }
+        if !report.violations.isEmpty { console.error("Error: the schedule check found \(report.violations.count) violation(s)\n"); return .failure }
+        switch report.status {
+        case .optimal, .feasible: return .success
+        case .infeasible, .noSolution: return .noSolution
+        }
+    }
+}
