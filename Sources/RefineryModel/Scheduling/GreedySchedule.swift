@@ -58,6 +58,13 @@ public enum GreedySchedule {
                         available = min(available, max(0, stock[s]) / fraction)
                     }
                     if !available.isFinite { available = 0 }
+                    // Never overfill a limited output state: its stock plus everything still to
+                    // be released into it stays within its capacity.
+                    for output in task.outputs where output.fraction > 0 {
+                        guard let s = stateIndex[output.state], let capacity = network.states[s].capacity else { continue }
+                        let pending = (t + 1...H).reduce(0.0) { total, time in total + release[time].filter { $0.0 == s }.reduce(0) { $0 + $1.1 } }
+                        available = min(available, max(0, capacity - stock[s] - pending) / output.fraction)
+                    }
                     for k in alternativeIn[i] where network.splits[k].share > 0 {
                         let split = network.splits[k]
                         available = min(available, max(0, splitTotals[k].chosen * (1 - split.share) / split.share - splitTotals[k].others))

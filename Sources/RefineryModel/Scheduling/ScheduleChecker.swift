@@ -78,7 +78,7 @@ public struct ScheduleChecker: Sendable {
                 violations.append(Violation(kind: .ineligibleUnit, time: batch.start, message: "\(label): task cannot run on this unit type"))
                 continue
             }
-            guard batch.count >= 1, batch.start >= 0, batch.start + task.completion <= H else {
+            guard batch.count >= 1, batch.start >= 0, batch.start < H, batch.start + task.completion <= H else {
                 violations.append(Violation(kind: .outsideHorizon, time: batch.start, message: "\(label): must start at or after 0 and complete by \(H) (completes at \(batch.start + task.completion))"))
                 continue
             }

@@ -204,7 +204,7 @@ public struct StateTaskNetwork: Codable, Sendable, Equatable {
     /// horizon and, in discrete timing, the unit is available over its whole duration.
     public func canStart(task i: Int, unit j: Int, at t: Int) -> Bool {
         let task = tasks[i]
-        guard t >= 0, t + task.completion <= horizon else { return false }
+        guard t >= 0, t < horizon, t + task.completion <= horizon else { return false }
         switch timing {
         case .discrete:
             for period in t..<(t + task.duration) where units[j].available(at: period) < 1 - 1e-9 { return false }

@@ -33,10 +33,35 @@ import Testing
 
     @Test(arguments: [(150.0, 2744.375), (0.0, 2210.625)])
     func reproducesThePublishedOptimum(intBCCapacity: Double, expected: Double) throws {
-        let formulation = STNFormulation(Self.network(intBCCapacity: intBCCapacity))
+        let network = Self.network(intBCCapacity: intBCCapacity)
+        let formulation = STNFormulation(network)
         let solution = try GLPKSolver().solve(formulation.program, options: SolverOptions(timeLimit: 60))
         #expect(solution.status == .optimal)
         #expect(approximately(solution.objective!, expected, relative: 1e-6))
         #expect(formulation.program.check(solution.values).maximumViolation <= 1e-6)
+    }
+
+    /// Through the scheduler, with and without the greedy start: the same optimum, and the
+    /// independent checker accepts the schedule and recomputes its value from the batches.
+    @Test(arguments: [true, false])
+    func schedulerFindsTheOptimumAndTheCheckerAgrees(greedyStart: Bool) throws {
+        let network = Self.network()
+        let result = try STNScheduler.solve(network, options: SolverOptions(timeLimit: 60), greedyStart: greedyStart)
+        #expect(result.status == .optimal)
+        #expect(result.violations.isEmpty)
+        let stock = try #require(result.stock)
+        let value = network.states.enumerated().reduce(0.0) { $0 + $1.element.value * stock[$1.offset][network.horizon] }
+        #expect(approximately(value, 2744.375, relative: 1e-6))
+        #expect(ScheduleChecker(network: network).check(try #require(result.schedule)).isValid)
+    }
+
+    /// The greedy start is itself a valid schedule, and no better than the optimum.
+    @Test func greedyScheduleIsValid() {
+        let network = Self.network()
+        let schedule = GreedySchedule.build(network)
+        let check = ScheduleChecker(network: network).check(schedule)
+        #expect(check.isValid, "\(check.violations)")
+        let value = network.states.enumerated().reduce(0.0) { $0 + $1.element.value * check.stock[$1.offset][network.horizon] }
+        #expect(value <= 2744.375 + 1e-6)
     }
 }

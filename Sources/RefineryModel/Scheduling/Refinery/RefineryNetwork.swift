@@ -3,7 +3,8 @@
 /// **Lots and per-lot stages.** Lots are grouped into classes of identical lots (kind, gross
 /// mass, assay). Each lot arrives as a receipt of one *lot* into its class's waiting state;
 /// per-lot stages (receiving, pre-melting, the sampling melt) run fixed batches of one lot,
-/// so lots are never mixed before their assay. The last per-lot stage releases the lot's gold
+/// so lots are never mixed before their assay. A lot above a unit's largest charge takes
+/// ⌈mass ÷ max⌉ charges in a row on one unit, as in the throughput model. The last per-lot stage releases the lot's gold
 /// (kg) into the kind's assayed stock after its cycle and the assay wait.
 ///
 /// **Pooled stages** (Miller, Wohlwill, casting) take any amount of gold within the units'
@@ -182,12 +183,18 @@ public struct RefineryNetwork: Sendable {
                 byproductFlow += Double(members.count) * diverted
                 let last = k == prefix.count - 1
                 let next = last ? assayed : state("\(stage.id) done: \(label)", measure: "lots", gold: masses.gold)
-                let (duration, occupancy, delay) = timing(stage)
+                // A lot larger than a charge is melted in ⌈mass / max⌉ charges one after the other;
+                // a lot smaller than the minimum charge fills one minimum charge.
+                let charges = max(1, (key.gross / stage.batchMaxKg - 1e-9).rounded(.up))
+                var perCharge = stage
+                perCharge.cycleHours = stage.cycleHours * charges
+                let (duration, occupancy, delay) = timing(perCharge)
+                let chargeSize = min(max(key.gross / charges, stage.batchMinKg), stage.batchMaxKg)
                 var outputs = [StateTaskNetwork.Output(state: next, fraction: last ? masses.gold : 1, delay: delay)]
                 if diverted.gross > 0 { outputs.append(.init(state: state(Self.byproductState, measure: "kg gross", gold: 0), fraction: diverted.gross, delay: delay)) }
                 let name = "\(stage.id) [\(label)]"
                 tasks.append(.init(name: name, inputs: [current: 1], outputs: outputs, duration: duration, occupancy: occupancy,
-                                   units: [unitName(stage)], sizeFactor: key.gross, fixedBatch: 1))
+                                   units: [unitName(stage)], sizeFactor: chargeSize, fixedBatch: 1))
                 taskStage.append(stage.id)
                 goldLoss.append(entering.gold * (1 - stage.recovery.gold))
                 goldDiverted.append(diverted.gold)
