@@ -67,7 +67,11 @@ public enum GreedySchedule {
                     }
                     for k in alternativeIn[i] where network.splits[k].share > 0 {
                         let split = network.splits[k]
-                        available = min(available, max(0, splitTotals[k].chosen * (1 - split.share) / split.share - splitTotals[k].others))
+                        // Keep the split at every step: others + a ≤ (chosen + reserve after)·(1 − share)/share.
+                        let reserve = split.reserve.flatMap { stateIndex[$0] }.map { max(0, stock[$0]) } ?? 0
+                        let consumesReserve = split.reserve.map { task.inputs[$0] ?? 0 } ?? 0
+                        let limit = (splitTotals[k].chosen + reserve) * (1 - split.share) - splitTotals[k].others * split.share
+                        available = min(available, max(0, limit / (split.share + (1 - split.share) * consumesReserve)))
                     }
                     var count: Int, amount: Double
                     if let fixed = task.fixedBatch {

@@ -9,7 +9,7 @@
 /// - occupancy, discrete: for every unit type and period, Σᵢ Σ_{t−p_i < t' ≤ t} W[i,j,t'] ≤ count_j;
 ///   bucketed: Σᵢ occupancy_i·W[i,j,t] ≤ count_j·availability_j(t);
 /// - balance: S[s,t] = S[s,t−1] + receipts + Σ outputs released at t − Σ inputs taken at t;
-/// - milestones: Σ_{s∈M} S[s,t_M] ≥ amount_M; splits: Σ_{A} B ≥ share·Σ_{A∪A'} B;
+/// - milestones: Σ_{s∈M} S[s,t_M] ≥ amount_M; splits: Σ_{A} B + R ≥ share·(Σ_{A∪A'} B + R), R the reserve's final stock;
 /// - makespan (when weighted): binaries z_t, z_t ≥ z_{t+1}, W[i,j,t] ≤ count_j·z_{t+c_i−1}.
 ///
 /// In **elastic** form the receipts may be refused and the milestones missed, each through a
@@ -155,6 +155,7 @@ public struct STNFormulation: Sendable {
             for key in keys where chosen.contains(key.task) || others.contains(key.task) {
                 expression.add((chosen.contains(key.task) ? 1 : 0) - split.share, amounts[key]!)
             }
+            if let reserve = split.reserve, let r = stateIndex[reserve] { expression.add(1 - split.share, stock[r][H]) }
             if !expression.terms.isEmpty { lp.addConstraint(expression >= 0, name: "split_\(k)") }
         }
         // Objective.

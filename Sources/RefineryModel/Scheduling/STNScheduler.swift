@@ -77,6 +77,9 @@ public struct InfeasibilityExplanation: Codable, Sendable, Equatable {
 
     public var refusals: [Refusal]
     public var misses: [Miss]
+    /// How far the relaxed schedule may be from the least possible refusal and shortfall
+    /// (the elastic model stops at 2% or 10 s): 0 when proven least.
+    public var gap: Double?
     /// The least total that must be refused from the receipts.
     public var totalRefused: Double { refusals.reduce(0) { $0 + $1.refused } }
     /// The least total shortfall over the milestones.
@@ -126,7 +129,12 @@ public enum STNScheduler {
             result.gap = nil
             let elastic = STNFormulation(network, elastic: true)
             let relaxed: Solution
-            do { relaxed = try GLPKSolver().solve(elastic.program, options: options) } catch {
+            let elasticStart = greedyStart ? elastic.values(for: GreedySchedule.build(network)) : nil
+            // The explanation is a diagnosis: a few percent from the least shortfall is enough.
+            var elasticOptions = options
+            elasticOptions.timeLimit = min(options.timeLimit ?? 10, 10)
+            elasticOptions.relativeGap = max(options.relativeGap ?? 0, 0.02)
+            do { relaxed = try GLPKSolver().solve(elastic.program, options: elasticOptions, start: elasticStart) } catch {
                 throw SchedulingError.solver(error)
             }
             result.solveSeconds += relaxed.statistics.loadSeconds + relaxed.statistics.solveSeconds
@@ -137,6 +145,7 @@ public enum STNScheduler {
                 result.stock = check.stock
                 result.violations = check.violations
                 result.explanation = explanation(network: network, elastic: elastic, values: relaxed.values, stock: check.stock)
+                result.explanation?.gap = relaxed.relativeGap
             }
         case .unbounded, .noSolution:
             result.status = .noSolution
@@ -165,7 +174,7 @@ public enum STNScheduler {
             misses.append(.init(label: milestone.label, time: milestone.time, amount: milestone.amount,
                                 reached: reached(at: min(milestone.time, network.horizon)), shortfall: missing, reachedAt: at))
         }
-        return InfeasibilityExplanation(refusals: refusals, misses: misses)
+        return InfeasibilityExplanation(refusals: refusals, misses: misses, gap: nil)
     }
 
     static func seconds(since start: ContinuousClock.Instant) -> Double {

@@ -153,7 +153,8 @@ public struct ScheduleChecker: Sendable {
         }
         // Splits.
         for split in network.splits {
-            let chosen = split.tasks.compactMap { taskIndex[$0] }.reduce(0) { $0 + processed[$1] }
+            let reserved = split.reserve.flatMap { stateIndex[$0] }.map { stock[$0][H] } ?? 0
+            let chosen = split.tasks.compactMap { taskIndex[$0] }.reduce(0) { $0 + processed[$1] } + reserved
             let others = split.alternatives.compactMap { taskIndex[$0] }.reduce(0) { $0 + processed[$1] }
             if chosen < split.share * (chosen + others) - tolerance * max(1, chosen + others) {
                 violations.append(Violation(kind: .splitBroken, time: nil,

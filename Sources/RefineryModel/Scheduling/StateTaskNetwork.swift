@@ -155,16 +155,20 @@ public struct StateTaskNetwork: Codable, Sendable, Equatable {
 
     /// A minimum share of one flow: over the horizon, the batches of `tasks` process at least
     /// `share` of what the batches of `tasks` and `alternatives` process together (the share of
-    /// Miller gold sent on to electrolysis, say).
+    /// Miller gold sent on to electrolysis, say). The stock of `reserve` left at the horizon
+    /// counts as kept for `tasks`, so a window too short for the slower path is not forced to
+    /// stop the faster one: it holds the share back instead.
     public struct Split: Codable, Sendable, Equatable {
         public var tasks: [String]
         public var alternatives: [String]
         public var share: Double
+        public var reserve: String?
 
-        public init(tasks: [String], alternatives: [String], share: Double) {
+        public init(tasks: [String], alternatives: [String], share: Double, reserve: String? = nil) {
             self.tasks = tasks
             self.alternatives = alternatives
             self.share = share
+            self.reserve = reserve
         }
     }
 

@@ -310,7 +310,7 @@ public struct RefineryNetwork: Sendable {
             guard total > 0, let largest = flows.max(by: { $0.1 < $1.1 })?.0 else { continue }
             for (child, flow) in flows where child != largest && flow > 0 {
                 let others = children.filter { $0.key != child }.flatMap(\.value).sorted()
-                splits.append(.init(tasks: children[child]!.sorted(), alternatives: others, share: flow / total))
+                splits.append(.init(tasks: children[child]!.sorted(), alternatives: others, share: flow / total, reserve: pathState(parent)))
             }
         }
 
