@@ -32,13 +32,25 @@ public struct CashFlowModel: Sendable {
     /// Prepares the valuation of `scenario` from its throughput report.
     public init(scenario: Scenario, throughput: ThroughputReport) throws(EconomicsError) {
         guard let economics = scenario.economics else { throw .missingEconomics(scenario: scenario.name) }
+        guard scenario.ownership != nil else { throw .missingOwnership(scenario: scenario.name) }
+        try self.init(scenario: scenario,
+                      volumes: ProcessVolumes.from(throughput, scenario: scenario, originCountry: economics.counterfactual.originCountry))
+    }
+
+    /// Prepares the valuation of `scenario` from volumes given directly, one per horizon year
+    /// (hand-checkable tests; what-ifs on volumes).
+    public init(scenario: Scenario, volumes: [ProcessVolumes]) throws(EconomicsError) {
+        guard let economics = scenario.economics else { throw .missingEconomics(scenario: scenario.name) }
         guard let ownership = scenario.ownership else { throw .missingOwnership(scenario: scenario.name) }
         let problems = EconomicsValidator.problems(in: scenario)
         if !problems.isEmpty { throw .invalid(problems) }
+        guard volumes.count == scenario.horizon.years else {
+            throw .invalid([ScenarioProblem(path: "horizon.years", value: "\(scenario.horizon.years)", message: "differs from the \(volumes.count) years of volumes given")])
+        }
         self.scenario = scenario
         self.economics = economics
         self.ownership = ownership
-        volumes = ProcessVolumes.from(throughput, scenario: scenario, originCountry: economics.counterfactual.originCountry)
+        self.volumes = volumes
         startYear = min(scenario.horizon.firstYear, economics.capital.investments.map(\.year).min() ?? scenario.horizon.firstYear)
     }
 

@@ -27,6 +27,24 @@ public struct ProcessVolumes: Codable, Sendable, Equatable {
     /// how far intake can grow before the bottleneck saturates.
     public var capacityRatio: Double?
 
+    public init(year: Int, lots: Double, grossKgByKind: [Double], goldKgByKind: [Double], domesticGoldKg: Double, domesticGrossKg: Double,
+                goldProcessedKg: Double, goldRefinedKg: Double, silverProcessedKg: Double, silverRefinedKg: Double,
+                averageGoldInProcessKg: Double, lockedGoldKg: Double, capacityRatio: Double?) {
+        self.year = year
+        self.lots = lots
+        self.grossKgByKind = grossKgByKind
+        self.goldKgByKind = goldKgByKind
+        self.domesticGoldKg = domesticGoldKg
+        self.domesticGrossKg = domesticGrossKg
+        self.goldProcessedKg = goldProcessedKg
+        self.goldRefinedKg = goldRefinedKg
+        self.silverProcessedKg = silverProcessedKg
+        self.silverRefinedKg = silverRefinedKg
+        self.averageGoldInProcessKg = averageGoldInProcessKg
+        self.lockedGoldKg = lockedGoldKg
+        self.capacityRatio = capacityRatio
+    }
+
     /// Total fine gold received.
     public var goldIntakeKg: Double { goldKgByKind.reduce(0, +) }
 
