@@ -53,7 +53,7 @@ public enum FinancialMath {
     /// Every internal rate of return in (−0.999999, 10⁶): the rates at which the NPV is zero.
     ///
     /// The NPV is a polynomial in x = 1/(1 + r); its sign is scanned on a geometric grid of
-    /// x (1,600 points, steps under 1.3%) and each sign change is refined by bisection to
+    /// x (1,601 points, steps of 1.7%) and each sign change is refined by bisection to
     /// machine precision. Roots where the NPV touches zero without crossing it, or two roots
     /// within one grid step, can be missed; ``IRRResult/signChanges`` (Descartes' bound) says
     /// how many there could be. A series with no sign change has no rate, and says so.
@@ -64,14 +64,12 @@ public enum FinancialMath {
                 ? "no IRR: every cash flow is zero"
                 : "no IRR: the cash flows never change sign (all \(flows.contains { $0 > 0 } ? "non-negative" : "non-positive"))")
         }
-        let points = 1600
-        let logLow = log(1e-6), logHigh = log(1e6)  // x from 1e-6 (r ≈ 10⁶) to 10⁶ (r ≈ −0.999999)
         var roots: [Double] = []
-        var previousX = exp(logLow)
+        let grid = irrGrid
+        var previousX = grid[0]
         var previousValue = polynomial(flows, at: previousX)
         if previousValue == 0 { roots.append(previousX) }
-        for i in 1...points {
-            let x = exp(logLow + (logHigh - logLow) * Double(i) / Double(points))
+        for x in grid.dropFirst() {
             let value = polynomial(flows, at: x)
             if value == 0 {
                 roots.append(x)
@@ -90,6 +88,14 @@ public enum FinancialMath {
         }
         return IRRResult(rates: rates, signChanges: changes, note: note)
     }
+
+    /// The scan points of x = 1/(1 + r): 1,601 points geometrically spaced from 10⁻⁶
+    /// (r ≈ 10⁶) to 10⁶ (r ≈ −0.999999), steps of 1.7%.
+    static let irrGrid: [Double] = {
+        let points = 1600
+        let logLow = log(1e-6), logHigh = log(1e6)
+        return (0...points).map { exp(logLow + (logHigh - logLow) * Double($0) / Double(points)) }
+    }()
 
     /// A root of the polynomial in [a, b], where it changes sign, to machine precision.
     private static func bisect(_ flows: [Double], _ a: Double, _ b: Double, _ valueAtA: Double) -> Double {

@@ -8,7 +8,7 @@ enum BenchCommand {
     static let spec = CommandSpec(
         name: "bench",
         summary: "Run a benchmark (for maintainers; figures go to BENCHMARKS.md).",
-        usage: "refinery-cli bench solver|throughput [--sizes N,N,...] [--runs N] [--time-limit S] [--no-glpsol] [--lots N] [--file-lots N]",
+        usage: "refinery-cli bench solver|throughput|valuation [--sizes N,N,...] [--runs N] [--time-limit S] [--no-glpsol] [--lots N] [--file-lots N] [--draws N]",
         options: [
             .value("sizes", "N,N,...", help: "Approximate variable counts of the generated MILPs (default 1000,10000,100000)."),
             .value("runs", "N", help: "Repetitions per size; medians are reported (default 5)."),
@@ -16,14 +16,17 @@ enum BenchCommand {
             .flag("no-glpsol", help: "Do not time glpsol on the exported model."),
             .value("lots", "N", help: "throughput: lots in the generated year (default 100000)."),
             .value("file-lots", "N", help: "throughput: explicit lots in the large scenario file (default 1000000)."),
+            .value("draws", "N", help: "valuation: Monte Carlo draws (default 10000)."),
         ],
-        positionals: [PositionalSpec(name: "SUITE", optional: false, help: "solver, throughput or solve-loop (--runs solves, for leak checks)")],
+        positionals: [PositionalSpec(name: "SUITE", optional: false, help: "solver, throughput, valuation or solve-loop (--runs solves, for leak checks)")],
         discussion: """
             solver: generates seeded time-indexed batch-scheduling MILPs of growing size and
             reports, separately, the time to build the LinearProgram, to validate it, to load it
             into GLPK and to solve it, next to glpsol's total time on the exported LP file.
             throughput: times the throughput model on one year of 10⁵ generated lots, and parsing,
             loading (schema check, decoding, validation) and evaluating a 10⁶-lot scenario file.
+            valuation: times one full valuation of the default scenario and a Monte Carlo of
+            --draws draws (default 10,000) on every core.
             Build with `swift build -c release` first; figures are medians of --runs runs.
             """)
 
@@ -50,8 +53,12 @@ enum BenchCommand {
             let fileLots = try arguments.integer("file-lots", range: 1...10_000_000) ?? 1_000_000
             try ThroughputBenchmark(runs: runs, lots: lots, fileLots: fileLots).run(console: console)
             return .success
+        case "valuation":
+            let draws = try arguments.integer("draws", range: 1...10_000_000) ?? 10_000
+            try ValuationBenchmark(runs: runs, draws: draws).run(console: console)
+            return .success
         default:
-            throw UsageError(message: "unknown benchmark '\(arguments.positionals[0])'; available: solver, throughput, solve-loop", usage: spec.usage)
+            throw UsageError(message: "unknown benchmark '\(arguments.positionals[0])'; available: solver, throughput, valuation, solve-loop", usage: spec.usage)
         }
         let sizes = try (arguments.value("sizes") ?? "1000,10000,100000").split(separator: ",").map { text throws(UsageError) -> Int in
             guard let size = Int(text), size >= 10, size <= 5_000_000 else {

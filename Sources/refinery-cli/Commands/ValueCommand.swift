@@ -150,7 +150,8 @@ enum ValuationText {
         text += "Payback \(years(s.paybackYears, start: model.startYear)); discounted payback \(years(s.discountedPaybackYears, start: model.startYear)).\n"
         text += "Over the horizon: revenue \(millions(s.totalRevenueUsd)) M USD, EBITDA \(millions(s.totalEBITDAUsd)) M USD "
         text += "(margin \(s.ebitdaMargin.map(Formatting.percent) ?? "-")), capex \(millions(s.totalCapexUsd)) M USD, taxes \(millions(s.totalTaxesUsd)) M USD.\n"
-        text += "Break-even refining charge: \(s.breakEvenRefiningCharge.value.map { Formatting.number($0, decimals: 2) + " USD/oz gross on every kind" } ?? s.breakEvenRefiningCharge.note).\n"
+        let charge = s.breakEvenRefiningCharge
+        text += "Break-even refining charge: \(charge.value.flatMap { $0 > 0 ? Formatting.number($0, decimals: 2) + " USD/oz gross on every kind" : nil } ?? charge.note).\n"
         text += "Break-even intake: \(s.breakEvenIntakeFactor.value.map { "×" + Formatting.number($0, decimals: 2) + " the scenario's intake" } ?? s.breakEvenIntakeFactor.note)"
         if let tonnes = s.breakEvenIntakeTonnesPerYear { text += " (≈ \(Formatting.number(tonnes, decimals: 1)) t of gold a year)" }
         text += ".\n\n"
