@@ -76,15 +76,20 @@ public struct Taxes: Codable, Sendable, Equatable {
     public var stateExemptFromWithholding: Bool
     /// Years a tax loss can be carried forward.
     public var lossCarryForwardYears: Int
+    /// Whether the minimum tax's turnover counts the full sales value of gold the refiner
+    /// buys and resells (artisanal gold), rather than only its margin. The default is false
+    /// (turnover = revenue: fees, metal gain, margins).
+    public var turnoverIncludesGoldSales: Bool?
     public var basis: String?
 
     public init(corporateIncomeTax: Double, minimumTaxOnTurnover: Double, dividendWithholding: Double,
-                stateExemptFromWithholding: Bool, lossCarryForwardYears: Int, basis: String? = nil) {
+                stateExemptFromWithholding: Bool, lossCarryForwardYears: Int, turnoverIncludesGoldSales: Bool? = nil, basis: String? = nil) {
         self.corporateIncomeTax = corporateIncomeTax
         self.minimumTaxOnTurnover = minimumTaxOnTurnover
         self.dividendWithholding = dividendWithholding
         self.stateExemptFromWithholding = stateExemptFromWithholding
         self.lossCarryForwardYears = lossCarryForwardYears
+        self.turnoverIncludesGoldSales = turnoverIncludesGoldSales
         self.basis = basis
     }
 }

@@ -124,10 +124,11 @@ public struct CashFlowModel: Sendable {
                 refiningCharges: 0, penalties: 0, lotFees: 0, metalGain: 0, silverCredit: 0, purchaseMargin: 0, unaccreditedDiscount: 0, revenue: 0,
                 staffMalian: 0, staffExpatriate: 0, energyGrid: 0, energyDiesel: 0, insurance: 0, otherOpex: 0, otherOpexLines: [:], opex: 0,
                 localPurchases: 0, importedPurchases: 0, ebitda: 0, depreciation: 0, interest: 0, taxableIncome: 0, lossesUsed: 0,
-                incomeTax: 0, minimumTaxTopUp: 0, corporateTax: 0, unleveredTax: 0, capex: investment[t], localCapex: localInvestment[t],
+                incomeTax: 0, minimumTaxTopUp: 0, corporateTax: 0, taxTurnover: 0, unleveredTax: 0, capex: investment[t], localCapex: localInvestment[t],
                 sustainingCapex: 0, workingCapital: 0, workingCapitalChange: 0, debtDrawn: 0, principalRepaid: 0, debtOutstanding: 0,
                 freeCashFlowToFirm: 0, freeCashFlowToEquity: 0, dividendWithholding: 0)
             var workingCapital = 0.0
+            var turnover = 0.0
             if operating {
                 let v = volumes[h]
                 let s = v.scale(intakeFactor: adjustments.intake, fuelAvailability: fuel)
@@ -138,12 +139,16 @@ public struct CashFlowModel: Sendable {
                 row.goldProcessedKg = v.goldProcessedKg * s
                 row.goldPriceUsdPerOz = gold
                 var purchasedGoldKg = 0.0
+                var purchasedGoldSales = 0.0
                 for k in 0..<kinds.count {
                     let grossOz = v.grossKgByKind[k] * s * ounces
                     row.refiningCharges += charges[k] * grossOz
                     row.penalties += penalties[k] * grossOz
                     row.purchaseMargin += margins[k] * v.goldKgByKind[k] * s * ounces * gold
-                    if margins[k] > 0 { purchasedGoldKg += v.goldKgByKind[k] }
+                    if margins[k] > 0 {
+                        purchasedGoldKg += v.goldKgByKind[k]
+                        purchasedGoldSales += v.goldKgByKind[k] * s * ounces * gold
+                    }
                 }
                 row.lotFees = e.terms.lotFeeUsd * v.lots * s
                 let refinedOz = v.goldRefinedKg * s * ounces
@@ -173,6 +178,8 @@ public struct CashFlowModel: Sendable {
                 row.localPurchases = local
                 row.importedPurchases = row.opex - row.staffMalian - row.staffExpatriate - local
                 row.ebitda = row.revenue - row.opex
+                turnover = max(0, row.revenue)
+                if e.taxes.turnoverIncludesGoldSales == true { turnover += purchasedGoldSales - row.purchaseMargin }
 
                 cumulativeInvestment += investment[t]
                 row.sustainingCapex = e.capital.sustainingShare * cumulativeInvestment * inflation
@@ -204,7 +211,7 @@ public struct CashFlowModel: Sendable {
             row.debtOutstanding = outstanding
 
             // Taxes, with and without the interest deduction.
-            let turnover = operating ? max(0, row.revenue) : 0
+            row.taxTurnover = turnover
             row.taxableIncome = row.ebitda - row.depreciation - row.interest
             let levered = Self.tax(income: row.taxableIncome, turnover: turnover, year: t, losses: &losses, taxes: e.taxes, rate: taxRate)
             row.lossesUsed = levered.used

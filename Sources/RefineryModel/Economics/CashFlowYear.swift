@@ -62,6 +62,8 @@ public struct CashFlowYear: Codable, Sendable, Equatable {
     /// What the minimum tax on turnover adds to income tax.
     public var minimumTaxTopUp: Double
     public var corporateTax: Double
+    /// The turnover the minimum tax applies to.
+    public var taxTurnover: Double
     /// Corporate tax as if the company had no debt (for the free cash flow to the firm).
     public var unleveredTax: Double
 

@@ -977,6 +977,10 @@ enum EmbeddedData {
               "minimum": 0,
               "maximum": 100
             },
+            "turnoverIncludesGoldSales": {
+              "type": "boolean",
+              "description": "Whether the minimum tax's turnover counts the full sales of gold bought and resold (default false: revenue only)."
+            },
             "basis": {
               "type": "string",
               "description": "Where the figures come from: a citation, or \"assumption\" with the reasoning."

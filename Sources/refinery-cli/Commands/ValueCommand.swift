@@ -205,6 +205,14 @@ enum ValuationText {
         ]
         text += TextTable.render(header: ["line", "M USD", "% of gold"], rows: vaRows)
         text += "National capture in present value: \(millions(valuation.valueAdded.presentValue.nationalCapture)) M USD.\n"
+        text += "\nValue added and national capture by year (M USD; % of the value of the gold processed)\n"
+        text += TextTable.render(header: ["year", "gold value", "value added", "% of gold", "Malian wages", "taxes", "Malian surplus", "local purchases", "avoided abroad", "capture", "% of gold"],
+                                 rows: valuation.valueAdded.years.map { y in
+            [String(y.year), millions(y.goldValueProcessed, decimals: 0), millions(y.valueAdded), share(y.valueAddedShareOfGold),
+             millions(y.wagesMalian), millions(y.corporateTaxes + y.withholdingOnForeignHolders), millions(y.malianShareOfSurplus),
+             millions(y.intermediateLocal + y.localCapex), millions(y.avoidedForeignRefiningFees + y.avoidedExportLogistics),
+             millions(y.nationalCapture), share(y.captureShareOfGold)]
+        })
 
         if let tornado, !tornado.byNPV.isEmpty {
             text += "\nTornado: project NPV (base \(millions(tornado.baseNPVUsd)) M USD), largest swings first\n"

@@ -105,3 +105,46 @@ import Testing
         }
     }
 }
+
+/// The valuation on short and long horizons, and the minimum-tax turnover option.
+@Suite struct ValuationHorizonTests {
+    /// senou-base over `years` years, without the expansion and its investment when they fall outside.
+    static func scenario(years: Int) -> Scenario {
+        var scenario = Scenario.senouBase
+        scenario.horizon.years = years
+        let last = scenario.horizon.firstYear + years - 1
+        scenario.plant.expansions.removeAll { $0.year > last }
+        scenario.economics!.capital.investments.removeAll { $0.year > last }
+        return scenario
+    }
+
+    @Test(arguments: [1, 50])
+    func identitiesHoldOnShortAndLongHorizons(years: Int) throws {
+        let model = try CashFlowModel(scenario: Self.scenario(years: years))
+        let valuation = model.valuation()
+        #expect(valuation.years.count == years + 2)  // two construction years
+        #expect(valuation.summary.projectNPVUsd.isFinite)
+        for (t, year) in valuation.years.enumerated() {
+            #expect(approximately(valuation.holders.reduce(0) { $0 + $1.grossFlows[t] }, year.freeCashFlowToEquity, absolute: 1e-6))
+            #expect(approximately(year.ebitda, year.revenue - year.opex, absolute: 1e-6))
+        }
+        #expect(valuation.years.last?.debtOutstanding == 0)
+        #expect(approximately(valuation.years.reduce(0) { $0 + $1.workingCapitalChange }, 0, absolute: 1e-6))
+        if years == 1 {
+            // One operating year cannot repay 80 M USD: no payback, and the IRR says why if absent.
+            #expect(valuation.summary.paybackYears == nil)
+        }
+    }
+
+    @Test func minimumTaxOnGoldSales() throws {
+        var scenario = Scenario.senouBase
+        scenario.economics!.taxes.turnoverIncludesGoldSales = true
+        let withSales = try CashFlowModel(scenario: scenario).cashFlows()
+        let base = EmbeddedModels.base.cashFlows()
+        for (a, b) in zip(withSales, base) where a.operating {
+            #expect(approximately(a.taxTurnover, b.taxTurnover - b.purchaseMargin + b.purchaseMargin / 0.015, absolute: 1e-3, relative: 1e-9))
+            #expect(a.corporateTax >= b.corporateTax)
+        }
+        #expect(withSales.reduce(0) { $0 + $1.corporateTax } > base.reduce(0) { $0 + $1.corporateTax } + 1e6)
+    }
+}
