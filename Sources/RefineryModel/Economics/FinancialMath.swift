@@ -71,6 +71,12 @@ public enum FinancialMath {
         if previousValue == 0 { roots.append(previousX) }
         for x in grid.dropFirst() {
             let value = polynomial(flows, at: x)
+            if !value.isFinite {
+                // Long series overflow at the grid's ends: no bracket across such a point.
+                previousX = x
+                previousValue = 0
+                continue
+            }
             if value == 0 {
                 roots.append(x)
             } else if previousValue != 0 && (value > 0) != (previousValue > 0) {

@@ -64,3 +64,13 @@ import Testing
         #expect(FinancialMath.payback([-10, 4, 4, 4]) == 2.5)
     }
 }
+
+extension FinancialMathEdgeTests {
+    /// 110 periods overflow the NPV polynomial at the scan's extremes; the IRR is still found.
+    @Test func longSeriesDoNotOverflowIntoFalseRoots() {
+        let flows = [-1000.0] + Array(repeating: 60.0, count: 109)
+        let result = FinancialMath.irr(flows)
+        #expect(result.rates.count == 1)
+        #expect(abs(FinancialMath.npv(rate: result.rates[0], flows)) < 1e-8)
+    }
+}
