@@ -16,6 +16,12 @@ struct Report: Encodable {
     var tool = Tool()
     var scenario: Scenario
     var throughput: ThroughputReport
+    /// Headline figures and yearly cash flows; absent when the scenario has no economics.
+    var valuation: ValuationSection? = nil
+    /// The holder table; absent when the scenario has no economics or ownership.
+    var ownership: [HolderResult]? = nil
+    /// Value added and national capture; absent when the scenario has no economics.
+    var valueAdded: ValueAddedReport? = nil
 
     func json() throws -> String {
         let encoder = JSONEncoder()

@@ -266,6 +266,7 @@ private struct ThroughputComputation {
             summaries[y].silverKg += masses.silver
             summaries[y].goldKgBySource[lot.source ?? "", default: 0] += masses.gold
             summaries[y].goldKgByKind[lot.kind.rawValue, default: 0] += masses.gold
+            summaries[y].grossKgByKind[lot.kind.rawValue, default: 0] += lot.grossMassKg
             summaries[y].upstreamGoldLostKg += lot.upstreamGoldLostKg
             for (r, route) in routes.enumerated() { routeGold[y][r] += route.shares[lot.kind] * masses.gold }
         }

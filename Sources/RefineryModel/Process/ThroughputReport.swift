@@ -49,6 +49,8 @@ public struct IntakeSummary: Codable, Sendable {
     public var goldKgBySource: [String: Double]
     /// Gold by material kind.
     public var goldKgByKind: [String: Double]
+    /// Gross mass received by material kind, in kg (refining charges are per gross ounce).
+    public var grossKgByKind: [String: Double] = [:]
     /// Gold contained in ore but lost upstream, before the refinery (ore sources only).
     public var upstreamGoldLostKg: Double
 }

@@ -25,15 +25,21 @@ public struct Scenario: Codable, Sendable, Equatable {
     public var intake: Intake
     /// The refinery's stages, routes, calendar and expansions.
     public var plant: Plant
+    /// Prices, charges, costs, capital, financing and taxes (needed for a valuation).
+    public var economics: Economics?
+    /// The company's shareholders (needed for the holder table).
+    public var ownership: Ownership?
 
     public init(schemaVersion: Int = Scenario.currentSchemaVersion, name: String, description: String? = nil,
-                horizon: Horizon, intake: Intake, plant: Plant) {
+                horizon: Horizon, intake: Intake, plant: Plant, economics: Economics? = nil, ownership: Ownership? = nil) {
         self.schemaVersion = schemaVersion
         self.name = name
         self.description = description
         self.horizon = horizon
         self.intake = intake
         self.plant = plant
+        self.economics = economics
+        self.ownership = ownership
     }
 }
 

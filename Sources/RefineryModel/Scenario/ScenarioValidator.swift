@@ -112,6 +112,7 @@ public struct ScenarioValidator {
         if !(1...100).contains(horizon.years) { report("horizon.years", "\(horizon.years)", "is not a number of years in 1...100") }
         checkPlant(scenario.plant, horizon: horizon)
         checkIntake(scenario.intake, horizon: horizon, plant: scenario.plant)
+        for problem in EconomicsValidator.problems(in: scenario) { report(problem.path, problem.value, problem.message) }
     }
 
     private mutating func checkIntake(_ intake: Intake, horizon: Horizon, plant: Plant) {

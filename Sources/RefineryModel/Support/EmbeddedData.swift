@@ -39,6 +39,12 @@ enum EmbeddedData {
     },
     "plant": {
       "$ref": "#/$defs/plant"
+    },
+    "economics": {
+      "$ref": "#/$defs/economics"
+    },
+    "ownership": {
+      "$ref": "#/$defs/ownership"
     }
   },
   "$defs": {
@@ -559,6 +565,598 @@ enum EmbeddedData {
           "type": "string"
         }
       }
+    },
+    "materialTerms": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "refiningChargeUsdPerOzGross",
+        "penaltyUsdPerOzGross",
+        "purchaseMargin"
+      ],
+      "properties": {
+        "refiningChargeUsdPerOzGross": {
+          "type": "number",
+          "minimum": 0
+        },
+        "penaltyUsdPerOzGross": {
+          "type": "number",
+          "minimum": 0
+        },
+        "purchaseMargin": {
+          "type": "number",
+          "minimum": 0,
+          "exclusiveMaximum": 1
+        }
+      }
+    },
+    "economics": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "prices",
+        "terms",
+        "opex",
+        "capital",
+        "financing",
+        "taxes",
+        "valuation",
+        "counterfactual"
+      ],
+      "description": "Prices, charges, costs, capital, financing and taxes, in USD; needed for a valuation.",
+      "properties": {
+        "prices": {
+          "type": "object",
+          "additionalProperties": false,
+          "required": [
+            "goldUsdPerOz",
+            "silverUsdPerOz"
+          ],
+          "properties": {
+            "goldUsdPerOz": {
+              "type": "array",
+              "minItems": 1,
+              "items": {
+                "type": "number",
+                "exclusiveMinimum": 0
+              },
+              "description": "USD per troy ounce per horizon year; the last value repeats."
+            },
+            "silverUsdPerOz": {
+              "type": "array",
+              "minItems": 1,
+              "items": {
+                "type": "number",
+                "exclusiveMinimum": 0
+              },
+              "description": "USD per troy ounce per horizon year; the last value repeats."
+            },
+            "basis": {
+              "type": "string",
+              "description": "Where the figures come from: a citation, or \"assumption\" with the reasoning."
+            }
+          }
+        },
+        "terms": {
+          "type": "object",
+          "additionalProperties": false,
+          "required": [
+            "byKind",
+            "goldPayable",
+            "silverPayable",
+            "lotFeeUsd",
+            "unaccreditedDiscountUsdPerOz",
+            "yearsToAccreditation"
+          ],
+          "description": "Refining charges and penalties per gross troy ounce, payables, fees and the non-accredited discount.",
+          "properties": {
+            "byKind": {
+              "type": "object",
+              "additionalProperties": false,
+              "required": [],
+              "properties": {
+                "dore": {
+                  "$ref": "#/$defs/materialTerms"
+                },
+                "artisanal": {
+                  "$ref": "#/$defs/materialTerms"
+                },
+                "ore": {
+                  "$ref": "#/$defs/materialTerms"
+                }
+              }
+            },
+            "goldPayable": {
+              "type": "number",
+              "exclusiveMinimum": 0,
+              "maximum": 1
+            },
+            "silverPayable": {
+              "type": "number",
+              "minimum": 0,
+              "maximum": 1
+            },
+            "lotFeeUsd": {
+              "type": "number",
+              "minimum": 0
+            },
+            "unaccreditedDiscountUsdPerOz": {
+              "type": "number",
+              "minimum": 0
+            },
+            "yearsToAccreditation": {
+              "type": "integer",
+              "minimum": 0,
+              "maximum": 100
+            },
+            "basis": {
+              "type": "string",
+              "description": "Where the figures come from: a citation, or \"assumption\" with the reasoning."
+            }
+          }
+        },
+        "opex": {
+          "type": "object",
+          "additionalProperties": false,
+          "required": [
+            "staff",
+            "energy",
+            "insuranceRateOnInventory",
+            "insuranceLocalShare",
+            "lines"
+          ],
+          "description": "USD of the first horizon year, inflated yearly.",
+          "properties": {
+            "staff": {
+              "type": "array",
+              "items": {
+                "type": "object",
+                "additionalProperties": false,
+                "required": [
+                  "id",
+                  "malian",
+                  "fte",
+                  "usdPerFte"
+                ],
+                "properties": {
+                  "id": {
+                    "type": "string",
+                    "pattern": "^[A-Za-z0-9._-]{1,64}$"
+                  },
+                  "malian": {
+                    "type": "boolean"
+                  },
+                  "fte": {
+                    "type": "number",
+                    "minimum": 0
+                  },
+                  "usdPerFte": {
+                    "type": "number",
+                    "minimum": 0
+                  },
+                  "basis": {
+                    "type": "string",
+                    "description": "Where the figures come from: a citation, or \"assumption\" with the reasoning."
+                  }
+                }
+              }
+            },
+            "energy": {
+              "type": "object",
+              "additionalProperties": false,
+              "required": [
+                "fixedMWhPerYear",
+                "kWhPerKgGold",
+                "gridShare",
+                "gridUsdPerKWh",
+                "dieselLitresPerKWh",
+                "dieselUsdPerLitre",
+                "fuelAvailability"
+              ],
+              "properties": {
+                "fixedMWhPerYear": {
+                  "type": "number",
+                  "minimum": 0
+                },
+                "kWhPerKgGold": {
+                  "type": "number",
+                  "minimum": 0
+                },
+                "gridShare": {
+                  "type": "number",
+                  "minimum": 0,
+                  "maximum": 1
+                },
+                "gridUsdPerKWh": {
+                  "type": "number",
+                  "minimum": 0
+                },
+                "dieselLitresPerKWh": {
+                  "type": "number",
+                  "minimum": 0
+                },
+                "dieselUsdPerLitre": {
+                  "type": "number",
+                  "minimum": 0
+                },
+                "fuelAvailability": {
+                  "type": "number",
+                  "exclusiveMinimum": 0,
+                  "maximum": 1
+                },
+                "basis": {
+                  "type": "string",
+                  "description": "Where the figures come from: a citation, or \"assumption\" with the reasoning."
+                }
+              }
+            },
+            "insuranceRateOnInventory": {
+              "type": "number",
+              "minimum": 0,
+              "maximum": 1
+            },
+            "insuranceLocalShare": {
+              "type": "number",
+              "minimum": 0,
+              "maximum": 1
+            },
+            "lines": {
+              "type": "array",
+              "items": {
+                "type": "object",
+                "additionalProperties": false,
+                "required": [
+                  "id",
+                  "fixedUsdPerYear",
+                  "usdPerKgGold",
+                  "localShare"
+                ],
+                "properties": {
+                  "id": {
+                    "type": "string",
+                    "pattern": "^[A-Za-z0-9._-]{1,64}$"
+                  },
+                  "fixedUsdPerYear": {
+                    "type": "number",
+                    "minimum": 0
+                  },
+                  "usdPerKgGold": {
+                    "type": "number",
+                    "minimum": 0
+                  },
+                  "localShare": {
+                    "type": "number",
+                    "minimum": 0,
+                    "maximum": 1
+                  },
+                  "basis": {
+                    "type": "string",
+                    "description": "Where the figures come from: a citation, or \"assumption\" with the reasoning."
+                  }
+                }
+              }
+            },
+            "basis": {
+              "type": "string",
+              "description": "Where the figures come from: a citation, or \"assumption\" with the reasoning."
+            }
+          }
+        },
+        "capital": {
+          "type": "object",
+          "additionalProperties": false,
+          "required": [
+            "investments",
+            "sustainingShare",
+            "depreciationYears",
+            "receivableDays"
+          ],
+          "properties": {
+            "investments": {
+              "type": "array",
+              "items": {
+                "type": "object",
+                "additionalProperties": false,
+                "required": [
+                  "name",
+                  "year",
+                  "usd",
+                  "localShare"
+                ],
+                "properties": {
+                  "name": {
+                    "type": "string"
+                  },
+                  "year": {
+                    "type": "integer",
+                    "minimum": 1890,
+                    "maximum": 2200
+                  },
+                  "usd": {
+                    "type": "number",
+                    "minimum": 0
+                  },
+                  "localShare": {
+                    "type": "number",
+                    "minimum": 0,
+                    "maximum": 1
+                  },
+                  "basis": {
+                    "type": "string",
+                    "description": "Where the figures come from: a citation, or \"assumption\" with the reasoning."
+                  }
+                }
+              }
+            },
+            "sustainingShare": {
+              "type": "number",
+              "minimum": 0,
+              "maximum": 1
+            },
+            "depreciationYears": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 100
+            },
+            "receivableDays": {
+              "type": "number",
+              "minimum": 0,
+              "maximum": 365
+            },
+            "basis": {
+              "type": "string",
+              "description": "Where the figures come from: a citation, or \"assumption\" with the reasoning."
+            }
+          }
+        },
+        "financing": {
+          "type": "object",
+          "additionalProperties": false,
+          "required": [
+            "debtShare",
+            "interestRate",
+            "tenorYears",
+            "lenderMalian"
+          ],
+          "properties": {
+            "debtShare": {
+              "type": "number",
+              "minimum": 0,
+              "maximum": 1
+            },
+            "interestRate": {
+              "type": "number",
+              "minimum": 0,
+              "maximum": 1
+            },
+            "tenorYears": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 100
+            },
+            "lenderMalian": {
+              "type": "boolean"
+            },
+            "basis": {
+              "type": "string",
+              "description": "Where the figures come from: a citation, or \"assumption\" with the reasoning."
+            }
+          }
+        },
+        "taxes": {
+          "type": "object",
+          "additionalProperties": false,
+          "required": [
+            "corporateIncomeTax",
+            "minimumTaxOnTurnover",
+            "dividendWithholding",
+            "stateExemptFromWithholding",
+            "lossCarryForwardYears"
+          ],
+          "properties": {
+            "corporateIncomeTax": {
+              "type": "number",
+              "minimum": 0,
+              "exclusiveMaximum": 1
+            },
+            "minimumTaxOnTurnover": {
+              "type": "number",
+              "minimum": 0,
+              "exclusiveMaximum": 1
+            },
+            "dividendWithholding": {
+              "type": "number",
+              "minimum": 0,
+              "exclusiveMaximum": 1
+            },
+            "stateExemptFromWithholding": {
+              "type": "boolean"
+            },
+            "lossCarryForwardYears": {
+              "type": "integer",
+              "minimum": 0,
+              "maximum": 100
+            },
+            "turnoverIncludesGoldSales": {
+              "type": "boolean",
+              "description": "Whether the minimum tax's turnover counts the full sales of gold bought and resold (default false: revenue only)."
+            },
+            "basis": {
+              "type": "string",
+              "description": "Where the figures come from: a citation, or \"assumption\" with the reasoning."
+            }
+          }
+        },
+        "valuation": {
+          "type": "object",
+          "additionalProperties": false,
+          "required": [
+            "discountRate",
+            "inflation"
+          ],
+          "properties": {
+            "discountRate": {
+              "type": "number",
+              "exclusiveMinimum": -1,
+              "maximum": 10
+            },
+            "inflation": {
+              "type": "number",
+              "minimum": -0.5,
+              "maximum": 1
+            },
+            "basis": {
+              "type": "string",
+              "description": "Where the figures come from: a citation, or \"assumption\" with the reasoning."
+            }
+          }
+        },
+        "counterfactual": {
+          "type": "object",
+          "additionalProperties": false,
+          "required": [
+            "foreignRefiningUsdPerOzGross",
+            "exportLogisticsUsdPerOzFine",
+            "originCountry"
+          ],
+          "properties": {
+            "foreignRefiningUsdPerOzGross": {
+              "type": "number",
+              "minimum": 0
+            },
+            "exportLogisticsUsdPerOzFine": {
+              "type": "number",
+              "minimum": 0
+            },
+            "originCountry": {
+              "type": "string"
+            },
+            "basis": {
+              "type": "string",
+              "description": "Where the figures come from: a citation, or \"assumption\" with the reasoning."
+            }
+          }
+        },
+        "uncertainties": {
+          "type": "array",
+          "items": {
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "input",
+              "low",
+              "high",
+              "distribution"
+            ],
+            "properties": {
+              "input": {
+                "enum": [
+                  "goldPrice",
+                  "silverPrice",
+                  "refiningCharges",
+                  "intake",
+                  "capex",
+                  "opex",
+                  "energyPrices",
+                  "discountRate",
+                  "goldPayable",
+                  "fuelAvailability",
+                  "yearsToAccreditation",
+                  "corporateIncomeTax"
+                ]
+              },
+              "low": {
+                "type": "number"
+              },
+              "high": {
+                "type": "number"
+              },
+              "distribution": {
+                "enum": [
+                  "uniform",
+                  "triangular"
+                ]
+              },
+              "basis": {
+                "type": "string",
+                "description": "Where the figures come from: a citation, or \"assumption\" with the reasoning."
+              }
+            }
+          }
+        }
+      }
+    },
+    "ownership": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "holders"
+      ],
+      "description": "Shareholders; shares add up to 1 and Malian holders together own more than minimumMalianShare (default 0.5).",
+      "properties": {
+        "holders": {
+          "type": "array",
+          "minItems": 1,
+          "items": {
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "id",
+              "name",
+              "share",
+              "malian",
+              "kind",
+              "carried",
+              "dividendsFrom"
+            ],
+            "properties": {
+              "id": {
+                "type": "string",
+                "pattern": "^[A-Za-z0-9._-]{1,64}$"
+              },
+              "name": {
+                "type": "string"
+              },
+              "share": {
+                "type": "number",
+                "exclusiveMinimum": 0,
+                "maximum": 1
+              },
+              "malian": {
+                "type": "boolean"
+              },
+              "kind": {
+                "enum": [
+                  "state",
+                  "private"
+                ]
+              },
+              "carried": {
+                "type": "boolean"
+              },
+              "dividendsFrom": {
+                "enum": [
+                  "start",
+                  "payback"
+                ]
+              },
+              "basis": {
+                "type": "string",
+                "description": "Where the figures come from: a citation, or \"assumption\" with the reasoning."
+              }
+            }
+          }
+        },
+        "minimumMalianShare": {
+          "type": "number",
+          "minimum": 0,
+          "exclusiveMaximum": 1
+        },
+        "basis": {
+          "type": "string",
+          "description": "Where the figures come from: a citation, or \"assumption\" with the reasoning."
+        }
+      }
     }
   }
 }
@@ -865,6 +1463,272 @@ enum EmbeddedData {
         "basis": "Yadran: phase 1 of 100 t/yr with an option to expand to 200 t/yr (domain.md §1, R). The year (the fourth of operation) and the equipment added are assumptions."
       }
     ]
+  },
+  "economics": {
+    "prices": {
+      "goldUsdPerOz": [
+        3435
+      ],
+      "silverUsdPerOz": [
+        40
+      ],
+      "basis": "Flat at the 2025 annual averages: gold 3,435 USD/oz, silver 40 USD/oz (BullionVault, 31 Dec 2025; domain.md §7, §9, R)."
+    },
+    "terms": {
+      "byKind": {
+        "dore": {
+          "refiningChargeUsdPerOzGross": 1.0,
+          "penaltyUsdPerOzGross": 0.15,
+          "purchaseMargin": 0
+        },
+        "artisanal": {
+          "refiningChargeUsdPerOzGross": 0,
+          "penaltyUsdPerOzGross": 0,
+          "purchaseMargin": 0.015
+        },
+        "ore": {
+          "refiningChargeUsdPerOzGross": 1.0,
+          "penaltyUsdPerOzGross": 0.15,
+          "purchaseMargin": 0
+        }
+      },
+      "goldPayable": 0.9992,
+      "silverPayable": 0.95,
+      "lotFeeUsd": 500,
+      "unaccreditedDiscountUsdPerOz": 1.1,
+      "yearsToAccreditation": 3,
+      "basis": "Refining charge 1.00 USD/oz gross (domain.md §9, assumption; 0.05–0.30 reported for large contracts, Reuters 2019, R). Penalty 0.15 USD/oz gross on doré and ore: the first paid tier of a Swiss contract's impurity schedule (SEC exhibit 2009, domain.md §4, R), applied to every lot (assumption; West African doré is 'cleaner', Rand). Artisanal gold is bought outright at a 1.5% discount to its fine value (domain.md §9, assumption; AGR's 90/10 payment terms, R), so it pays no refining charge; the lot fee still applies (assumption). Gold payable 99.92% (domain.md §9, T). Silver payable 95%, the low end of 95–98% (domain.md §4, T). Lot fee 500 USD (domain.md §9, assumption). Non-LBMA discount 1.10 USD/oz (UAE re-refining cost 1.00–1.25, Gulf News 2010; domain.md §4, R) passed back to clients until listing 3 years after start-up (domain.md §9, assumption; LBMA needs ≥10 t/yr and a track record, R)."
+    },
+    "opex": {
+      "staff": [
+        {
+          "id": "malian",
+          "malian": true,
+          "fte": 108,
+          "usdPerFte": 12000,
+          "basis": "120 direct staff (domain.md §9: 80–150; Ghana 80–120, Burkina 100, R), 90% Malian; 12,000 USD loaded cost is an assumption giving, with the expatriates, an average near 20,000 USD/FTE (domain.md §9, assumption)."
+        },
+        {
+          "id": "expatriate",
+          "malian": false,
+          "fte": 12,
+          "usdPerFte": 100000,
+          "basis": "Assumption: 12 expatriate specialists (refining, assay, LBMA compliance) at 100,000 USD loaded."
+        }
+      ],
+      "energy": {
+        "fixedMWhPerYear": 4000,
+        "kWhPerKgGold": 20,
+        "gridShare": 0.5,
+        "gridUsdPerKWh": 0.15,
+        "dieselLitresPerKWh": 0.27,
+        "dieselUsdPerLitre": 1.28,
+        "fuelAvailability": 1,
+        "basis": "About 8 GWh/yr at 200 t (domain.md §8, assumption): 4 GWh of site load plus 20 kWh per kg of gold. Half from the grid (EDM supplied 6–19 h/day in 2025, domain.md §8, R; the share is an assumption) at 0.15 USD/kWh (low end of domain.md §9's 0.15–0.40, assumption); the rest from diesel at 0.27 L/kWh (domain.md §8, assumption) and 1.28 USD/L (pump price 725 XOF/L at 565 XOF/USD, domain.md §8, §9, R/A): a mix near 0.25 USD/kWh (domain.md §9). Fuel availability 1: no blockade in the base case (assumption)."
+      },
+      "insuranceRateOnInventory": 0.0015,
+      "insuranceLocalShare": 0.2,
+      "lines": [
+        {
+          "id": "chemicals",
+          "fixedUsdPerYear": 0,
+          "usdPerKgGold": 9,
+          "localShare": 0.1,
+          "basis": "0.5 M USD/yr at 55 t (domain.md §9, assumption) → 9 USD per kg of gold; chlorine, acids and fluxes are imported (assumption)."
+        },
+        {
+          "id": "security-transport",
+          "fixedUsdPerYear": 3000000,
+          "usdPerKgGold": 0,
+          "localShare": 0.8,
+          "basis": "Security, insurance and transport 3.0 M USD/yr (domain.md §9, assumption); mostly local guards and escorts (assumption)."
+        },
+        {
+          "id": "general-administration",
+          "fixedUsdPerYear": 2500000,
+          "usdPerKgGold": 0,
+          "localShare": 0.6,
+          "basis": "G&A, compliance and audits (OECD, LBMA responsible gold guidance) 2.5 M USD/yr (domain.md §9, assumption); 40% foreign auditors and assayers (assumption)."
+        }
+      ],
+      "basis": "Insurance 0.15% a year of the average gold on site (domain.md §9, assumption), 20% placed locally (assumption: precious-metal cover is reinsured abroad)."
+    },
+    "capital": {
+      "investments": [
+        {
+          "name": "phase 1 construction",
+          "year": 2025,
+          "usd": 30000000,
+          "localShare": 0.3,
+          "basis": "Phase 1 capex 80 M USD (domain.md §9, assumption from comparables: Kankou Moussa €45 m, AGR 15–20 M USD, R; SOROMA's capex is not disclosed). Groundbreaking Jun 2025, 18 months of works (domain.md §1, R): 30 M in 2025, 50 M in 2026 (assumption). 30% local civil works (assumption)."
+        },
+        {
+          "name": "phase 1 equipment",
+          "year": 2026,
+          "usd": 50000000,
+          "localShare": 0.2,
+          "basis": "As above; equipment is imported (assumption)."
+        },
+        {
+          "name": "phase 2 expansion",
+          "year": 2029,
+          "usd": 25000000,
+          "localShare": 0.2,
+          "basis": "Phase 2 capex 25 M USD (domain.md §9, assumption), paid the year before the 2030 expansion."
+        }
+      ],
+      "sustainingShare": 0.02,
+      "depreciationYears": 10,
+      "receivableDays": 15,
+      "basis": "Sustaining capex 2% a year of the investment made (domain.md §9, assumption). Straight-line over 10 years and 15 days of receivables are assumptions."
+    },
+    "financing": {
+      "debtShare": 0.4,
+      "interestRate": 0.08,
+      "tenorYears": 7,
+      "lenderMalian": false,
+      "basis": "Assumption: SOROMA's financing is not disclosed (domain.md §10). 40% debt from the foreign partner's side at 8% in USD over 7 years."
+    },
+    "taxes": {
+      "corporateIncomeTax": 0.3,
+      "minimumTaxOnTurnover": 0.01,
+      "dividendWithholding": 0.1,
+      "stateExemptFromWithholding": true,
+      "lossCarryForwardYears": 3,
+      "basis": "CIT 30%, minimum tax 1% of turnover (applied to fee revenue), dividend withholding 10% (domain.md §3, §9, R: Crédit Agricole country profile, Resolute). No refinery-specific regime was found (domain.md §3). State exempt from withholding on its own dividends and 3 years of loss carry-forward are assumptions."
+    },
+    "valuation": {
+      "discountRate": 0.14,
+      "inflation": 0.02,
+      "basis": "Nominal USD discount rate 14% (domain.md §9, assumption: Mali sovereign and security risk); 2% cost inflation (assumption)."
+    },
+    "counterfactual": {
+      "foreignRefiningUsdPerOzGross": 0.3,
+      "exportLogisticsUsdPerOzFine": 0.25,
+      "originCountry": "ML",
+      "basis": "Malian doré went mostly to Swiss and South African refiners (domain.md §2, R) on large contracts at 0.05–0.30 USD/oz (Reuters 2019, R; the top of the range is taken). Logistics saved 0.25 USD per fine oz: refined bars still leave Mali, but without the 10–15% of base metal and silver mass in doré (assumption)."
+    },
+    "uncertainties": [
+      {
+        "input": "goldPrice",
+        "low": 0.695,
+        "high": 1.255,
+        "distribution": "triangular",
+        "basis": "2,386 (2024 average) to 4,310 USD/oz (31 Dec 2025 fix), domain.md §7, §9 (R)."
+      },
+      {
+        "input": "silverPrice",
+        "low": 0.7,
+        "high": 1.8,
+        "distribution": "triangular",
+        "basis": "28 to 72 USD/oz, domain.md §7, §9 (R)."
+      },
+      {
+        "input": "refiningCharges",
+        "low": 0.05,
+        "high": 1.5,
+        "distribution": "triangular",
+        "basis": "0.05 (large contracts, R) to 1.50 USD/oz (domain.md §9, A) on a 1.00 base."
+      },
+      {
+        "input": "intake",
+        "low": 0.844,
+        "high": 1.33,
+        "distribution": "triangular",
+        "basis": "Mali industrial output 42.2 (2025) to 66.5 t (2023) on a 50 t base, domain.md §2, §9 (R)."
+      },
+      {
+        "input": "capex",
+        "low": 0.375,
+        "high": 1.875,
+        "distribution": "triangular",
+        "basis": "30 to 150 M USD on an 80 M base, domain.md §9 (A)."
+      },
+      {
+        "input": "opex",
+        "low": 0.5,
+        "high": 2,
+        "distribution": "triangular",
+        "basis": "Staff cost 10,000–40,000 USD/FTE on 20,000 (domain.md §9, A), applied to every non-energy line (assumption)."
+      },
+      {
+        "input": "energyPrices",
+        "low": 0.6,
+        "high": 1.6,
+        "distribution": "triangular",
+        "basis": "Power 0.15–0.40 USD/kWh on 0.25, domain.md §9 (A); diesel 725–2,000 XOF/L (R)."
+      },
+      {
+        "input": "discountRate",
+        "low": 0.1,
+        "high": 0.2,
+        "distribution": "triangular",
+        "basis": "10–20%, domain.md §9 (A)."
+      },
+      {
+        "input": "goldPayable",
+        "low": 0.999,
+        "high": 0.9995,
+        "distribution": "triangular",
+        "basis": "99.90–99.95%, domain.md §4, §9 (T)."
+      },
+      {
+        "input": "fuelAvailability",
+        "low": 0.8,
+        "high": 1,
+        "distribution": "triangular",
+        "basis": "Blockade stress of up to 60 of 300 days, domain.md §9 (A)."
+      },
+      {
+        "input": "yearsToAccreditation",
+        "low": 2,
+        "high": 5,
+        "distribution": "uniform",
+        "basis": "2–5 years, domain.md §9 (A)."
+      },
+      {
+        "input": "corporateIncomeTax",
+        "low": 0.25,
+        "high": 0.3,
+        "distribution": "uniform",
+        "basis": "25–30% (Kobada: 25% for 5 years then 30%), domain.md §3, §9 (R)."
+      }
+    ]
+  },
+  "ownership": {
+    "holders": [
+      {
+        "id": "mali-state",
+        "name": "Malian state",
+        "share": 0.57,
+        "malian": true,
+        "kind": "state",
+        "carried": false,
+        "dividendsFrom": "start",
+        "basis": "Assumption: the state's 62% reduced to 57% to make room for local private investors."
+      },
+      {
+        "id": "malian-private",
+        "name": "Malian private investors (gold buyers' cooperative)",
+        "share": 0.05,
+        "malian": true,
+        "kind": "private",
+        "carried": false,
+        "dividendsFrom": "start",
+        "basis": "Illustrative: the 2023 Mining Code reserves up to 5% for local private investors (domain.md §3, R); no private Malian investor is reported in SOROMA (domain.md §1)."
+      },
+      {
+        "id": "yadran-partners",
+        "name": "Yadran Group and strategic partners",
+        "share": 0.38,
+        "malian": false,
+        "kind": "private",
+        "carried": false,
+        "dividendsFrom": "start",
+        "basis": "Yadran Group and 'strategic partners' 38% (domain.md §1, R); the partners, possibly a Swiss investment company, are not named."
+      }
+    ],
+    "basis": "Illustrative variant of the reported 62/38 split (domain.md §1)."
   }
 }
 
@@ -1145,6 +2009,272 @@ enum EmbeddedData {
     ],
     "byproductStage": "silver-recovery",
     "expansions": []
+  },
+  "economics": {
+    "prices": {
+      "goldUsdPerOz": [
+        3435
+      ],
+      "silverUsdPerOz": [
+        40
+      ],
+      "basis": "Flat at the 2025 annual averages: gold 3,435 USD/oz, silver 40 USD/oz (BullionVault, 31 Dec 2025; domain.md §7, §9, R)."
+    },
+    "terms": {
+      "byKind": {
+        "dore": {
+          "refiningChargeUsdPerOzGross": 1.0,
+          "penaltyUsdPerOzGross": 0.15,
+          "purchaseMargin": 0
+        },
+        "artisanal": {
+          "refiningChargeUsdPerOzGross": 0,
+          "penaltyUsdPerOzGross": 0,
+          "purchaseMargin": 0.015
+        },
+        "ore": {
+          "refiningChargeUsdPerOzGross": 1.0,
+          "penaltyUsdPerOzGross": 0.15,
+          "purchaseMargin": 0
+        }
+      },
+      "goldPayable": 0.9992,
+      "silverPayable": 0.95,
+      "lotFeeUsd": 500,
+      "unaccreditedDiscountUsdPerOz": 1.1,
+      "yearsToAccreditation": 3,
+      "basis": "Refining charge 1.00 USD/oz gross (domain.md §9, assumption; 0.05–0.30 reported for large contracts, Reuters 2019, R). Penalty 0.15 USD/oz gross on doré and ore: the first paid tier of a Swiss contract's impurity schedule (SEC exhibit 2009, domain.md §4, R), applied to every lot (assumption; West African doré is 'cleaner', Rand). Artisanal gold is bought outright at a 1.5% discount to its fine value (domain.md §9, assumption; AGR's 90/10 payment terms, R), so it pays no refining charge; the lot fee still applies (assumption). Gold payable 99.92% (domain.md §9, T). Silver payable 95%, the low end of 95–98% (domain.md §4, T). Lot fee 500 USD (domain.md §9, assumption). Non-LBMA discount 1.10 USD/oz (UAE re-refining cost 1.00–1.25, Gulf News 2010; domain.md §4, R) passed back to clients until listing 3 years after start-up (domain.md §9, assumption; LBMA needs ≥10 t/yr and a track record, R)."
+    },
+    "opex": {
+      "staff": [
+        {
+          "id": "malian",
+          "malian": true,
+          "fte": 108,
+          "usdPerFte": 12000,
+          "basis": "120 direct staff (domain.md §9: 80–150; Ghana 80–120, Burkina 100, R), 90% Malian; 12,000 USD loaded cost is an assumption giving, with the expatriates, an average near 20,000 USD/FTE (domain.md §9, assumption)."
+        },
+        {
+          "id": "expatriate",
+          "malian": false,
+          "fte": 12,
+          "usdPerFte": 100000,
+          "basis": "Assumption: 12 expatriate specialists (refining, assay, LBMA compliance) at 100,000 USD loaded."
+        }
+      ],
+      "energy": {
+        "fixedMWhPerYear": 4000,
+        "kWhPerKgGold": 20,
+        "gridShare": 0.5,
+        "gridUsdPerKWh": 0.15,
+        "dieselLitresPerKWh": 0.27,
+        "dieselUsdPerLitre": 1.28,
+        "fuelAvailability": 1,
+        "basis": "About 8 GWh/yr at 200 t (domain.md §8, assumption): 4 GWh of site load plus 20 kWh per kg of gold. Half from the grid (EDM supplied 6–19 h/day in 2025, domain.md §8, R; the share is an assumption) at 0.15 USD/kWh (low end of domain.md §9's 0.15–0.40, assumption); the rest from diesel at 0.27 L/kWh (domain.md §8, assumption) and 1.28 USD/L (pump price 725 XOF/L at 565 XOF/USD, domain.md §8, §9, R/A): a mix near 0.25 USD/kWh (domain.md §9). Fuel availability 1: no blockade in the base case (assumption)."
+      },
+      "insuranceRateOnInventory": 0.0015,
+      "insuranceLocalShare": 0.2,
+      "lines": [
+        {
+          "id": "chemicals",
+          "fixedUsdPerYear": 0,
+          "usdPerKgGold": 9,
+          "localShare": 0.1,
+          "basis": "0.5 M USD/yr at 55 t (domain.md §9, assumption) → 9 USD per kg of gold; chlorine, acids and fluxes are imported (assumption)."
+        },
+        {
+          "id": "security-transport",
+          "fixedUsdPerYear": 3000000,
+          "usdPerKgGold": 0,
+          "localShare": 0.8,
+          "basis": "Security, insurance and transport 3.0 M USD/yr (domain.md §9, assumption); mostly local guards and escorts (assumption)."
+        },
+        {
+          "id": "general-administration",
+          "fixedUsdPerYear": 2500000,
+          "usdPerKgGold": 0,
+          "localShare": 0.6,
+          "basis": "G&A, compliance and audits (OECD, LBMA responsible gold guidance) 2.5 M USD/yr (domain.md §9, assumption); 40% foreign auditors and assayers (assumption)."
+        }
+      ],
+      "basis": "Insurance 0.15% a year of the average gold on site (domain.md §9, assumption), 20% placed locally (assumption: precious-metal cover is reinsured abroad)."
+    },
+    "capital": {
+      "investments": [
+        {
+          "name": "phase 1 construction",
+          "year": 2025,
+          "usd": 30000000,
+          "localShare": 0.3,
+          "basis": "Phase 1 capex 80 M USD (domain.md §9, assumption from comparables: Kankou Moussa €45 m, AGR 15–20 M USD, R; SOROMA's capex is not disclosed). Groundbreaking Jun 2025, 18 months of works (domain.md §1, R): 30 M in 2025, 50 M in 2026 (assumption). 30% local civil works (assumption)."
+        },
+        {
+          "name": "phase 1 equipment",
+          "year": 2026,
+          "usd": 50000000,
+          "localShare": 0.2,
+          "basis": "As above; equipment is imported (assumption)."
+        },
+        {
+          "name": "phase 2 expansion",
+          "year": 2029,
+          "usd": 25000000,
+          "localShare": 0.2,
+          "basis": "Phase 2 capex 25 M USD (domain.md §9, assumption), paid the year before the 2030 expansion."
+        }
+      ],
+      "sustainingShare": 0.02,
+      "depreciationYears": 10,
+      "receivableDays": 15,
+      "basis": "Sustaining capex 2% a year of the investment made (domain.md §9, assumption). Straight-line over 10 years and 15 days of receivables are assumptions."
+    },
+    "financing": {
+      "debtShare": 0.4,
+      "interestRate": 0.08,
+      "tenorYears": 7,
+      "lenderMalian": false,
+      "basis": "Assumption: SOROMA's financing is not disclosed (domain.md §10). 40% debt from the foreign partner's side at 8% in USD over 7 years."
+    },
+    "taxes": {
+      "corporateIncomeTax": 0.3,
+      "minimumTaxOnTurnover": 0.01,
+      "dividendWithholding": 0.1,
+      "stateExemptFromWithholding": true,
+      "lossCarryForwardYears": 3,
+      "basis": "CIT 30%, minimum tax 1% of turnover (applied to fee revenue), dividend withholding 10% (domain.md §3, §9, R: Crédit Agricole country profile, Resolute). No refinery-specific regime was found (domain.md §3). State exempt from withholding on its own dividends and 3 years of loss carry-forward are assumptions."
+    },
+    "valuation": {
+      "discountRate": 0.14,
+      "inflation": 0.02,
+      "basis": "Nominal USD discount rate 14% (domain.md §9, assumption: Mali sovereign and security risk); 2% cost inflation (assumption)."
+    },
+    "counterfactual": {
+      "foreignRefiningUsdPerOzGross": 0.3,
+      "exportLogisticsUsdPerOzFine": 0.25,
+      "originCountry": "ML",
+      "basis": "Malian doré went mostly to Swiss and South African refiners (domain.md §2, R) on large contracts at 0.05–0.30 USD/oz (Reuters 2019, R; the top of the range is taken). Logistics saved 0.25 USD per fine oz: refined bars still leave Mali, but without the 10–15% of base metal and silver mass in doré (assumption)."
+    },
+    "uncertainties": [
+      {
+        "input": "goldPrice",
+        "low": 0.695,
+        "high": 1.255,
+        "distribution": "triangular",
+        "basis": "2,386 (2024 average) to 4,310 USD/oz (31 Dec 2025 fix), domain.md §7, §9 (R)."
+      },
+      {
+        "input": "silverPrice",
+        "low": 0.7,
+        "high": 1.8,
+        "distribution": "triangular",
+        "basis": "28 to 72 USD/oz, domain.md §7, §9 (R)."
+      },
+      {
+        "input": "refiningCharges",
+        "low": 0.05,
+        "high": 1.5,
+        "distribution": "triangular",
+        "basis": "0.05 (large contracts, R) to 1.50 USD/oz (domain.md §9, A) on a 1.00 base."
+      },
+      {
+        "input": "intake",
+        "low": 0.844,
+        "high": 1.33,
+        "distribution": "triangular",
+        "basis": "Mali industrial output 42.2 (2025) to 66.5 t (2023) on a 50 t base, domain.md §2, §9 (R)."
+      },
+      {
+        "input": "capex",
+        "low": 0.375,
+        "high": 1.875,
+        "distribution": "triangular",
+        "basis": "30 to 150 M USD on an 80 M base, domain.md §9 (A)."
+      },
+      {
+        "input": "opex",
+        "low": 0.5,
+        "high": 2,
+        "distribution": "triangular",
+        "basis": "Staff cost 10,000–40,000 USD/FTE on 20,000 (domain.md §9, A), applied to every non-energy line (assumption)."
+      },
+      {
+        "input": "energyPrices",
+        "low": 0.6,
+        "high": 1.6,
+        "distribution": "triangular",
+        "basis": "Power 0.15–0.40 USD/kWh on 0.25, domain.md §9 (A); diesel 725–2,000 XOF/L (R)."
+      },
+      {
+        "input": "discountRate",
+        "low": 0.1,
+        "high": 0.2,
+        "distribution": "triangular",
+        "basis": "10–20%, domain.md §9 (A)."
+      },
+      {
+        "input": "goldPayable",
+        "low": 0.999,
+        "high": 0.9995,
+        "distribution": "triangular",
+        "basis": "99.90–99.95%, domain.md §4, §9 (T)."
+      },
+      {
+        "input": "fuelAvailability",
+        "low": 0.8,
+        "high": 1,
+        "distribution": "triangular",
+        "basis": "Blockade stress of up to 60 of 300 days, domain.md §9 (A)."
+      },
+      {
+        "input": "yearsToAccreditation",
+        "low": 2,
+        "high": 5,
+        "distribution": "uniform",
+        "basis": "2–5 years, domain.md §9 (A)."
+      },
+      {
+        "input": "corporateIncomeTax",
+        "low": 0.25,
+        "high": 0.3,
+        "distribution": "uniform",
+        "basis": "25–30% (Kobada: 25% for 5 years then 30%), domain.md §3, §9 (R)."
+      }
+    ]
+  },
+  "ownership": {
+    "holders": [
+      {
+        "id": "mali-state",
+        "name": "Malian state",
+        "share": 0.52,
+        "malian": true,
+        "kind": "state",
+        "carried": false,
+        "dividendsFrom": "start",
+        "basis": "Assumption: the state's 62% split into 52% paid and a 10% free carried interest, by analogy with the 2023 Mining Code's 10% minimum free carry (domain.md §3, R), dividends after payback."
+      },
+      {
+        "id": "mali-state-carried",
+        "name": "Malian state (free carried interest)",
+        "share": 0.1,
+        "malian": true,
+        "kind": "state",
+        "carried": true,
+        "dividendsFrom": "payback",
+        "basis": "Illustrative: 2023 Mining Code free carried interest of 10% (domain.md §3, R) applied to the refinery (assumption)."
+      },
+      {
+        "id": "yadran-partners",
+        "name": "Yadran Group and strategic partners",
+        "share": 0.38,
+        "malian": false,
+        "kind": "private",
+        "carried": false,
+        "dividendsFrom": "start",
+        "basis": "Yadran Group and 'strategic partners' 38% (domain.md §1, R); the partners, possibly a Swiss investment company, are not named."
+      }
+    ],
+    "basis": "Illustrative variant of the reported 62/38 split (domain.md §1)."
   }
 }
 
@@ -1488,6 +2618,262 @@ enum EmbeddedData {
         "basis": "Yadran: phase 1 of 100 t/yr with an option to expand to 200 t/yr (domain.md §1, R). The year (the fourth of operation) and the equipment added are assumptions."
       }
     ]
+  },
+  "economics": {
+    "prices": {
+      "goldUsdPerOz": [
+        3435
+      ],
+      "silverUsdPerOz": [
+        40
+      ],
+      "basis": "Flat at the 2025 annual averages: gold 3,435 USD/oz, silver 40 USD/oz (BullionVault, 31 Dec 2025; domain.md §7, §9, R)."
+    },
+    "terms": {
+      "byKind": {
+        "dore": {
+          "refiningChargeUsdPerOzGross": 1.0,
+          "penaltyUsdPerOzGross": 0.15,
+          "purchaseMargin": 0
+        },
+        "artisanal": {
+          "refiningChargeUsdPerOzGross": 0,
+          "penaltyUsdPerOzGross": 0,
+          "purchaseMargin": 0.015
+        },
+        "ore": {
+          "refiningChargeUsdPerOzGross": 1.0,
+          "penaltyUsdPerOzGross": 0.15,
+          "purchaseMargin": 0
+        }
+      },
+      "goldPayable": 0.9992,
+      "silverPayable": 0.95,
+      "lotFeeUsd": 500,
+      "unaccreditedDiscountUsdPerOz": 1.1,
+      "yearsToAccreditation": 3,
+      "basis": "Refining charge 1.00 USD/oz gross (domain.md §9, assumption; 0.05–0.30 reported for large contracts, Reuters 2019, R). Penalty 0.15 USD/oz gross on doré and ore: the first paid tier of a Swiss contract's impurity schedule (SEC exhibit 2009, domain.md §4, R), applied to every lot (assumption; West African doré is 'cleaner', Rand). Artisanal gold is bought outright at a 1.5% discount to its fine value (domain.md §9, assumption; AGR's 90/10 payment terms, R), so it pays no refining charge; the lot fee still applies (assumption). Gold payable 99.92% (domain.md §9, T). Silver payable 95%, the low end of 95–98% (domain.md §4, T). Lot fee 500 USD (domain.md §9, assumption). Non-LBMA discount 1.10 USD/oz (UAE re-refining cost 1.00–1.25, Gulf News 2010; domain.md §4, R) passed back to clients until listing 3 years after start-up (domain.md §9, assumption; LBMA needs ≥10 t/yr and a track record, R)."
+    },
+    "opex": {
+      "staff": [
+        {
+          "id": "malian",
+          "malian": true,
+          "fte": 108,
+          "usdPerFte": 12000,
+          "basis": "120 direct staff (domain.md §9: 80–150; Ghana 80–120, Burkina 100, R), 90% Malian; 12,000 USD loaded cost is an assumption giving, with the expatriates, an average near 20,000 USD/FTE (domain.md §9, assumption)."
+        },
+        {
+          "id": "expatriate",
+          "malian": false,
+          "fte": 12,
+          "usdPerFte": 100000,
+          "basis": "Assumption: 12 expatriate specialists (refining, assay, LBMA compliance) at 100,000 USD loaded."
+        }
+      ],
+      "energy": {
+        "fixedMWhPerYear": 4000,
+        "kWhPerKgGold": 20,
+        "gridShare": 0.5,
+        "gridUsdPerKWh": 0.15,
+        "dieselLitresPerKWh": 0.27,
+        "dieselUsdPerLitre": 1.28,
+        "fuelAvailability": 1,
+        "basis": "About 8 GWh/yr at 200 t (domain.md §8, assumption): 4 GWh of site load plus 20 kWh per kg of gold. Half from the grid (EDM supplied 6–19 h/day in 2025, domain.md §8, R; the share is an assumption) at 0.15 USD/kWh (low end of domain.md §9's 0.15–0.40, assumption); the rest from diesel at 0.27 L/kWh (domain.md §8, assumption) and 1.28 USD/L (pump price 725 XOF/L at 565 XOF/USD, domain.md §8, §9, R/A): a mix near 0.25 USD/kWh (domain.md §9). Fuel availability 1: no blockade in the base case (assumption)."
+      },
+      "insuranceRateOnInventory": 0.0015,
+      "insuranceLocalShare": 0.2,
+      "lines": [
+        {
+          "id": "chemicals",
+          "fixedUsdPerYear": 0,
+          "usdPerKgGold": 9,
+          "localShare": 0.1,
+          "basis": "0.5 M USD/yr at 55 t (domain.md §9, assumption) → 9 USD per kg of gold; chlorine, acids and fluxes are imported (assumption)."
+        },
+        {
+          "id": "security-transport",
+          "fixedUsdPerYear": 3000000,
+          "usdPerKgGold": 0,
+          "localShare": 0.8,
+          "basis": "Security, insurance and transport 3.0 M USD/yr (domain.md §9, assumption); mostly local guards and escorts (assumption)."
+        },
+        {
+          "id": "general-administration",
+          "fixedUsdPerYear": 2500000,
+          "usdPerKgGold": 0,
+          "localShare": 0.6,
+          "basis": "G&A, compliance and audits (OECD, LBMA responsible gold guidance) 2.5 M USD/yr (domain.md §9, assumption); 40% foreign auditors and assayers (assumption)."
+        }
+      ],
+      "basis": "Insurance 0.15% a year of the average gold on site (domain.md §9, assumption), 20% placed locally (assumption: precious-metal cover is reinsured abroad)."
+    },
+    "capital": {
+      "investments": [
+        {
+          "name": "phase 1 construction",
+          "year": 2025,
+          "usd": 30000000,
+          "localShare": 0.3,
+          "basis": "Phase 1 capex 80 M USD (domain.md §9, assumption from comparables: Kankou Moussa €45 m, AGR 15–20 M USD, R; SOROMA's capex is not disclosed). Groundbreaking Jun 2025, 18 months of works (domain.md §1, R): 30 M in 2025, 50 M in 2026 (assumption). 30% local civil works (assumption)."
+        },
+        {
+          "name": "phase 1 equipment",
+          "year": 2026,
+          "usd": 50000000,
+          "localShare": 0.2,
+          "basis": "As above; equipment is imported (assumption)."
+        },
+        {
+          "name": "phase 2 expansion",
+          "year": 2029,
+          "usd": 25000000,
+          "localShare": 0.2,
+          "basis": "Phase 2 capex 25 M USD (domain.md §9, assumption), paid the year before the 2030 expansion."
+        }
+      ],
+      "sustainingShare": 0.02,
+      "depreciationYears": 10,
+      "receivableDays": 15,
+      "basis": "Sustaining capex 2% a year of the investment made (domain.md §9, assumption). Straight-line over 10 years and 15 days of receivables are assumptions."
+    },
+    "financing": {
+      "debtShare": 0.4,
+      "interestRate": 0.08,
+      "tenorYears": 7,
+      "lenderMalian": false,
+      "basis": "Assumption: SOROMA's financing is not disclosed (domain.md §10). 40% debt from the foreign partner's side at 8% in USD over 7 years."
+    },
+    "taxes": {
+      "corporateIncomeTax": 0.3,
+      "minimumTaxOnTurnover": 0.01,
+      "dividendWithholding": 0.1,
+      "stateExemptFromWithholding": true,
+      "lossCarryForwardYears": 3,
+      "basis": "CIT 30%, minimum tax 1% of turnover (applied to fee revenue), dividend withholding 10% (domain.md §3, §9, R: Crédit Agricole country profile, Resolute). No refinery-specific regime was found (domain.md §3). State exempt from withholding on its own dividends and 3 years of loss carry-forward are assumptions."
+    },
+    "valuation": {
+      "discountRate": 0.14,
+      "inflation": 0.02,
+      "basis": "Nominal USD discount rate 14% (domain.md §9, assumption: Mali sovereign and security risk); 2% cost inflation (assumption)."
+    },
+    "counterfactual": {
+      "foreignRefiningUsdPerOzGross": 0.3,
+      "exportLogisticsUsdPerOzFine": 0.25,
+      "originCountry": "ML",
+      "basis": "Malian doré went mostly to Swiss and South African refiners (domain.md §2, R) on large contracts at 0.05–0.30 USD/oz (Reuters 2019, R; the top of the range is taken). Logistics saved 0.25 USD per fine oz: refined bars still leave Mali, but without the 10–15% of base metal and silver mass in doré (assumption)."
+    },
+    "uncertainties": [
+      {
+        "input": "goldPrice",
+        "low": 0.695,
+        "high": 1.255,
+        "distribution": "triangular",
+        "basis": "2,386 (2024 average) to 4,310 USD/oz (31 Dec 2025 fix), domain.md §7, §9 (R)."
+      },
+      {
+        "input": "silverPrice",
+        "low": 0.7,
+        "high": 1.8,
+        "distribution": "triangular",
+        "basis": "28 to 72 USD/oz, domain.md §7, §9 (R)."
+      },
+      {
+        "input": "refiningCharges",
+        "low": 0.05,
+        "high": 1.5,
+        "distribution": "triangular",
+        "basis": "0.05 (large contracts, R) to 1.50 USD/oz (domain.md §9, A) on a 1.00 base."
+      },
+      {
+        "input": "intake",
+        "low": 0.844,
+        "high": 1.33,
+        "distribution": "triangular",
+        "basis": "Mali industrial output 42.2 (2025) to 66.5 t (2023) on a 50 t base, domain.md §2, §9 (R)."
+      },
+      {
+        "input": "capex",
+        "low": 0.375,
+        "high": 1.875,
+        "distribution": "triangular",
+        "basis": "30 to 150 M USD on an 80 M base, domain.md §9 (A)."
+      },
+      {
+        "input": "opex",
+        "low": 0.5,
+        "high": 2,
+        "distribution": "triangular",
+        "basis": "Staff cost 10,000–40,000 USD/FTE on 20,000 (domain.md §9, A), applied to every non-energy line (assumption)."
+      },
+      {
+        "input": "energyPrices",
+        "low": 0.6,
+        "high": 1.6,
+        "distribution": "triangular",
+        "basis": "Power 0.15–0.40 USD/kWh on 0.25, domain.md §9 (A); diesel 725–2,000 XOF/L (R)."
+      },
+      {
+        "input": "discountRate",
+        "low": 0.1,
+        "high": 0.2,
+        "distribution": "triangular",
+        "basis": "10–20%, domain.md §9 (A)."
+      },
+      {
+        "input": "goldPayable",
+        "low": 0.999,
+        "high": 0.9995,
+        "distribution": "triangular",
+        "basis": "99.90–99.95%, domain.md §4, §9 (T)."
+      },
+      {
+        "input": "fuelAvailability",
+        "low": 0.8,
+        "high": 1,
+        "distribution": "triangular",
+        "basis": "Blockade stress of up to 60 of 300 days, domain.md §9 (A)."
+      },
+      {
+        "input": "yearsToAccreditation",
+        "low": 2,
+        "high": 5,
+        "distribution": "uniform",
+        "basis": "2–5 years, domain.md §9 (A)."
+      },
+      {
+        "input": "corporateIncomeTax",
+        "low": 0.25,
+        "high": 0.3,
+        "distribution": "uniform",
+        "basis": "25–30% (Kobada: 25% for 5 years then 30%), domain.md §3, §9 (R)."
+      }
+    ]
+  },
+  "ownership": {
+    "holders": [
+      {
+        "id": "mali-state",
+        "name": "Malian state",
+        "share": 0.62,
+        "malian": true,
+        "kind": "state",
+        "carried": false,
+        "dividendsFrom": "start",
+        "basis": "Malian state 62% (Council of Ministers decree, 28 May 2025; Reuters 13 Jun 2025; domain.md §1, R). Held directly (R); whether SOREM-Mali holds it is unverified."
+      },
+      {
+        "id": "yadran-partners",
+        "name": "Yadran Group and strategic partners",
+        "share": 0.38,
+        "malian": false,
+        "kind": "private",
+        "carried": false,
+        "dividendsFrom": "start",
+        "basis": "Yadran Group and 'strategic partners' 38% (domain.md §1, R); the partners, possibly a Swiss investment company, are not named."
+      }
+    ],
+    "basis": "As reported (domain.md §1, R)."
   }
 }
 
@@ -1790,6 +3176,262 @@ enum EmbeddedData {
         "basis": "Yadran: phase 1 of 100 t/yr with an option to expand to 200 t/yr (domain.md §1, R). The year (the fourth of operation) and the equipment added are assumptions."
       }
     ]
+  },
+  "economics": {
+    "prices": {
+      "goldUsdPerOz": [
+        3435
+      ],
+      "silverUsdPerOz": [
+        40
+      ],
+      "basis": "Flat at the 2025 annual averages: gold 3,435 USD/oz, silver 40 USD/oz (BullionVault, 31 Dec 2025; domain.md §7, §9, R)."
+    },
+    "terms": {
+      "byKind": {
+        "dore": {
+          "refiningChargeUsdPerOzGross": 1.0,
+          "penaltyUsdPerOzGross": 0.15,
+          "purchaseMargin": 0
+        },
+        "artisanal": {
+          "refiningChargeUsdPerOzGross": 0,
+          "penaltyUsdPerOzGross": 0,
+          "purchaseMargin": 0.015
+        },
+        "ore": {
+          "refiningChargeUsdPerOzGross": 1.0,
+          "penaltyUsdPerOzGross": 0.15,
+          "purchaseMargin": 0
+        }
+      },
+      "goldPayable": 0.9992,
+      "silverPayable": 0.95,
+      "lotFeeUsd": 500,
+      "unaccreditedDiscountUsdPerOz": 1.1,
+      "yearsToAccreditation": 3,
+      "basis": "Refining charge 1.00 USD/oz gross (domain.md §9, assumption; 0.05–0.30 reported for large contracts, Reuters 2019, R). Penalty 0.15 USD/oz gross on doré and ore: the first paid tier of a Swiss contract's impurity schedule (SEC exhibit 2009, domain.md §4, R), applied to every lot (assumption; West African doré is 'cleaner', Rand). Artisanal gold is bought outright at a 1.5% discount to its fine value (domain.md §9, assumption; AGR's 90/10 payment terms, R), so it pays no refining charge; the lot fee still applies (assumption). Gold payable 99.92% (domain.md §9, T). Silver payable 95%, the low end of 95–98% (domain.md §4, T). Lot fee 500 USD (domain.md §9, assumption). Non-LBMA discount 1.10 USD/oz (UAE re-refining cost 1.00–1.25, Gulf News 2010; domain.md §4, R) passed back to clients until listing 3 years after start-up (domain.md §9, assumption; LBMA needs ≥10 t/yr and a track record, R)."
+    },
+    "opex": {
+      "staff": [
+        {
+          "id": "malian",
+          "malian": true,
+          "fte": 108,
+          "usdPerFte": 12000,
+          "basis": "120 direct staff (domain.md §9: 80–150; Ghana 80–120, Burkina 100, R), 90% Malian; 12,000 USD loaded cost is an assumption giving, with the expatriates, an average near 20,000 USD/FTE (domain.md §9, assumption)."
+        },
+        {
+          "id": "expatriate",
+          "malian": false,
+          "fte": 12,
+          "usdPerFte": 100000,
+          "basis": "Assumption: 12 expatriate specialists (refining, assay, LBMA compliance) at 100,000 USD loaded."
+        }
+      ],
+      "energy": {
+        "fixedMWhPerYear": 4000,
+        "kWhPerKgGold": 20,
+        "gridShare": 0.5,
+        "gridUsdPerKWh": 0.15,
+        "dieselLitresPerKWh": 0.27,
+        "dieselUsdPerLitre": 1.28,
+        "fuelAvailability": 1,
+        "basis": "About 8 GWh/yr at 200 t (domain.md §8, assumption): 4 GWh of site load plus 20 kWh per kg of gold. Half from the grid (EDM supplied 6–19 h/day in 2025, domain.md §8, R; the share is an assumption) at 0.15 USD/kWh (low end of domain.md §9's 0.15–0.40, assumption); the rest from diesel at 0.27 L/kWh (domain.md §8, assumption) and 1.28 USD/L (pump price 725 XOF/L at 565 XOF/USD, domain.md §8, §9, R/A): a mix near 0.25 USD/kWh (domain.md §9). Fuel availability 1: no blockade in the base case (assumption)."
+      },
+      "insuranceRateOnInventory": 0.0015,
+      "insuranceLocalShare": 0.2,
+      "lines": [
+        {
+          "id": "chemicals",
+          "fixedUsdPerYear": 0,
+          "usdPerKgGold": 9,
+          "localShare": 0.1,
+          "basis": "0.5 M USD/yr at 55 t (domain.md §9, assumption) → 9 USD per kg of gold; chlorine, acids and fluxes are imported (assumption)."
+        },
+        {
+          "id": "security-transport",
+          "fixedUsdPerYear": 3000000,
+          "usdPerKgGold": 0,
+          "localShare": 0.8,
+          "basis": "Security, insurance and transport 3.0 M USD/yr (domain.md §9, assumption); mostly local guards and escorts (assumption)."
+        },
+        {
+          "id": "general-administration",
+          "fixedUsdPerYear": 2500000,
+          "usdPerKgGold": 0,
+          "localShare": 0.6,
+          "basis": "G&A, compliance and audits (OECD, LBMA responsible gold guidance) 2.5 M USD/yr (domain.md §9, assumption); 40% foreign auditors and assayers (assumption)."
+        }
+      ],
+      "basis": "Insurance 0.15% a year of the average gold on site (domain.md §9, assumption), 20% placed locally (assumption: precious-metal cover is reinsured abroad)."
+    },
+    "capital": {
+      "investments": [
+        {
+          "name": "phase 1 construction",
+          "year": 2025,
+          "usd": 30000000,
+          "localShare": 0.3,
+          "basis": "Phase 1 capex 80 M USD (domain.md §9, assumption from comparables: Kankou Moussa €45 m, AGR 15–20 M USD, R; SOROMA's capex is not disclosed). Groundbreaking Jun 2025, 18 months of works (domain.md §1, R): 30 M in 2025, 50 M in 2026 (assumption). 30% local civil works (assumption)."
+        },
+        {
+          "name": "phase 1 equipment",
+          "year": 2026,
+          "usd": 50000000,
+          "localShare": 0.2,
+          "basis": "As above; equipment is imported (assumption)."
+        },
+        {
+          "name": "phase 2 expansion",
+          "year": 2029,
+          "usd": 25000000,
+          "localShare": 0.2,
+          "basis": "Phase 2 capex 25 M USD (domain.md §9, assumption), paid the year before the 2030 expansion."
+        }
+      ],
+      "sustainingShare": 0.02,
+      "depreciationYears": 10,
+      "receivableDays": 15,
+      "basis": "Sustaining capex 2% a year of the investment made (domain.md §9, assumption). Straight-line over 10 years and 15 days of receivables are assumptions."
+    },
+    "financing": {
+      "debtShare": 0.4,
+      "interestRate": 0.08,
+      "tenorYears": 7,
+      "lenderMalian": false,
+      "basis": "Assumption: SOROMA's financing is not disclosed (domain.md §10). 40% debt from the foreign partner's side at 8% in USD over 7 years."
+    },
+    "taxes": {
+      "corporateIncomeTax": 0.3,
+      "minimumTaxOnTurnover": 0.01,
+      "dividendWithholding": 0.1,
+      "stateExemptFromWithholding": true,
+      "lossCarryForwardYears": 3,
+      "basis": "CIT 30%, minimum tax 1% of turnover (applied to fee revenue), dividend withholding 10% (domain.md §3, §9, R: Crédit Agricole country profile, Resolute). No refinery-specific regime was found (domain.md §3). State exempt from withholding on its own dividends and 3 years of loss carry-forward are assumptions."
+    },
+    "valuation": {
+      "discountRate": 0.14,
+      "inflation": 0.02,
+      "basis": "Nominal USD discount rate 14% (domain.md §9, assumption: Mali sovereign and security risk); 2% cost inflation (assumption)."
+    },
+    "counterfactual": {
+      "foreignRefiningUsdPerOzGross": 0.3,
+      "exportLogisticsUsdPerOzFine": 0.25,
+      "originCountry": "ML",
+      "basis": "Malian doré went mostly to Swiss and South African refiners (domain.md §2, R) on large contracts at 0.05–0.30 USD/oz (Reuters 2019, R; the top of the range is taken). Logistics saved 0.25 USD per fine oz: refined bars still leave Mali, but without the 10–15% of base metal and silver mass in doré (assumption)."
+    },
+    "uncertainties": [
+      {
+        "input": "goldPrice",
+        "low": 0.695,
+        "high": 1.255,
+        "distribution": "triangular",
+        "basis": "2,386 (2024 average) to 4,310 USD/oz (31 Dec 2025 fix), domain.md §7, §9 (R)."
+      },
+      {
+        "input": "silverPrice",
+        "low": 0.7,
+        "high": 1.8,
+        "distribution": "triangular",
+        "basis": "28 to 72 USD/oz, domain.md §7, §9 (R)."
+      },
+      {
+        "input": "refiningCharges",
+        "low": 0.05,
+        "high": 1.5,
+        "distribution": "triangular",
+        "basis": "0.05 (large contracts, R) to 1.50 USD/oz (domain.md §9, A) on a 1.00 base."
+      },
+      {
+        "input": "intake",
+        "low": 0.844,
+        "high": 1.33,
+        "distribution": "triangular",
+        "basis": "Mali industrial output 42.2 (2025) to 66.5 t (2023) on a 50 t base, domain.md §2, §9 (R)."
+      },
+      {
+        "input": "capex",
+        "low": 0.375,
+        "high": 1.875,
+        "distribution": "triangular",
+        "basis": "30 to 150 M USD on an 80 M base, domain.md §9 (A)."
+      },
+      {
+        "input": "opex",
+        "low": 0.5,
+        "high": 2,
+        "distribution": "triangular",
+        "basis": "Staff cost 10,000–40,000 USD/FTE on 20,000 (domain.md §9, A), applied to every non-energy line (assumption)."
+      },
+      {
+        "input": "energyPrices",
+        "low": 0.6,
+        "high": 1.6,
+        "distribution": "triangular",
+        "basis": "Power 0.15–0.40 USD/kWh on 0.25, domain.md §9 (A); diesel 725–2,000 XOF/L (R)."
+      },
+      {
+        "input": "discountRate",
+        "low": 0.1,
+        "high": 0.2,
+        "distribution": "triangular",
+        "basis": "10–20%, domain.md §9 (A)."
+      },
+      {
+        "input": "goldPayable",
+        "low": 0.999,
+        "high": 0.9995,
+        "distribution": "triangular",
+        "basis": "99.90–99.95%, domain.md §4, §9 (T)."
+      },
+      {
+        "input": "fuelAvailability",
+        "low": 0.8,
+        "high": 1,
+        "distribution": "triangular",
+        "basis": "Blockade stress of up to 60 of 300 days, domain.md §9 (A)."
+      },
+      {
+        "input": "yearsToAccreditation",
+        "low": 2,
+        "high": 5,
+        "distribution": "uniform",
+        "basis": "2–5 years, domain.md §9 (A)."
+      },
+      {
+        "input": "corporateIncomeTax",
+        "low": 0.25,
+        "high": 0.3,
+        "distribution": "uniform",
+        "basis": "25–30% (Kobada: 25% for 5 years then 30%), domain.md §3, §9 (R)."
+      }
+    ]
+  },
+  "ownership": {
+    "holders": [
+      {
+        "id": "mali-state",
+        "name": "Malian state",
+        "share": 0.62,
+        "malian": true,
+        "kind": "state",
+        "carried": false,
+        "dividendsFrom": "start",
+        "basis": "Malian state 62% (Council of Ministers decree, 28 May 2025; Reuters 13 Jun 2025; domain.md §1, R). Held directly (R); whether SOREM-Mali holds it is unverified."
+      },
+      {
+        "id": "yadran-partners",
+        "name": "Yadran Group and strategic partners",
+        "share": 0.38,
+        "malian": false,
+        "kind": "private",
+        "carried": false,
+        "dividendsFrom": "start",
+        "basis": "Yadran Group and 'strategic partners' 38% (domain.md §1, R); the partners, possibly a Swiss investment company, are not named."
+      }
+    ],
+    "basis": "As reported (domain.md §1, R)."
   }
 }
 
@@ -2133,6 +3775,268 @@ enum EmbeddedData {
         "basis": "Yadran: phase 1 of 100 t/yr with an option to expand to 200 t/yr (domain.md §1, R). The year (the fourth of operation) and the equipment added are assumptions."
       }
     ]
+  },
+  "economics": {
+    "prices": {
+      "goldUsdPerOz": [
+        3435,
+        3000,
+        2700,
+        2386
+      ],
+      "silverUsdPerOz": [
+        40,
+        35,
+        30,
+        28
+      ],
+      "basis": "Stress: gold falls from the 2025 average of 3,435 to the 2024 average of 2,386 USD/oz by the fourth year, silver from 40 to 28 (BullionVault annual averages; domain.md §7, R); the path itself is an assumption."
+    },
+    "terms": {
+      "byKind": {
+        "dore": {
+          "refiningChargeUsdPerOzGross": 1.0,
+          "penaltyUsdPerOzGross": 0.15,
+          "purchaseMargin": 0
+        },
+        "artisanal": {
+          "refiningChargeUsdPerOzGross": 0,
+          "penaltyUsdPerOzGross": 0,
+          "purchaseMargin": 0.015
+        },
+        "ore": {
+          "refiningChargeUsdPerOzGross": 1.0,
+          "penaltyUsdPerOzGross": 0.15,
+          "purchaseMargin": 0
+        }
+      },
+      "goldPayable": 0.9992,
+      "silverPayable": 0.95,
+      "lotFeeUsd": 500,
+      "unaccreditedDiscountUsdPerOz": 1.1,
+      "yearsToAccreditation": 3,
+      "basis": "Refining charge 1.00 USD/oz gross (domain.md §9, assumption; 0.05–0.30 reported for large contracts, Reuters 2019, R). Penalty 0.15 USD/oz gross on doré and ore: the first paid tier of a Swiss contract's impurity schedule (SEC exhibit 2009, domain.md §4, R), applied to every lot (assumption; West African doré is 'cleaner', Rand). Artisanal gold is bought outright at a 1.5% discount to its fine value (domain.md §9, assumption; AGR's 90/10 payment terms, R), so it pays no refining charge; the lot fee still applies (assumption). Gold payable 99.92% (domain.md §9, T). Silver payable 95%, the low end of 95–98% (domain.md §4, T). Lot fee 500 USD (domain.md §9, assumption). Non-LBMA discount 1.10 USD/oz (UAE re-refining cost 1.00–1.25, Gulf News 2010; domain.md §4, R) passed back to clients until listing 3 years after start-up (domain.md §9, assumption; LBMA needs ≥10 t/yr and a track record, R)."
+    },
+    "opex": {
+      "staff": [
+        {
+          "id": "malian",
+          "malian": true,
+          "fte": 108,
+          "usdPerFte": 12000,
+          "basis": "120 direct staff (domain.md §9: 80–150; Ghana 80–120, Burkina 100, R), 90% Malian; 12,000 USD loaded cost is an assumption giving, with the expatriates, an average near 20,000 USD/FTE (domain.md §9, assumption)."
+        },
+        {
+          "id": "expatriate",
+          "malian": false,
+          "fte": 12,
+          "usdPerFte": 100000,
+          "basis": "Assumption: 12 expatriate specialists (refining, assay, LBMA compliance) at 100,000 USD loaded."
+        }
+      ],
+      "energy": {
+        "fixedMWhPerYear": 4000,
+        "kWhPerKgGold": 20,
+        "gridShare": 0.5,
+        "gridUsdPerKWh": 0.15,
+        "dieselLitresPerKWh": 0.27,
+        "dieselUsdPerLitre": 1.28,
+        "fuelAvailability": 0.85,
+        "basis": "About 8 GWh/yr at 200 t (domain.md §8, assumption): 4 GWh of site load plus 20 kWh per kg of gold. Half from the grid (EDM supplied 6–19 h/day in 2025, domain.md §8, R; the share is an assumption) at 0.15 USD/kWh (low end of domain.md §9's 0.15–0.40, assumption); the rest from diesel at 0.27 L/kWh (domain.md §8, assumption) and 1.28 USD/L (pump price 725 XOF/L at 565 XOF/USD, domain.md §8, §9, R/A): a mix near 0.25 USD/kWh (domain.md §9). Fuel availability 0.85: a blockade costs 45 of 300 operating days (domain.md §9: −30 to −60 days, assumption; JNIM blockade from Sep 2025, R)."
+      },
+      "insuranceRateOnInventory": 0.0015,
+      "insuranceLocalShare": 0.2,
+      "lines": [
+        {
+          "id": "chemicals",
+          "fixedUsdPerYear": 0,
+          "usdPerKgGold": 9,
+          "localShare": 0.1,
+          "basis": "0.5 M USD/yr at 55 t (domain.md §9, assumption) → 9 USD per kg of gold; chlorine, acids and fluxes are imported (assumption)."
+        },
+        {
+          "id": "security-transport",
+          "fixedUsdPerYear": 3000000,
+          "usdPerKgGold": 0,
+          "localShare": 0.8,
+          "basis": "Security, insurance and transport 3.0 M USD/yr (domain.md §9, assumption); mostly local guards and escorts (assumption)."
+        },
+        {
+          "id": "general-administration",
+          "fixedUsdPerYear": 2500000,
+          "usdPerKgGold": 0,
+          "localShare": 0.6,
+          "basis": "G&A, compliance and audits (OECD, LBMA responsible gold guidance) 2.5 M USD/yr (domain.md §9, assumption); 40% foreign auditors and assayers (assumption)."
+        }
+      ],
+      "basis": "Insurance 0.15% a year of the average gold on site (domain.md §9, assumption), 20% placed locally (assumption: precious-metal cover is reinsured abroad)."
+    },
+    "capital": {
+      "investments": [
+        {
+          "name": "phase 1 construction",
+          "year": 2025,
+          "usd": 30000000,
+          "localShare": 0.3,
+          "basis": "Phase 1 capex 80 M USD (domain.md §9, assumption from comparables: Kankou Moussa €45 m, AGR 15–20 M USD, R; SOROMA's capex is not disclosed). Groundbreaking Jun 2025, 18 months of works (domain.md §1, R): 30 M in 2025, 50 M in 2026 (assumption). 30% local civil works (assumption)."
+        },
+        {
+          "name": "phase 1 equipment",
+          "year": 2026,
+          "usd": 50000000,
+          "localShare": 0.2,
+          "basis": "As above; equipment is imported (assumption)."
+        },
+        {
+          "name": "phase 2 expansion",
+          "year": 2029,
+          "usd": 25000000,
+          "localShare": 0.2,
+          "basis": "Phase 2 capex 25 M USD (domain.md §9, assumption), paid the year before the 2030 expansion."
+        }
+      ],
+      "sustainingShare": 0.02,
+      "depreciationYears": 10,
+      "receivableDays": 15,
+      "basis": "Sustaining capex 2% a year of the investment made (domain.md §9, assumption). Straight-line over 10 years and 15 days of receivables are assumptions."
+    },
+    "financing": {
+      "debtShare": 0.4,
+      "interestRate": 0.08,
+      "tenorYears": 7,
+      "lenderMalian": false,
+      "basis": "Assumption: SOROMA's financing is not disclosed (domain.md §10). 40% debt from the foreign partner's side at 8% in USD over 7 years."
+    },
+    "taxes": {
+      "corporateIncomeTax": 0.3,
+      "minimumTaxOnTurnover": 0.01,
+      "dividendWithholding": 0.1,
+      "stateExemptFromWithholding": true,
+      "lossCarryForwardYears": 3,
+      "basis": "CIT 30%, minimum tax 1% of turnover (applied to fee revenue), dividend withholding 10% (domain.md §3, §9, R: Crédit Agricole country profile, Resolute). No refinery-specific regime was found (domain.md §3). State exempt from withholding on its own dividends and 3 years of loss carry-forward are assumptions."
+    },
+    "valuation": {
+      "discountRate": 0.14,
+      "inflation": 0.02,
+      "basis": "Nominal USD discount rate 14% (domain.md §9, assumption: Mali sovereign and security risk); 2% cost inflation (assumption)."
+    },
+    "counterfactual": {
+      "foreignRefiningUsdPerOzGross": 0.3,
+      "exportLogisticsUsdPerOzFine": 0.25,
+      "originCountry": "ML",
+      "basis": "Malian doré went mostly to Swiss and South African refiners (domain.md §2, R) on large contracts at 0.05–0.30 USD/oz (Reuters 2019, R; the top of the range is taken). Logistics saved 0.25 USD per fine oz: refined bars still leave Mali, but without the 10–15% of base metal and silver mass in doré (assumption)."
+    },
+    "uncertainties": [
+      {
+        "input": "goldPrice",
+        "low": 0.695,
+        "high": 1.255,
+        "distribution": "triangular",
+        "basis": "2,386 (2024 average) to 4,310 USD/oz (31 Dec 2025 fix), domain.md §7, §9 (R)."
+      },
+      {
+        "input": "silverPrice",
+        "low": 0.7,
+        "high": 1.8,
+        "distribution": "triangular",
+        "basis": "28 to 72 USD/oz, domain.md §7, §9 (R)."
+      },
+      {
+        "input": "refiningCharges",
+        "low": 0.05,
+        "high": 1.5,
+        "distribution": "triangular",
+        "basis": "0.05 (large contracts, R) to 1.50 USD/oz (domain.md §9, A) on a 1.00 base."
+      },
+      {
+        "input": "intake",
+        "low": 0.844,
+        "high": 1.33,
+        "distribution": "triangular",
+        "basis": "Mali industrial output 42.2 (2025) to 66.5 t (2023) on a 50 t base, domain.md §2, §9 (R)."
+      },
+      {
+        "input": "capex",
+        "low": 0.375,
+        "high": 1.875,
+        "distribution": "triangular",
+        "basis": "30 to 150 M USD on an 80 M base, domain.md §9 (A)."
+      },
+      {
+        "input": "opex",
+        "low": 0.5,
+        "high": 2,
+        "distribution": "triangular",
+        "basis": "Staff cost 10,000–40,000 USD/FTE on 20,000 (domain.md §9, A), applied to every non-energy line (assumption)."
+      },
+      {
+        "input": "energyPrices",
+        "low": 0.6,
+        "high": 1.6,
+        "distribution": "triangular",
+        "basis": "Power 0.15–0.40 USD/kWh on 0.25, domain.md §9 (A); diesel 725–2,000 XOF/L (R)."
+      },
+      {
+        "input": "discountRate",
+        "low": 0.1,
+        "high": 0.2,
+        "distribution": "triangular",
+        "basis": "10–20%, domain.md §9 (A)."
+      },
+      {
+        "input": "goldPayable",
+        "low": 0.999,
+        "high": 0.9995,
+        "distribution": "triangular",
+        "basis": "99.90–99.95%, domain.md §4, §9 (T)."
+      },
+      {
+        "input": "fuelAvailability",
+        "low": 0.8,
+        "high": 1,
+        "distribution": "triangular",
+        "basis": "Blockade stress of up to 60 of 300 days, domain.md §9 (A)."
+      },
+      {
+        "input": "yearsToAccreditation",
+        "low": 2,
+        "high": 5,
+        "distribution": "uniform",
+        "basis": "2–5 years, domain.md §9 (A)."
+      },
+      {
+        "input": "corporateIncomeTax",
+        "low": 0.25,
+        "high": 0.3,
+        "distribution": "uniform",
+        "basis": "25–30% (Kobada: 25% for 5 years then 30%), domain.md §3, §9 (R)."
+      }
+    ]
+  },
+  "ownership": {
+    "holders": [
+      {
+        "id": "mali-state",
+        "name": "Malian state",
+        "share": 0.62,
+        "malian": true,
+        "kind": "state",
+        "carried": false,
+        "dividendsFrom": "start",
+        "basis": "Malian state 62% (Council of Ministers decree, 28 May 2025; Reuters 13 Jun 2025; domain.md §1, R). Held directly (R); whether SOREM-Mali holds it is unverified."
+      },
+      {
+        "id": "yadran-partners",
+        "name": "Yadran Group and strategic partners",
+        "share": 0.38,
+        "malian": false,
+        "kind": "private",
+        "carried": false,
+        "dividendsFrom": "start",
+        "basis": "Yadran Group and 'strategic partners' 38% (domain.md §1, R); the partners, possibly a Swiss investment company, are not named."
+      }
+    ],
+    "basis": "As reported (domain.md §1, R)."
   }
 }
 

@@ -8,7 +8,7 @@ enum BenchCommand {
     static let spec = CommandSpec(
         name: "bench",
         summary: "Run a benchmark (for maintainers; figures go to BENCHMARKS.md).",
-        usage: "refinery-cli bench solver|throughput|schedule [--sizes N,N,...] [--runs N] [--time-limit S] [--no-glpsol] [--lots N] [--file-lots N]",
+        usage: "refinery-cli bench solver|throughput|schedule|valuation [--sizes N,N,...] [--runs N] [--time-limit S] [--no-glpsol] [--lots N] [--file-lots N] [--draws N]",
         options: [
             .value("sizes", "N,N,...", help: "Approximate variable counts of the generated MILPs (default 1000,10000,100000)."),
             .value("runs", "N", help: "Repetitions per size; medians are reported (default 5)."),
@@ -16,8 +16,9 @@ enum BenchCommand {
             .flag("no-glpsol", help: "Do not time glpsol on the exported model."),
             .value("lots", "N", help: "throughput: lots in the generated year (default 100000)."),
             .value("file-lots", "N", help: "throughput: explicit lots in the large scenario file (default 1000000)."),
+            .value("draws", "N", help: "valuation: Monte Carlo draws (default 10000)."),
         ],
-        positionals: [PositionalSpec(name: "SUITE", optional: false, help: "solver, throughput, schedule or solve-loop (--runs solves, for leak checks)")],
+        positionals: [PositionalSpec(name: "SUITE", optional: false, help: "solver, throughput, schedule, valuation or solve-loop (--runs solves, for leak checks)")],
         discussion: """
             solver: generates seeded time-indexed batch-scheduling MILPs of growing size and
             reports, separately, the time to build the LinearProgram, to validate it, to load it
@@ -26,6 +27,8 @@ enum BenchCommand {
             loading (schema check, decoding, validation) and evaluating a 10⁶-lot scenario file.
             schedule: the 7-day hourly detailed schedule and the 365-day campaign of the default plant at
             200 t/yr, with and without the greedy start, and glpsol on the exported models.
+            valuation: times one full valuation of the default scenario and a Monte Carlo of
+            --draws draws (default 10,000) on every core.
             Build with `swift build -c release` first; figures are medians of --runs runs.
             """)
 
@@ -56,8 +59,12 @@ enum BenchCommand {
             let fileLots = try arguments.integer("file-lots", range: 1...10_000_000) ?? 1_000_000
             try ThroughputBenchmark(runs: runs, lots: lots, fileLots: fileLots).run(console: console)
             return .success
+        case "valuation":
+            let draws = try arguments.integer("draws", range: 1...10_000_000) ?? 10_000
+            try ValuationBenchmark(runs: runs, draws: draws).run(console: console)
+            return .success
         default:
-            throw UsageError(message: "unknown benchmark '\(arguments.positionals[0])'; available: solver, throughput, schedule, solve-loop", usage: spec.usage)
+            throw UsageError(message: "unknown benchmark '\(arguments.positionals[0])'; available: solver, throughput, schedule, valuation, solve-loop", usage: spec.usage)
         }
         let sizes = try (arguments.value("sizes") ?? "1000,10000,100000").split(separator: ",").map { text throws(UsageError) -> Int in
             guard let size = Int(text), size >= 10, size <= 5_000_000 else {

@@ -1,7 +1,8 @@
 import Foundation
 import RefineryModel
 
-/// `refinery-cli run`: the scenario end to end (so far: the throughput model).
+/// `refinery-cli run`: the scenario end to end (the throughput model, and the valuation when
+/// the scenario has economics).
 enum RunCommand {
     static let command = Command(spec: spec, run: run)
 
@@ -23,11 +24,26 @@ enum RunCommand {
         let format = try arguments.choice("format", as: Format.self) ?? .text
         let scenario = try ScenarioInput.load(path: arguments.positionals.first, embeddedName: arguments.value("scenario"))
         var throughput = ThroughputModel(scenario: scenario).evaluate()
+        // The valuation, when the scenario has economics and ownership.
+        var valuation: (model: CashFlowModel, result: Valuation)?
+        if scenario.economics != nil && scenario.ownership != nil {
+            let model = try ValuationRun.model(scenario, throughput: throughput)
+            valuation = (model, model.valuation())
+        }
         if !arguments.has("include-lots") { throughput.lots = [] }
         let output: String
         switch format {
-        case .json: output = try Report(scenario: scenario, throughput: throughput).json()
-        case .text: output = ThroughputText.render(scenario: scenario, report: throughput)
+        case .json:
+            var report = Report(scenario: scenario, throughput: throughput)
+            if let valuation {
+                report.valuation = ValuationSection(valuation.result)
+                report.ownership = valuation.result.holders
+                report.valueAdded = valuation.result.valueAdded
+            }
+            output = try report.json()
+        case .text:
+            output = ThroughputText.render(scenario: scenario, report: throughput)
+                + (valuation.map { "\n" + ValuationText.headline($0.result, model: $0.model) + "(refinery-cli value: the full valuation)\n" } ?? "")
         }
         if let path = arguments.value("output") {
             try AtomicFile.write(output, to: path)

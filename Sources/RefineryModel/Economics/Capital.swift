@@ -1,0 +1,41 @@
+/// Investment, depreciation and working capital.
+public struct Capital: Codable, Sendable, Equatable {
+    /// Investments by phase, in the year they are paid (possibly before the first horizon
+    /// year: the cash-flow timeline then starts with the construction years).
+    public var investments: [Investment]
+    /// Sustaining capex each operating year, as a fraction of the investments made so far.
+    public var sustainingShare: Double
+    /// Straight-line depreciation period of every investment (and sustaining capex), years.
+    public var depreciationYears: Int
+    /// Trade receivables, in days of revenue (working capital).
+    public var receivableDays: Double
+    public var basis: String?
+
+    public init(investments: [Investment], sustainingShare: Double, depreciationYears: Int, receivableDays: Double, basis: String? = nil) {
+        self.investments = investments
+        self.sustainingShare = sustainingShare
+        self.depreciationYears = depreciationYears
+        self.receivableDays = receivableDays
+        self.basis = basis
+    }
+}
+
+/// One investment, such as phase 1 construction.
+public struct Investment: Codable, Sendable, Equatable {
+    public var name: String
+    /// The calendar year it is paid.
+    public var year: Int
+    /// Amount, USD (nominal).
+    public var usd: Double
+    /// Share spent with Malian suppliers and contractors (national capture).
+    public var localShare: Double
+    public var basis: String?
+
+    public init(name: String, year: Int, usd: Double, localShare: Double, basis: String? = nil) {
+        self.name = name
+        self.year = year
+        self.usd = usd
+        self.localShare = localShare
+        self.basis = basis
+    }
+}

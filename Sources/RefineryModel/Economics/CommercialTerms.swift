@@ -1,0 +1,83 @@
+/// What the refinery charges its clients and what it keeps.
+///
+/// A toll refiner returns a *payable* share of the assayed metal and keeps the rest of what it
+/// recovers (the *metal gain*); it also charges per gross ounce, per lot, and penalties for
+/// impurities. Gold it buys outright (artisanal gold, say) earns a purchase margin instead.
+public struct CommercialTerms: Codable, Sendable, Equatable {
+    /// Terms by kind of material received.
+    public var byKind: KindTerms
+    /// The share of assayed fine gold returned (credited) to clients, such as 0.9992.
+    public var goldPayable: Double
+    /// The share of assayed silver returned (credited) to clients, such as 0.95.
+    public var silverPayable: Double
+    /// A fixed fee per lot received (sampling, fire assay), in USD.
+    public var lotFeeUsd: Double
+    /// The discount a non-accredited brand suffers, USD per fine ounce refined, which the
+    /// refiner gives back to clients until its brand is listed (LBMA Good Delivery).
+    public var unaccreditedDiscountUsdPerOz: Double
+    /// Years from the first horizon year until the brand is listed; the discount applies in
+    /// the years before. 0 means listed from the start.
+    public var yearsToAccreditation: Int
+    public var basis: String?
+
+    public init(byKind: KindTerms, goldPayable: Double, silverPayable: Double, lotFeeUsd: Double,
+                unaccreditedDiscountUsdPerOz: Double, yearsToAccreditation: Int, basis: String? = nil) {
+        self.byKind = byKind
+        self.goldPayable = goldPayable
+        self.silverPayable = silverPayable
+        self.lotFeeUsd = lotFeeUsd
+        self.unaccreditedDiscountUsdPerOz = unaccreditedDiscountUsdPerOz
+        self.yearsToAccreditation = yearsToAccreditation
+        self.basis = basis
+    }
+}
+
+/// Terms for each kind of material; a kind that is absent pays nothing.
+public struct KindTerms: Codable, Sendable, Equatable {
+    public var dore: MaterialTerms?
+    public var artisanal: MaterialTerms?
+    public var ore: MaterialTerms?
+
+    public init(dore: MaterialTerms? = nil, artisanal: MaterialTerms? = nil, ore: MaterialTerms? = nil) {
+        self.dore = dore
+        self.artisanal = artisanal
+        self.ore = ore
+    }
+
+    /// The terms of `kind`, or all zeros when absent.
+    public subscript(kind: MaterialKind) -> MaterialTerms {
+        get {
+            let terms: MaterialTerms?
+            switch kind {
+            case .dore: terms = dore
+            case .artisanal: terms = artisanal
+            case .ore: terms = ore
+            }
+            return terms ?? MaterialTerms(refiningChargeUsdPerOzGross: 0, penaltyUsdPerOzGross: 0, purchaseMargin: 0)
+        }
+        set {
+            switch kind {
+            case .dore: dore = newValue
+            case .artisanal: artisanal = newValue
+            case .ore: ore = newValue
+            }
+        }
+    }
+}
+
+/// The charges on one kind of material.
+public struct MaterialTerms: Codable, Sendable, Equatable {
+    /// Refining charge, USD per troy ounce of gross weight received.
+    public var refiningChargeUsdPerOzGross: Double
+    /// Average impurity penalty, USD per troy ounce of gross weight received.
+    public var penaltyUsdPerOzGross: Double
+    /// For gold the refiner buys outright: its margin, as a fraction of the fine gold's value
+    /// (it pays 1 − margin). 0 for toll-refined material.
+    public var purchaseMargin: Double
+
+    public init(refiningChargeUsdPerOzGross: Double, penaltyUsdPerOzGross: Double, purchaseMargin: Double) {
+        self.refiningChargeUsdPerOzGross = refiningChargeUsdPerOzGross
+        self.penaltyUsdPerOzGross = penaltyUsdPerOzGross
+        self.purchaseMargin = purchaseMargin
+    }
+}

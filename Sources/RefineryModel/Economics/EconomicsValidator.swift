@@ -1,0 +1,181 @@
+/// Checks a scenario's `economics` and `ownership` sections: ranges, unique ids, shares that
+/// add up to 1, the Malian-majority rule and sensitivity ranges that contain their base.
+/// ``ScenarioValidator`` calls it; every problem carries its JSON path.
+struct EconomicsValidator {
+    private(set) var problems: [ScenarioProblem] = []
+
+    static func problems(in scenario: Scenario) -> [ScenarioProblem] {
+        var validator = EconomicsValidator()
+        if let economics = scenario.economics { validator.check(economics, horizon: scenario.horizon) }
+        if let ownership = scenario.ownership { validator.check(ownership) }
+        return validator.problems
+    }
+
+    private mutating func report(_ path: String, _ value: Double?, _ message: String) {
+        problems.append(ScenarioProblem(path: path, value: value.map { JSONValue.format($0) }, message: message))
+    }
+
+    private mutating func range(_ value: Double, _ path: String, _ lower: Double, _ upper: Double,
+                                openLower: Bool = false, openUpper: Bool = false, what: String) {
+        let aboveLower = openLower ? value > lower : value >= lower
+        let belowUpper = openUpper ? value < upper : value <= upper
+        if !(aboveLower && belowUpper && value.isFinite) {
+            let interval = "\(openLower ? "(" : "[")\(JSONValue.format(lower)), \(upper.isInfinite ? "∞" : JSONValue.format(upper))\(openUpper || upper.isInfinite ? ")" : "]")"
+            report(path, value, "is not \(what) in \(interval)")
+        }
+    }
+
+    private mutating func fraction(_ value: Double, _ path: String, openLower: Bool = false) {
+        range(value, path, 0, 1, openLower: openLower, what: "a fraction")
+    }
+
+    private mutating func amount(_ value: Double, _ path: String, unit: String) {
+        range(value, path, 0, .infinity, what: "an amount of \(unit)")
+    }
+
+    private mutating func whole(_ value: Int, _ path: String, _ bounds: ClosedRange<Int>, what: String) {
+        if !bounds.contains(value) {
+            problems.append(ScenarioProblem(path: path, value: "\(value)", message: "is not \(what) in \(bounds.lowerBound)...\(bounds.upperBound)"))
+        }
+    }
+
+    private mutating func unique(_ ids: [String], _ path: String) {
+        var seen: [String: Int] = [:]
+        for (index, id) in ids.enumerated() {
+            if let first = seen[id] {
+                problems.append(ScenarioProblem(path: "\(path)[\(index)].id", value: "\"\(id)\"", message: "duplicates the id of \(path)[\(first)]"))
+            } else {
+                seen[id] = index
+            }
+        }
+    }
+
+    private mutating func path(_ values: [Double], _ path: String, unit: String) {
+        if values.isEmpty { problems.append(ScenarioProblem(path: path, value: "[]", message: "must list at least one year's value")) }
+        for (index, value) in values.enumerated() { range(value, "\(path)[\(index)]", 0, .infinity, openLower: true, what: "a price in \(unit)") }
+    }
+
+    mutating func check(_ economics: Economics, horizon: Horizon) {
+        path(economics.prices.goldUsdPerOz, "economics.prices.goldUsdPerOz", unit: "USD/oz")
+        path(economics.prices.silverUsdPerOz, "economics.prices.silverUsdPerOz", unit: "USD/oz")
+
+        let terms = economics.terms
+        for kind in MaterialKind.allCases {
+            let base = "economics.terms.byKind.\(kind.rawValue)"
+            let material = terms.byKind[kind]
+            amount(material.refiningChargeUsdPerOzGross, "\(base).refiningChargeUsdPerOzGross", unit: "USD/oz")
+            amount(material.penaltyUsdPerOzGross, "\(base).penaltyUsdPerOzGross", unit: "USD/oz")
+            range(material.purchaseMargin, "\(base).purchaseMargin", 0, 1, openUpper: true, what: "a fraction")
+        }
+        fraction(terms.goldPayable, "economics.terms.goldPayable", openLower: true)
+        fraction(terms.silverPayable, "economics.terms.silverPayable")
+        amount(terms.lotFeeUsd, "economics.terms.lotFeeUsd", unit: "USD")
+        amount(terms.unaccreditedDiscountUsdPerOz, "economics.terms.unaccreditedDiscountUsdPerOz", unit: "USD/oz")
+        whole(terms.yearsToAccreditation, "economics.terms.yearsToAccreditation", 0...100, what: "a number of years")
+
+        let opex = economics.opex
+        unique(opex.staff.map(\.id), "economics.opex.staff")
+        for (index, group) in opex.staff.enumerated() {
+            amount(group.fte, "economics.opex.staff[\(index)].fte", unit: "FTE")
+            amount(group.usdPerFte, "economics.opex.staff[\(index)].usdPerFte", unit: "USD")
+        }
+        let energy = opex.energy
+        amount(energy.fixedMWhPerYear, "economics.opex.energy.fixedMWhPerYear", unit: "MWh")
+        amount(energy.kWhPerKgGold, "economics.opex.energy.kWhPerKgGold", unit: "kWh")
+        fraction(energy.gridShare, "economics.opex.energy.gridShare")
+        amount(energy.gridUsdPerKWh, "economics.opex.energy.gridUsdPerKWh", unit: "USD")
+        amount(energy.dieselLitresPerKWh, "economics.opex.energy.dieselLitresPerKWh", unit: "litres")
+        amount(energy.dieselUsdPerLitre, "economics.opex.energy.dieselUsdPerLitre", unit: "USD")
+        fraction(energy.fuelAvailability, "economics.opex.energy.fuelAvailability", openLower: true)
+        fraction(opex.insuranceRateOnInventory, "economics.opex.insuranceRateOnInventory")
+        fraction(opex.insuranceLocalShare, "economics.opex.insuranceLocalShare")
+        unique(opex.lines.map(\.id), "economics.opex.lines")
+        for (index, line) in opex.lines.enumerated() {
+            amount(line.fixedUsdPerYear, "economics.opex.lines[\(index)].fixedUsdPerYear", unit: "USD")
+            amount(line.usdPerKgGold, "economics.opex.lines[\(index)].usdPerKgGold", unit: "USD")
+            fraction(line.localShare, "economics.opex.lines[\(index)].localShare")
+        }
+
+        let capital = economics.capital
+        let lastYear = horizon.firstYear + horizon.years - 1
+        for (index, investment) in capital.investments.enumerated() {
+            let base = "economics.capital.investments[\(index)]"
+            whole(investment.year, "\(base).year", (horizon.firstYear - 10)...max(lastYear, horizon.firstYear - 10),
+                  what: "a year from 10 years before the horizon to its end,")
+            amount(investment.usd, "\(base).usd", unit: "USD")
+            fraction(investment.localShare, "\(base).localShare")
+        }
+        fraction(capital.sustainingShare, "economics.capital.sustainingShare")
+        whole(capital.depreciationYears, "economics.capital.depreciationYears", 1...100, what: "a number of years")
+        range(capital.receivableDays, "economics.capital.receivableDays", 0, 365, what: "a number of days")
+
+        let financing = economics.financing
+        fraction(financing.debtShare, "economics.financing.debtShare")
+        fraction(financing.interestRate, "economics.financing.interestRate")
+        whole(financing.tenorYears, "economics.financing.tenorYears", 1...100, what: "a number of years")
+
+        let taxes = economics.taxes
+        range(taxes.corporateIncomeTax, "economics.taxes.corporateIncomeTax", 0, 1, openUpper: true, what: "a tax rate")
+        range(taxes.minimumTaxOnTurnover, "economics.taxes.minimumTaxOnTurnover", 0, 1, openUpper: true, what: "a tax rate")
+        range(taxes.dividendWithholding, "economics.taxes.dividendWithholding", 0, 1, openUpper: true, what: "a tax rate")
+        whole(taxes.lossCarryForwardYears, "economics.taxes.lossCarryForwardYears", 0...100, what: "a number of years")
+
+        range(economics.valuation.discountRate, "economics.valuation.discountRate", -1, 10, openLower: true, what: "a rate")
+        range(economics.valuation.inflation, "economics.valuation.inflation", -0.5, 1, what: "a rate")
+
+        let counterfactual = economics.counterfactual
+        amount(counterfactual.foreignRefiningUsdPerOzGross, "economics.counterfactual.foreignRefiningUsdPerOzGross", unit: "USD/oz")
+        amount(counterfactual.exportLogisticsUsdPerOzFine, "economics.counterfactual.exportLogisticsUsdPerOzFine", unit: "USD/oz")
+
+        var seen: [UncertainInput: Int] = [:]
+        for (index, uncertainty) in economics.uncertainties.enumerated() {
+            let base = "economics.uncertainties[\(index)]"
+            if let first = seen[uncertainty.input] {
+                problems.append(ScenarioProblem(path: "\(base).input", value: "\"\(uncertainty.input.rawValue)\"",
+                                                message: "duplicates the input of economics.uncertainties[\(first)]"))
+            }
+            seen[uncertainty.input] = index
+            let value = Adjustments.base(of: uncertainty.input, in: economics)
+            guard uncertainty.low.isFinite, uncertainty.high.isFinite, uncertainty.low <= value + 1e-12, value <= uncertainty.high + 1e-12 else {
+                problems.append(ScenarioProblem(path: base, value: "[\(JSONValue.format(uncertainty.low)), \(JSONValue.format(uncertainty.high))]",
+                                                message: "does not contain the base value \(JSONValue.format(value)) of \(uncertainty.input.rawValue)"))
+                continue
+            }
+            switch uncertainty.input {
+            case .discountRate: range(uncertainty.low, "\(base).low", -1, 10, openLower: true, what: "a rate")
+            case .goldPayable: fraction(uncertainty.low, "\(base).low", openLower: true); fraction(uncertainty.high, "\(base).high")
+            case .fuelAvailability: fraction(uncertainty.low, "\(base).low", openLower: true); fraction(uncertainty.high, "\(base).high")
+            case .corporateIncomeTax: fraction(uncertainty.low, "\(base).low"); range(uncertainty.high, "\(base).high", 0, 1, openUpper: true, what: "a tax rate")
+            case .yearsToAccreditation: range(uncertainty.low, "\(base).low", 0, 100, what: "a number of years"); range(uncertainty.high, "\(base).high", 0, 100, what: "a number of years")
+            default: amount(uncertainty.low, "\(base).low", unit: "(a factor)")
+            }
+        }
+    }
+
+    mutating func check(_ ownership: Ownership) {
+        if ownership.holders.isEmpty {
+            problems.append(ScenarioProblem(path: "ownership.holders", value: "[]", message: "must list at least one holder"))
+            return
+        }
+        unique(ownership.holders.map(\.id), "ownership.holders")
+        for (index, holder) in ownership.holders.enumerated() {
+            fraction(holder.share, "ownership.holders[\(index)].share", openLower: true)
+        }
+        let total = ownership.holders.reduce(0) { $0 + $1.share }
+        if abs(total - 1) > 1e-9 {
+            report("ownership.holders", nil, "shares add up to \(JSONValue.format(total)); they must add up to 1")
+        }
+        if !ownership.holders.contains(where: { !$0.carried }) {
+            report("ownership.holders", nil, "are all carried interests; at least one holder must contribute capital")
+        }
+        let rule = ownership.malianShareRule
+        if let stated = ownership.minimumMalianShare {
+            range(stated, "ownership.minimumMalianShare", 0, 1, openUpper: true, what: "a fraction")
+        }
+        let malian = ownership.malianShare
+        if !(malian > rule) && (0..<1).contains(rule) {
+            report("ownership.holders", nil, "Malian holders own \(JSONValue.format(malian)) in total; more than \(JSONValue.format(rule)) is required"
+                   + (ownership.minimumMalianShare == nil ? " (a Malian majority, unless ownership.minimumMalianShare states another rule)" : " (ownership.minimumMalianShare)"))
+        }
+    }
+}

@@ -1,0 +1,106 @@
+import Dispatch
+import Foundation
+
+/// Percentiles of a Monte Carlo output.
+public struct Percentiles: Codable, Sendable, Equatable {
+    public var p10: Double
+    public var p50: Double
+    public var p90: Double
+    public var mean: Double
+
+    /// Nearest-rank-free definition: linear interpolation between order statistics at
+    /// position p × (n − 1) (numpy's default).
+    public init(_ values: [Double]) {
+        let sorted = values.sorted()
+        func at(_ p: Double) -> Double {
+            guard !sorted.isEmpty else { return .nan }
+            let position = p * Double(sorted.count - 1)
+            let lower = Int(position.rounded(.down))
+            let upper = min(lower + 1, sorted.count - 1)
+            return sorted[lower] + (sorted[upper] - sorted[lower]) * (position - Double(lower))
+        }
+        p10 = at(0.1)
+        p50 = at(0.5)
+        p90 = at(0.9)
+        mean = values.isEmpty ? .nan : values.reduce(0, +) / Double(values.count)
+    }
+}
+
+/// A seeded Monte Carlo of the project NPV and national capture: every ``Uncertainty`` of the
+/// scenario is drawn independently from its distribution, `draws` times.
+///
+/// Draw *i* uses its own generator, `SplitMix64(seed: MonteCarlo.drawSeed(seed, i))`, so the
+/// results depend on the seed only, not on how many workers share the draws or in which
+/// order they run.
+public struct MonteCarlo: Codable, Sendable, Equatable {
+    public var draws: Int
+    public var seed: UInt64
+    public var projectNPV: Percentiles
+    public var nationalCapture: Percentiles
+    /// The share of draws with a negative project NPV.
+    public var probabilityNPVNegative: Double
+    /// Every draw's NPV and capture, in draw order (omitted from reports by the caller if big).
+    public var npvs: [Double]
+    public var captures: [Double]
+
+    /// The seed of draw `index` under master seed `seed` (a SplitMix64 step of their mix).
+    public static func drawSeed(_ seed: UInt64, _ index: Int) -> UInt64 {
+        var generator = SplitMix64(seed: seed ^ (UInt64(index) &* 0xD1B5_4A32_D192_ED03))
+        return generator.next()
+    }
+
+    /// Runs `draws` draws on `workers` threads (default: one per core).
+    public init(model: CashFlowModel, draws: Int, seed: UInt64, workers: Int = ProcessInfo.processInfo.activeProcessorCount) {
+        let uncertainties = model.economics.uncertainties
+        let economics = model.economics
+        let count = max(0, draws)
+        let workerCount = max(1, min(workers, max(1, count)))
+        var npvs = [Double](repeating: 0, count: count)
+        var captures = [Double](repeating: 0, count: count)
+        npvs.withUnsafeMutableBufferPointer { npvBuffer in
+            captures.withUnsafeMutableBufferPointer { captureBuffer in
+                // Each worker writes only the indices it owns (i ≡ worker mod workerCount).
+                nonisolated(unsafe) let npvOut = npvBuffer
+                nonisolated(unsafe) let captureOut = captureBuffer
+                DispatchQueue.concurrentPerform(iterations: workerCount) { worker in
+                    var i = worker
+                    while i < count {
+                        var random = SplitMix64(seed: MonteCarlo.drawSeed(seed, i))
+                        var adjustments = Adjustments()
+                        for uncertainty in uncertainties {
+                            let base = Adjustments.base(of: uncertainty.input, in: economics)
+                            adjustments.set(uncertainty.input, to: MonteCarlo.sample(uncertainty, base: base, using: &random))
+                        }
+                        let figures = model.keyFigures(adjustments)
+                        npvOut[i] = figures.projectNPVUsd
+                        captureOut[i] = figures.nationalCaptureUsd
+                        i += workerCount
+                    }
+                }
+            }
+        }
+        self.draws = count
+        self.seed = seed
+        self.npvs = npvs
+        self.captures = captures
+        projectNPV = Percentiles(npvs)
+        nationalCapture = Percentiles(captures)
+        probabilityNPVNegative = count > 0 ? Double(npvs.filter { $0 < 0 }.count) / Double(count) : .nan
+    }
+
+    /// One draw of `uncertainty` (triangular with its mode at `base`, or uniform).
+    static func sample(_ uncertainty: Uncertainty, base: Double, using random: inout SplitMix64) -> Double {
+        let a = uncertainty.low, b = uncertainty.high
+        guard b > a else { return a }
+        // 53 random bits → [0, 1).
+        let u = Double(random.next() >> 11) * 0x1p-53
+        switch uncertainty.distribution {
+        case .uniform:
+            return a + u * (b - a)
+        case .triangular:
+            let c = min(max(base, a), b)
+            let split = (c - a) / (b - a)
+            return u < split ? a + ((b - a) * (c - a) * u).squareRoot() : b - ((b - a) * (b - c) * (1 - u)).squareRoot()
+        }
+    }
+}

@@ -1,0 +1,80 @@
+/// The physical quantities the economics prices, for one horizon year, taken from the
+/// throughput model: what came in (by kind, gross and fine), what was processed, refined and
+/// held. Masses in kg.
+public struct ProcessVolumes: Codable, Sendable, Equatable {
+    public var year: Int
+    /// Lots received.
+    public var lots: Double
+    /// Gross mass received by kind, indexed like `MaterialKind.allCases`.
+    public var grossKgByKind: [Double]
+    /// Fine gold received by kind, indexed like `MaterialKind.allCases`.
+    public var goldKgByKind: [Double]
+    /// Fine gold received from sources in the counterfactual's origin country.
+    public var domesticGoldKg: Double
+    /// Gross mass received from sources in the origin country.
+    public var domesticGrossKg: Double
+    /// Gold finished this year: refined + lost.
+    public var goldProcessedKg: Double
+    public var goldRefinedKg: Double
+    /// Silver finished this year: refined + left in gold product + lost.
+    public var silverProcessedKg: Double
+    public var silverRefinedKg: Double
+    /// Clients' gold inside the plant on average.
+    public var averageGoldInProcessKg: Double
+    /// The plant's own gold locked in units (Wohlwill electrolyte).
+    public var lockedGoldKg: Double
+    /// The intake of gold the plant can sustain ÷ the intake, or nil when nothing came in:
+    /// how far intake can grow before the bottleneck saturates.
+    public var capacityRatio: Double?
+
+    public init(year: Int, lots: Double, grossKgByKind: [Double], goldKgByKind: [Double], domesticGoldKg: Double, domesticGrossKg: Double,
+                goldProcessedKg: Double, goldRefinedKg: Double, silverProcessedKg: Double, silverRefinedKg: Double,
+                averageGoldInProcessKg: Double, lockedGoldKg: Double, capacityRatio: Double?) {
+        self.year = year
+        self.lots = lots
+        self.grossKgByKind = grossKgByKind
+        self.goldKgByKind = goldKgByKind
+        self.domesticGoldKg = domesticGoldKg
+        self.domesticGrossKg = domesticGrossKg
+        self.goldProcessedKg = goldProcessedKg
+        self.goldRefinedKg = goldRefinedKg
+        self.silverProcessedKg = silverProcessedKg
+        self.silverRefinedKg = silverRefinedKg
+        self.averageGoldInProcessKg = averageGoldInProcessKg
+        self.lockedGoldKg = lockedGoldKg
+        self.capacityRatio = capacityRatio
+    }
+
+    /// Total fine gold received.
+    public var goldIntakeKg: Double { goldKgByKind.reduce(0, +) }
+
+    /// The volumes of every horizon year of `throughput`.
+    public static func from(_ throughput: ThroughputReport, scenario: Scenario, originCountry: String) -> [ProcessVolumes] {
+        let kinds = MaterialKind.allCases
+        let domesticSources = Set(scenario.intake.sources.filter { $0.country == originCountry }.map(\.id))
+        return throughput.years.map { year in
+            let intake = year.intake
+            let gross = kinds.map { intake.grossKgByKind[$0.rawValue] ?? 0 }
+            let gold = kinds.map { intake.goldKgByKind[$0.rawValue] ?? 0 }
+            let domesticGold = intake.goldKgBySource.filter { domesticSources.contains($0.key) }.reduce(0) { $0 + $1.value }
+            let totalGold = gold.reduce(0, +), totalGross = gross.reduce(0, +)
+            let ratio: Double? = intake.goldKg > 0 ? year.sustainableIntakeTonnes.map { $0 * 1000 / intake.goldKg } : nil
+            return ProcessVolumes(
+                year: year.year, lots: Double(intake.lots), grossKgByKind: gross, goldKgByKind: gold,
+                domesticGoldKg: domesticGold, domesticGrossKg: totalGold > 0 ? domesticGold * totalGross / totalGold : 0,
+                goldProcessedKg: year.gold.refined + year.gold.lost, goldRefinedKg: year.gold.refined,
+                silverProcessedKg: year.silver.refined + year.silver.inOtherProduct + year.silver.lost,
+                silverRefinedKg: year.silver.refined, averageGoldInProcessKg: year.averageGoldInProcessKg,
+                lockedGoldKg: year.lockedGoldKg, capacityRatio: ratio)
+        }
+    }
+
+    /// The share of this year's volumes processed when intake is multiplied by `intakeFactor`
+    /// and operating days by `fuelAvailability`: the factor, unless the bottleneck's capacity
+    /// (shrunk by fuel availability) caps it. A plant already saturated in the base case stays
+    /// at 1 unless fuel availability shrinks it further.
+    public func scale(intakeFactor: Double, fuelAvailability: Double) -> Double {
+        guard let ratio = capacityRatio else { return intakeFactor }
+        return max(0, min(intakeFactor, fuelAvailability * max(1, ratio)))
+    }
+}

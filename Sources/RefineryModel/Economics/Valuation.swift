@@ -1,0 +1,146 @@
+/// A complete valuation of a scenario: yearly cash flows, headline figures, the holder table
+/// and the value-added split.
+public struct Valuation: Codable, Sendable, Equatable {
+    public var scenario: String
+    public var summary: ValuationSummary
+    public var years: [CashFlowYear]
+    public var holders: [HolderResult]
+    public var valueAdded: ValueAddedReport
+}
+
+/// The headline figures of a valuation. NPVs are at the start of the timeline (the first
+/// construction year), in nominal USD.
+public struct ValuationSummary: Codable, Sendable, Equatable {
+    public var discountRate: Double
+    /// NPV of the free cash flow to the firm.
+    public var projectNPVUsd: Double
+    public var projectIRR: IRRResult
+    /// NPV of the free cash flow to equity.
+    public var equityNPVUsd: Double
+    public var equityIRR: IRRResult
+    /// Years from the start of the timeline until the cumulative free cash flow to the firm
+    /// turns non-negative (nil: never within the horizon).
+    public var paybackYears: Double?
+    public var discountedPaybackYears: Double?
+    /// Over the horizon: EBITDA ÷ revenue (nil when revenue is not positive).
+    public var ebitdaMargin: Double?
+    public var totalRevenueUsd: Double
+    public var totalEBITDAUsd: Double
+    /// Corporate tax + dividend withholding over the timeline.
+    public var totalTaxesUsd: Double
+    public var totalCapexUsd: Double
+    /// The refining charge, the same for every kind, that makes the project NPV zero.
+    public var breakEvenRefiningCharge: BreakEven
+    /// The factor on intake that makes the project NPV zero (capped by capacity).
+    public var breakEvenIntakeFactor: BreakEven
+    /// Average yearly gold intake over the operating years at the break-even factor, tonnes.
+    public var breakEvenIntakeTonnesPerYear: Double?
+}
+
+/// A break-even value, or why there is none.
+public struct BreakEven: Codable, Sendable, Equatable {
+    public var value: Double?
+    public var note: String
+
+    public init(value: Double?, note: String) {
+        self.value = value
+        self.note = note
+    }
+}
+
+extension CashFlowModel {
+    /// The full valuation under `adjustments` (the scenario as written by default).
+    public func valuation(with adjustments: Adjustments = .none, breakEvens: Bool = true) -> Valuation {
+        let rows = cashFlows(with: adjustments)
+        let rate = discountRate(adjustments)
+        let firm = rows.map(\.freeCashFlowToFirm)
+        let equity = rows.map(\.freeCashFlowToEquity)
+        var holders = OwnershipSplit.split(equityFlows: equity, ownership: ownership, taxes: economics.taxes, discountRate: rate)
+        var years = rows
+        for t in years.indices { years[t].dividendWithholding = holders.reduce(0) { $0 + $1.grossFlows[t] - $1.netFlows[t] } }
+        holders.sort { $0.share > $1.share }
+        let valueAdded = ValueAddedReport.make(rows: years, holders: holders, ownership: ownership, economics: economics,
+                                               volumes: volumes, firstYear: scenario.horizon.firstYear, discountRate: rate)
+        let revenue = rows.reduce(0) { $0 + $1.revenue }
+        let ebitda = rows.reduce(0) { $0 + $1.ebitda }
+        var summary = ValuationSummary(
+            discountRate: rate, projectNPVUsd: FinancialMath.npv(rate: rate, firm), projectIRR: FinancialMath.irr(firm),
+            equityNPVUsd: FinancialMath.npv(rate: rate, equity), equityIRR: FinancialMath.irr(equity),
+            paybackYears: FinancialMath.payback(firm), discountedPaybackYears: FinancialMath.discountedPayback(rate: rate, firm),
+            ebitdaMargin: revenue > 0 ? ebitda / revenue : nil, totalRevenueUsd: revenue, totalEBITDAUsd: ebitda,
+            totalTaxesUsd: years.reduce(0) { $0 + $1.corporateTax + $1.dividendWithholding },
+            totalCapexUsd: rows.reduce(0) { $0 + $1.capex + $1.sustainingCapex },
+            breakEvenRefiningCharge: BreakEven(value: nil, note: "not computed"), breakEvenIntakeFactor: BreakEven(value: nil, note: "not computed"),
+            breakEvenIntakeTonnesPerYear: nil)
+        if breakEvens {
+            summary.breakEvenRefiningCharge = breakEvenRefiningCharge(adjustments)
+            summary.breakEvenIntakeFactor = breakEvenIntake(adjustments)
+            if let factor = summary.breakEvenIntakeFactor.value {
+                var at = adjustments
+                at.intake = factor
+                let operating = cashFlows(with: at, lineDetail: false).filter(\.operating)
+                summary.breakEvenIntakeTonnesPerYear = operating.reduce(0) { $0 + $1.goldIntakeKg } / 1000 / Double(max(1, operating.count))
+            }
+        }
+        return Valuation(scenario: scenario.name, summary: summary, years: years, holders: holders, valueAdded: valueAdded)
+    }
+
+    /// The project NPV (free cash flow to the firm) under `adjustments`.
+    public func projectNPV(_ adjustments: Adjustments = .none) -> Double {
+        FinancialMath.npv(rate: discountRate(adjustments), cashFlows(with: adjustments, lineDetail: false).map(\.freeCashFlowToFirm))
+    }
+
+    /// The two figures sensitivity analysis follows: the project NPV and national capture over
+    /// the timeline (undiscounted USD).
+    public func keyFigures(_ adjustments: Adjustments = .none) -> (projectNPVUsd: Double, nationalCaptureUsd: Double) {
+        let rows = cashFlows(with: adjustments, lineDetail: false)
+        let rate = discountRate(adjustments)
+        let holders = OwnershipSplit.split(equityFlows: rows.map(\.freeCashFlowToEquity), ownership: ownership, taxes: economics.taxes,
+                                           discountRate: rate, computeIRR: false)
+        let valueAdded = ValueAddedReport.make(rows: rows, holders: holders, ownership: ownership, economics: economics,
+                                               volumes: volumes, firstYear: scenario.horizon.firstYear, discountRate: rate)
+        return (FinancialMath.npv(rate: rate, rows.map(\.freeCashFlowToFirm)), valueAdded.total.nationalCapture)
+    }
+
+    /// Bisection for the zero of an increasing function of one variable on [low, high].
+    private func bisect(_ low: Double, _ high: Double, _ f: (Double) -> Double) -> Double {
+        var low = low, high = high
+        for _ in 0..<60 {
+            let middle = (low + high) / 2
+            if f(middle) < 0 { low = middle } else { high = middle }
+            if high - low <= 1e-9 * max(1, abs(high)) { break }
+        }
+        return (low + high) / 2
+    }
+
+    func breakEvenRefiningCharge(_ adjustments: Adjustments) -> BreakEven {
+        let npv = { (charge: Double) -> Double in
+            var a = adjustments
+            a.uniformRefiningChargeUsdPerOzGross = charge
+            return self.projectNPV(a)
+        }
+        if npv(0) >= 0 { return BreakEven(value: 0, note: "the project NPV is positive even with no refining charge") }
+        var high = 1.0
+        while npv(high) < 0 {
+            high *= 2
+            if high > 1e6 { return BreakEven(value: nil, note: "no refining charge up to USD 1,000,000/oz makes the NPV positive") }
+        }
+        return BreakEven(value: bisect(high == 1 ? 0 : high / 2, high, npv), note: "USD per gross ounce, every kind of material")
+    }
+
+    func breakEvenIntake(_ adjustments: Adjustments) -> BreakEven {
+        let npv = { (factor: Double) -> Double in
+            var a = adjustments
+            a.intake = factor
+            return self.projectNPV(a)
+        }
+        // The largest useful factor: every year at its capacity cap.
+        let fuel = adjustments.fuelAvailability ?? economics.opex.energy.fuelAvailability
+        let cap = volumes.compactMap(\.capacityRatio).map { fuel * max(1, $0) }.max() ?? 1
+        if npv(0) >= 0 { return BreakEven(value: 0, note: "the project NPV is positive with no intake") }
+        if npv(cap) < 0 {
+            return BreakEven(value: nil, note: "the NPV stays negative even with intake at the plant's capacity every year (×\(JSONValue.format((cap * 100).rounded() / 100)))")
+        }
+        return BreakEven(value: bisect(0, cap, npv), note: "factor on the scenario's intake, capped by capacity year by year")
+    }
+}

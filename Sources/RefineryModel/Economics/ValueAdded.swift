@@ -1,0 +1,98 @@
+/// The refinery's value added and what of it stays in Mali, for one year, in USD.
+///
+/// Value added = gross output − intermediate consumption = wages + corporate taxes + operating
+/// surplus. National capture = Malian wages + taxes (corporate tax and withholding on foreign
+/// holders' dividends) + the Malian holders' share of the surplus left after interest
+/// + interest to Malian lenders + local purchases (opex and capex) + the foreign refining
+/// fees and export logistics no longer paid abroad for domestic gold.
+///
+/// Surplus is an accrual measure (before capex); the holder table gives the cash view. The
+/// foreign fees avoided are a balance-of-payments saving that partly overlaps the refinery's
+/// own charges (already in its value added): `nationalCaptureExcludingAvoidedFees` leaves it out.
+public struct ValueAddedYear: Codable, Sendable, Equatable {
+    public var year: Int
+    /// The refinery's output: its revenue (charges, fees, metal gain, margins).
+    public var grossOutput: Double
+    public var intermediateLocal: Double
+    public var intermediateImported: Double
+    public var valueAdded: Double
+    public var wages: Double
+    public var wagesMalian: Double
+    /// Corporate income tax and minimum tax.
+    public var corporateTaxes: Double
+    /// Value added − wages − corporate taxes (= EBITDA − corporate tax).
+    public var operatingSurplus: Double
+
+    public var withholdingOnForeignHolders: Double
+    public var malianShareOfSurplus: Double
+    public var interestToMalianLenders: Double
+    public var localCapex: Double
+    public var avoidedForeignRefiningFees: Double
+    public var avoidedExportLogistics: Double
+    public var nationalCapture: Double
+    public var nationalCaptureExcludingAvoidedFees: Double
+
+    /// Gold processed × gold price.
+    public var goldValueProcessed: Double
+    /// Value added ÷ the value of the gold processed (nil when none is processed).
+    public var valueAddedShareOfGold: Double?
+    /// National capture ÷ the value of the gold processed.
+    public var captureShareOfGold: Double?
+}
+
+/// Value added and national capture per year and over the horizon.
+public struct ValueAddedReport: Codable, Sendable, Equatable {
+    public var years: [ValueAddedYear]
+    /// Every field summed over the timeline (year = 0).
+    public var total: ValueAddedYear
+    /// Every field discounted to the start of the timeline at the scenario's discount rate.
+    public var presentValue: ValueAddedYear
+
+    static func make(rows: [CashFlowYear], holders: [HolderResult], ownership: Ownership, economics: Economics,
+                     volumes: [ProcessVolumes], firstYear: Int, discountRate: Double) -> ValueAddedReport {
+        let ounces = TroyOunce.perKilogram
+        let malianShare = ownership.malianShare
+        let foreignWithholding = rows.indices.map { t in holders.filter { !$0.malian }.reduce(0) { $0 + ($1.grossFlows[t] - $1.netFlows[t]) } }
+        let years = rows.enumerated().map { t, row -> ValueAddedYear in
+            let wages = row.staffMalian + row.staffExpatriate
+            let intermediate = row.opex - wages
+            let surplus = row.ebitda - row.corporateTax
+            var avoidedFees = 0.0, avoidedLogistics = 0.0
+            if row.operating {
+                let v = volumes[row.year - firstYear]
+                avoidedFees = economics.counterfactual.foreignRefiningUsdPerOzGross * v.domesticGrossKg * row.volumeScale * ounces
+                avoidedLogistics = economics.counterfactual.exportLogisticsUsdPerOzFine * v.domesticGoldKg * row.volumeScale * ounces
+            }
+            let malianSurplus = malianShare * (surplus - row.interest)
+            let malianInterest = economics.financing.lenderMalian ? row.interest : 0
+            let excluding = row.staffMalian + row.corporateTax + foreignWithholding[t] + malianSurplus + malianInterest
+                + row.localPurchases + row.localCapex
+            let goldValue = row.goldProcessedKg * ounces * row.goldPriceUsdPerOz
+            return ValueAddedYear(
+                year: row.year, grossOutput: row.revenue, intermediateLocal: row.localPurchases, intermediateImported: intermediate - row.localPurchases,
+                valueAdded: row.revenue - intermediate, wages: wages, wagesMalian: row.staffMalian, corporateTaxes: row.corporateTax,
+                operatingSurplus: surplus, withholdingOnForeignHolders: foreignWithholding[t], malianShareOfSurplus: malianSurplus,
+                interestToMalianLenders: malianInterest, localCapex: row.localCapex, avoidedForeignRefiningFees: avoidedFees,
+                avoidedExportLogistics: avoidedLogistics, nationalCapture: excluding + avoidedFees + avoidedLogistics,
+                nationalCaptureExcludingAvoidedFees: excluding, goldValueProcessed: goldValue,
+                valueAddedShareOfGold: goldValue > 0 ? (row.revenue - intermediate) / goldValue : nil,
+                captureShareOfGold: goldValue > 0 ? (excluding + avoidedFees + avoidedLogistics) / goldValue : nil)
+        }
+        return ValueAddedReport(years: years, total: combine(years, weights: years.map { _ in 1 }),
+                                presentValue: combine(years, weights: FinancialMath.discounted(rate: discountRate, years.map { _ in 1 })))
+    }
+
+    private static func combine(_ years: [ValueAddedYear], weights: [Double]) -> ValueAddedYear {
+        func sum(_ field: KeyPath<ValueAddedYear, Double>) -> Double { zip(years, weights).reduce(0) { $0 + $1.0[keyPath: field] * $1.1 } }
+        let gold = sum(\.goldValueProcessed)
+        return ValueAddedYear(
+            year: 0, grossOutput: sum(\.grossOutput), intermediateLocal: sum(\.intermediateLocal), intermediateImported: sum(\.intermediateImported),
+            valueAdded: sum(\.valueAdded), wages: sum(\.wages), wagesMalian: sum(\.wagesMalian), corporateTaxes: sum(\.corporateTaxes),
+            operatingSurplus: sum(\.operatingSurplus), withholdingOnForeignHolders: sum(\.withholdingOnForeignHolders),
+            malianShareOfSurplus: sum(\.malianShareOfSurplus), interestToMalianLenders: sum(\.interestToMalianLenders), localCapex: sum(\.localCapex),
+            avoidedForeignRefiningFees: sum(\.avoidedForeignRefiningFees), avoidedExportLogistics: sum(\.avoidedExportLogistics),
+            nationalCapture: sum(\.nationalCapture), nationalCaptureExcludingAvoidedFees: sum(\.nationalCaptureExcludingAvoidedFees),
+            goldValueProcessed: gold, valueAddedShareOfGold: gold > 0 ? sum(\.valueAdded) / gold : nil,
+            captureShareOfGold: gold > 0 ? sum(\.nationalCapture) / gold : nil)
+    }
+}

@@ -1,0 +1,241 @@
+import Foundation
+import RefineryModel
+
+/// `refinery-cli value`: the valuation, holder table, value added, tornado and Monte Carlo.
+enum ValueCommand {
+    static let command = Command(spec: spec, run: run)
+
+    static let spec = CommandSpec(
+        name: "value",
+        summary: "Value a scenario: cash flows, NPV/IRR, shareholders, value added, sensitivity.",
+        usage: "refinery-cli value [SCENARIO.json] [--scenario NAME] [--format text|json] [--output FILE] [--draws N] [--seed N]",
+        options: ScenarioInput.options + [
+            .value("format", "FORMAT", help: "text (default, for people) or json (for tools)."),
+            .value("output", short: "o", "FILE", help: "Write the report to FILE (atomically) instead of stdout."),
+            .value("draws", "N", help: "Monte Carlo draws (default 10000; 0 skips the Monte Carlo)."),
+            .value("seed", "N", help: "Monte Carlo seed (default 1); the same seed gives the same results on any machine."),
+        ],
+        positionals: [PositionalSpec(name: "SCENARIO.json", optional: true, help: "A scenario file; without one, the embedded default (senou-base).")],
+        discussion: """
+            Prices the throughput model's volumes year by year (revenue lines, opex lines, capex,
+            tax, debt service, free cash flow to the firm and to equity), values them (NPV, every
+            IRR, payback, break-even refining charge and intake), splits the equity flows among
+            the shareholders, measures value added and what Mali captures, and runs a tornado and
+            a seeded Monte Carlo over the scenario's economics.uncertainties.
+            """)
+
+    enum Format: String, CaseIterable { case text, json }
+
+    static func run(_ arguments: ParsedArguments, console: Console) throws -> ExitStatus {
+        let format = try arguments.choice("format", as: Format.self) ?? .text
+        let draws = try arguments.integer("draws", range: 0...10_000_000) ?? 10_000
+        let seed = try arguments.integer("seed", range: 0...Int.max) ?? 1
+        let scenario = try ScenarioInput.load(path: arguments.positionals.first, embeddedName: arguments.value("scenario"))
+        let model = try ValuationRun.model(scenario)
+        let valuation = model.valuation()
+        let tornado = Tornado(model: model)
+        let monteCarlo = draws > 0 ? MonteCarlo(model: model, draws: draws, seed: UInt64(seed)) : nil
+        let output: String
+        switch format {
+        case .json:
+            output = try ValueReport(valuation: valuation, tornado: tornado, monteCarlo: monteCarlo).json()
+        case .text:
+            output = ValuationText.render(valuation, model: model, tornado: tornado, monteCarlo: monteCarlo)
+        }
+        if let path = arguments.value("output") {
+            try AtomicFile.write(output, to: path)
+            console.error("Wrote \(path)\n")
+        } else {
+            console.out(output)
+        }
+        return .success
+    }
+}
+
+/// Builds the valuation model, turning library errors into command errors.
+enum ValuationRun {
+    static func model(_ scenario: Scenario, throughput: ThroughputReport? = nil) throws -> CashFlowModel {
+        do {
+            if let throughput { return try CashFlowModel(scenario: scenario, throughput: throughput) }
+            return try CashFlowModel(scenario: scenario)
+        } catch {
+            if case let .invalid(problems) = error { throw CommandError.invalidData(problems.map(\.description)) }
+            throw CommandError.invalidData([error.description])
+        }
+    }
+}
+
+/// The JSON of `value`: versioned and deterministic like ``Report``.
+struct ValueReport: Encodable {
+    var schemaVersion = Report.schemaVersion
+    var tool = Report.Tool()
+    var scenario: String
+    var valuation: ValuationSection
+    var ownership: [HolderResult]
+    var valueAdded: ValueAddedReport
+    var tornado: Tornado
+    var monteCarlo: MonteCarlo?
+
+    init(valuation: Valuation, tornado: Tornado, monteCarlo: MonteCarlo?) {
+        scenario = valuation.scenario
+        self.valuation = ValuationSection(valuation)
+        ownership = valuation.holders
+        valueAdded = valuation.valueAdded
+        self.tornado = tornado
+        // The draws themselves stay out of the report; their percentiles are in it.
+        self.monteCarlo = monteCarlo.map { var summary = $0; summary.npvs = []; summary.captures = []; return summary }
+    }
+
+    func json() throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
+    }
+}
+
+/// The headline figures and yearly cash flows, as reports carry them.
+struct ValuationSection: Encodable {
+    var summary: ValuationSummary
+    var years: [CashFlowYear]
+
+    init(_ valuation: Valuation) {
+        summary = valuation.summary
+        years = valuation.years
+    }
+}
+
+/// The valuation as text for people.
+enum ValuationText {
+    static func millions(_ usd: Double, decimals: Int = 1) -> String { Formatting.number(usd / 1e6, decimals: decimals) }
+
+    static func irr(_ result: IRRResult) -> String {
+        switch result.rates.count {
+        case 0: return result.note
+        case 1: return Formatting.number(result.rates[0] * 100, decimals: 1) + "%"
+        default: return result.rates.map { Formatting.number($0 * 100, decimals: 1) + "%" }.joined(separator: " and ") + " (\(result.note))"
+        }
+    }
+
+    static func years(_ value: Double?, start: Int) -> String {
+        guard let value else { return "never within the horizon" }
+        return "\(Formatting.number(value, decimals: 1)) years from \(start) (in \(start + Int(value.rounded(.up))))"
+    }
+
+    /// The short section `run` prints.
+    static func headline(_ valuation: Valuation, model: CashFlowModel) -> String {
+        let s = valuation.summary
+        var text = "Valuation (nominal USD, discounted at \(Formatting.percent(s.discountRate)) to \(model.startYear)): "
+        text += "project NPV \(millions(s.projectNPVUsd)) M USD; IRR \(irr(s.projectIRR)); payback \(years(s.paybackYears, start: model.startYear)); "
+        text += "EBITDA margin \(s.ebitdaMargin.map(Formatting.percent) ?? "-").\n"
+        let total = valuation.valueAdded.total
+        text += "Value added \(millions(total.valueAdded)) M USD over the horizon = \(share(total.valueAddedShareOfGold)) of the gold processed; "
+        text += "national capture \(millions(total.nationalCapture)) M USD = \(share(total.captureShareOfGold)).\n"
+        text += "Holders: " + valuation.holders.map { "\($0.name) \(Formatting.percent($0.share)) NPV \(millions($0.npvUsd)) M USD" }.joined(separator: "; ") + "\n"
+        return text
+    }
+
+    /// A small share of gold value, with enough decimals to be seen.
+    static func share(_ fraction: Double?) -> String {
+        guard let fraction, fraction.isFinite else { return "-" }
+        return Formatting.number(fraction * 100, decimals: abs(fraction) < 0.01 ? 3 : 1) + "%"
+    }
+
+    static func render(_ valuation: Valuation, model: CashFlowModel, tornado: Tornado?, monteCarlo: MonteCarlo?) -> String {
+        let s = valuation.summary
+        let scenario = model.scenario
+        var text = "Valuation of \(scenario.name) (nominal USD; M = million; discounted at \(Formatting.percent(s.discountRate)) to \(model.startYear))\n\n"
+        text += "Headline: project NPV \(millions(s.projectNPVUsd)) M USD; IRR \(irr(s.projectIRR)).\n"
+        text += "Equity NPV \(millions(s.equityNPVUsd)) M USD; equity IRR \(irr(s.equityIRR)).\n"
+        text += "Payback \(years(s.paybackYears, start: model.startYear)); discounted payback \(years(s.discountedPaybackYears, start: model.startYear)).\n"
+        text += "Over the horizon: revenue \(millions(s.totalRevenueUsd)) M USD, EBITDA \(millions(s.totalEBITDAUsd)) M USD "
+        text += "(margin \(s.ebitdaMargin.map(Formatting.percent) ?? "-")), capex \(millions(s.totalCapexUsd)) M USD, taxes \(millions(s.totalTaxesUsd)) M USD.\n"
+        let charge = s.breakEvenRefiningCharge
+        text += "Break-even refining charge: \(charge.value.flatMap { $0 > 0 ? Formatting.number($0, decimals: 2) + " USD/oz gross on every kind" : nil } ?? charge.note).\n"
+        text += "Break-even intake: \(s.breakEvenIntakeFactor.value.map { "×" + Formatting.number($0, decimals: 2) + " the scenario's intake" } ?? s.breakEvenIntakeFactor.note)"
+        if let tonnes = s.breakEvenIntakeTonnesPerYear { text += " (≈ \(Formatting.number(tonnes, decimals: 1)) t of gold a year)" }
+        text += ".\n\n"
+
+        text += "Cash flows by year (M USD)\n"
+        let header = ["year", "gold t", "revenue", "opex", "EBITDA", "capex", "ΔWC", "tax", "FCFF", "debt in", "interest", "principal", "FCFE", "dividend WHT"]
+        let rows = valuation.years.map { y -> [String] in
+            [String(y.year), Formatting.tonnes(y.goldProcessedKg), millions(y.revenue), millions(y.opex), millions(y.ebitda),
+             millions(y.capex + y.sustainingCapex), millions(y.workingCapitalChange), millions(y.corporateTax), millions(y.freeCashFlowToFirm),
+             millions(y.debtDrawn), millions(y.interest), millions(y.principalRepaid), millions(y.freeCashFlowToEquity), millions(y.dividendWithholding, decimals: 2)]
+        }
+        text += TextTable.render(header: header, rows: rows)
+
+        func total(_ field: KeyPath<CashFlowYear, Double>) -> String { millions(valuation.years.reduce(0) { $0 + $1[keyPath: field] }) }
+        text += "\nRevenue over the horizon (M USD): refining charges \(total(\.refiningCharges)), penalties \(total(\.penalties)), "
+        text += "lot fees \(total(\.lotFees)), metal gain \(total(\.metalGain)), silver credit \(total(\.silverCredit)), "
+        text += "purchase margin \(total(\.purchaseMargin)), non-accredited discount \(total(\.unaccreditedDiscount)).\n"
+        text += "Opex over the horizon (M USD): Malian staff \(total(\.staffMalian)), expatriate staff \(total(\.staffExpatriate)), "
+        text += "grid power \(total(\.energyGrid)), diesel \(total(\.energyDiesel)), insurance \(total(\.insurance)), other lines \(total(\.otherOpex)).\n"
+        text += "Taxes over the horizon (M USD): income tax \(total(\.incomeTax)), minimum-tax top-up \(total(\.minimumTaxTopUp)), "
+        text += "dividend withholding \(total(\.dividendWithholding)).\n"
+
+        text += "\nShareholders (M USD; NPV of net flows at \(Formatting.percent(s.discountRate)))\n"
+        let holderRows = valuation.holders.map { h -> [String] in
+            [h.name, Formatting.percent(h.share), h.malian ? "Malian" : "foreign", h.kind.rawValue + (h.carried ? ", carried" : ""),
+             millions(h.contributionsUsd), millions(h.grossDividendsUsd), millions(h.withholdingUsd), millions(h.netDividendsUsd),
+             millions(h.npvUsd), irr(h.irr)]
+        }
+        text += TextTable.render(header: ["holder", "share", "nationality", "kind", "contributed", "dividends", "withheld", "net", "NPV", "IRR"], rows: holderRows)
+
+        let t = valuation.valueAdded.total
+        text += "\nValue added over the horizon (M USD; % of the value of the gold processed, \(millions(t.goldValueProcessed, decimals: 0)) M USD)\n"
+        let vaRows: [[String]] = [
+            ["gross output (revenue)", millions(t.grossOutput), share(t.grossOutput / t.goldValueProcessed)],
+            ["less intermediate consumption, local", millions(t.intermediateLocal), share(t.intermediateLocal / t.goldValueProcessed)],
+            ["less intermediate consumption, imported", millions(t.intermediateImported), share(t.intermediateImported / t.goldValueProcessed)],
+            ["value added", millions(t.valueAdded), share(t.valueAddedShareOfGold)],
+            ["  wages", millions(t.wages), share(t.wages / t.goldValueProcessed)],
+            ["  corporate taxes", millions(t.corporateTaxes), share(t.corporateTaxes / t.goldValueProcessed)],
+            ["  operating surplus", millions(t.operatingSurplus), share(t.operatingSurplus / t.goldValueProcessed)],
+            ["national capture", millions(t.nationalCapture), share(t.captureShareOfGold)],
+            ["  Malian wages", millions(t.wagesMalian), share(t.wagesMalian / t.goldValueProcessed)],
+            ["  corporate taxes", millions(t.corporateTaxes), share(t.corporateTaxes / t.goldValueProcessed)],
+            ["  withholding on foreign dividends", millions(t.withholdingOnForeignHolders), share(t.withholdingOnForeignHolders / t.goldValueProcessed)],
+            ["  Malian holders' share of surplus after interest", millions(t.malianShareOfSurplus), share(t.malianShareOfSurplus / t.goldValueProcessed)],
+            ["  interest to Malian lenders", millions(t.interestToMalianLenders), share(t.interestToMalianLenders / t.goldValueProcessed)],
+            ["  local purchases (opex)", millions(t.intermediateLocal), share(t.intermediateLocal / t.goldValueProcessed)],
+            ["  local capex", millions(t.localCapex), share(t.localCapex / t.goldValueProcessed)],
+            ["  foreign refining fees avoided", millions(t.avoidedForeignRefiningFees), share(t.avoidedForeignRefiningFees / t.goldValueProcessed)],
+            ["  export logistics avoided", millions(t.avoidedExportLogistics), share(t.avoidedExportLogistics / t.goldValueProcessed)],
+        ]
+        text += TextTable.render(header: ["line", "M USD", "% of gold"], rows: vaRows)
+        text += "National capture in present value: \(millions(valuation.valueAdded.presentValue.nationalCapture)) M USD.\n"
+        text += "\nValue added and national capture by year (M USD; % of the value of the gold processed)\n"
+        text += TextTable.render(header: ["year", "gold value", "value added", "% of gold", "Malian wages", "taxes", "Malian surplus", "local purchases", "avoided abroad", "capture", "% of gold"],
+                                 rows: valuation.valueAdded.years.map { y in
+            [String(y.year), millions(y.goldValueProcessed, decimals: 0), millions(y.valueAdded), share(y.valueAddedShareOfGold),
+             millions(y.wagesMalian), millions(y.corporateTaxes + y.withholdingOnForeignHolders), millions(y.malianShareOfSurplus),
+             millions(y.intermediateLocal + y.localCapex), millions(y.avoidedForeignRefiningFees + y.avoidedExportLogistics),
+             millions(y.nationalCapture), share(y.captureShareOfGold)]
+        })
+
+        if let tornado, !tornado.byNPV.isEmpty {
+            text += "\nTornado: project NPV (base \(millions(tornado.baseNPVUsd)) M USD), largest swings first\n"
+            text += TextTable.render(header: ["input", "low", "high", "NPV at low", "NPV at high", "swing"], rows: tornado.byNPV.prefix(6).map { bar in
+                [bar.input.rawValue, value(bar.low, bar.input), value(bar.high, bar.input), millions(bar.npvAtLowUsd), millions(bar.npvAtHighUsd), millions(bar.npvSwingUsd)]
+            })
+            text += "\nTornado: national capture over the horizon (base \(millions(tornado.baseCaptureUsd)) M USD)\n"
+            text += TextTable.render(header: ["input", "low", "high", "capture at low", "capture at high", "swing"], rows: tornado.byCapture.prefix(6).map { bar in
+                [bar.input.rawValue, value(bar.low, bar.input), value(bar.high, bar.input), millions(bar.captureAtLowUsd), millions(bar.captureAtHighUsd), millions(bar.captureSwingUsd)]
+            })
+        }
+        if let monteCarlo {
+            text += "\nMonte Carlo: \(Formatting.number(Double(monteCarlo.draws))) draws, seed \(monteCarlo.seed) (M USD)\n"
+            text += TextTable.render(header: ["output", "P10", "P50", "P90", "mean"], rows: [
+                ["project NPV", millions(monteCarlo.projectNPV.p10), millions(monteCarlo.projectNPV.p50), millions(monteCarlo.projectNPV.p90), millions(monteCarlo.projectNPV.mean)],
+                ["national capture", millions(monteCarlo.nationalCapture.p10), millions(monteCarlo.nationalCapture.p50), millions(monteCarlo.nationalCapture.p90), millions(monteCarlo.nationalCapture.mean)],
+            ])
+            text += "Probability that the project NPV is negative: \(Formatting.percent(monteCarlo.probabilityNPVNegative)).\n"
+        }
+        return text
+    }
+
+    static func value(_ value: Double, _ input: UncertainInput) -> String {
+        input.isFactor ? "×" + Formatting.number(value, decimals: 3) : Formatting.number(value, decimals: input == .yearsToAccreditation ? 0 : 4)
+    }
+}
