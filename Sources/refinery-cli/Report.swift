@@ -24,3 +24,10 @@ struct Report: Encodable {
         return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
     }
 }
+
+extension Report {
+    /// The report of a run (each part of the run fills its section).
+    init(run: ScenarioRun) {
+        self.init(scenario: run.scenario, throughput: run.throughput)
+    }
+}
