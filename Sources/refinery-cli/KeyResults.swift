@@ -47,9 +47,12 @@ struct KeyMetric: Sendable, Equatable {
 /// metrics; the schedule and valuation parts add theirs by appending a function to ``of(_:)``.
 enum KeyResults {
     static func of(_ run: ScenarioRun) -> [KeyMetric] {
-        throughput(run.throughput)
+        throughput(run.throughput.years)
         // + schedule(run.schedule) and valuation(run.valuation) when those parts exist.
     }
+
+    /// Every metric a run can have (with no values), for help and for checking `--metrics`.
+    static var catalog: [KeyMetric] { throughput([]) }
 
     /// The ids shown by default in text tables (sweep): the headline numbers.
     static let headline = [
@@ -58,8 +61,7 @@ enum KeyResults {
     ]
 
     /// Throughput over the horizon; "peak year" is the year of the largest gold intake.
-    static func throughput(_ report: ThroughputReport) -> [KeyMetric] {
-        let years = report.years
+    static func throughput(_ years: [YearThroughput]) -> [KeyMetric] {
         let refined = years.reduce(0) { $0 + $1.gold.refined }
         let peak = years.max { $0.intake.goldKg < $1.intake.goldKg }
         let bottleneckRow = peak.flatMap { year in year.bottleneck.flatMap { id in year.stages.first { $0.id == id } } }
