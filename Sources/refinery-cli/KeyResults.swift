@@ -66,7 +66,8 @@ enum KeyResults {
         let peak = years.max { $0.intake.goldKg < $1.intake.goldKg }
         let bottleneckRow = peak.flatMap { year in year.bottleneck.flatMap { id in year.stages.first { $0.id == id } } }
         let last = years.last
-        let turnarounds = last.map { Array($0.turnaroundDays.values) } ?? []
+        // Summed in key order: a dictionary's order varies from run to run, and so would the last digit.
+        let turnarounds = last.map { $0.turnaroundDays.sorted { $0.key < $1.key }.map(\.value) } ?? []
         let aboveCapacity = years.filter { year in year.stages.contains { $0.utilization > 1 } }.count
         func number(_ value: Double?) -> KeyMetric.Value { value.map(KeyMetric.Value.number) ?? .none }
         return [

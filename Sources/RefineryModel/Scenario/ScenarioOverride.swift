@@ -25,6 +25,8 @@ public struct ScenarioOverride: Sendable, Equatable, CustomStringConvertible {
             return character == "=" && depth == 0
         }
         guard let equals else {
+            // An '=' inside an unclosed bracket: the path's own error says more.
+            if let first = assignment.firstIndex(of: "=") { _ = try JSONPath(parsing: String(assignment[..<first])) }
             throw JSONPathError(path: assignment, message: "is not PATH=VALUE (no '='), e.g. plant.stages[0].units=2")
         }
         path = try JSONPath(parsing: String(assignment[..<equals]))

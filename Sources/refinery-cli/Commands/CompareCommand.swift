@@ -62,8 +62,9 @@ enum CompareCommand {
         var a: KeyMetric
         var b: KeyMetric
         var delta: Double? { a.number.flatMap { x in b.number.map { $0 - x } } }
+        /// (B − A) / |A|; not given for years and percentages (their delta says it all).
         var relative: Double? {
-            guard let delta, let base = a.number, base != 0 else { return nil }
+            guard let delta, let base = a.number, base != 0, a.unit != "year", a.unit != "%" else { return nil }
             return delta / abs(base)
         }
     }
@@ -79,7 +80,8 @@ enum CompareCommand {
             var delta = "", change = ""
             if let value = row.delta {
                 delta = (value > 0 ? "+" : "") + Formatting.number(value, decimals: row.a.decimals)
-                if delta == "-0" || delta.allSatisfy({ "+-0.,".contains($0) }) { delta = "0" }
+                if delta.allSatisfy({ "+-0.,".contains($0) }) { delta = "0" }
+                if row.a.unit == "%" && delta != "0" { delta += " pts" }
             } else if row.a.value != row.b.value {
                 delta = "changed"
             }

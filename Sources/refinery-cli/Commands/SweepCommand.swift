@@ -14,7 +14,7 @@ enum SweepCommand {
         usage: "refinery-cli sweep [SCENARIO.json] --vary PATH=FROM:TO:STEPS [--vary ...] [--scenario NAME] [--set PATH=VALUE]... [--metrics ID,...] [--jobs N] [--format text|csv|json] [--output FILE]",
         options: ScenarioInput.options + [
             .value("vary", "PATH=SPEC", repeatable: true, help: "A field to vary: FROM:TO:STEPS (STEPS evenly spaced values, ends included) or a list V1,V2,... or [JSON,...]. Repeat for a grid."),
-            .value("metrics", "ID,...", help: "The key results to show (default: all for csv and json, the headline for text); see the list below."),
+            .value("metrics", "ID,...", help: "The key results to show (default: all for csv and json, the headline for text); listed above."),
             .value("jobs", short: "j", "N", help: "Points run at once (default: the number of cores)."),
             OutputFormat.option(formats, help: "text (an aligned table, default), csv, or json (JSON lines: one object per point)."),
             Output.option,
@@ -24,8 +24,9 @@ enum SweepCommand {
             Each point is the scenario with --set overrides, then one value of each --vary, checked
             like a file; rows come in grid order (the first --vary varies slowest) whatever the
             parallelism. Progress goes to stderr when it is a terminal. Example:
-              refinery-cli sweep --vary 'plant.stages[id=melt-sample].units=1:4:4' --vary 'plant.calendar.shiftsPerDay=1,2,3'
-            Key results (ID, unit): \(KeyResults.catalog.map { "\($0.id) (\($0.unit.isEmpty ? "text" : $0.unit))" }.joined(separator: ", ")).
+              refinery-cli sweep --vary 'plant.stages[id=melt-sample].cycleHours=1:4:4' --vary 'plant.calendar.shiftsPerDay=1,2,3'
+            Key results (ID and unit), for --metrics:
+            \(KeyResults.catalog.map { "  \($0.id.padding(toLength: 32, withPad: " ", startingAt: 0))\($0.unit.isEmpty ? "text" : $0.unit)" }.joined(separator: "\n"))
             """)
 
     /// One `--vary`: a path and the values it takes.
