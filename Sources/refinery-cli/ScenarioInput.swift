@@ -35,10 +35,11 @@ enum ScenarioInput {
         return try load(document, overrides: overrides)
     }
 
-    /// The parsed but unchecked JSON of a scenario file or embedded scenario.
+    /// The parsed but unchecked JSON of a scenario file (`-`: standard input) or embedded scenario.
     static func document(path: String?, embeddedName: String?) throws -> JSONValue {
         if path != nil && embeddedName != nil { throw UsageError(message: "give a scenario file or --scenario, not both") }
         return try mapping { () throws(ScenarioError) -> JSONValue in
+            if path == "-" { return try ScenarioLoader.document(data: FileHandle.standardInput.readDataToEndOfFile()) }
             if let path { return try ScenarioLoader.document(contentsOf: URL(fileURLWithPath: path)) }
             return try ScenarioLoader.embeddedDocument(named: embeddedName ?? Scenario.defaultName)
         }

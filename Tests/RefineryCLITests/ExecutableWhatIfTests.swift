@@ -30,6 +30,36 @@ extension ExecutableTests {
         #expect(help.status == .success && help.out.contains("EXIT STATUS") && help.err.isEmpty)
     }
 
+    /// A scenario piped in on standard input (`-`), as another tool would produce it.
+    @Test(.enabled(if: binary != nil, "the refinery-cli binary is not built"))
+    func scenarioFromStandardInput() throws {
+        func pipe(_ input: String, _ arguments: [String]) throws -> CapturedRun {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: Self.binary!)
+            process.arguments = arguments
+            let stdin = Pipe(), out = Pipe(), err = Pipe()
+            process.standardInput = stdin
+            process.standardOutput = out
+            process.standardError = err
+            try process.run()
+            stdin.fileHandleForWriting.write(Data(input.utf8))
+            try stdin.fileHandleForWriting.close()
+            let outData = out.fileHandleForReading.readDataToEndOfFile()
+            let errData = err.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return CapturedRun(status: refinery_cli.ExitStatus(rawValue: process.terminationStatus) ?? .failure,
+                               out: String(decoding: outData, as: UTF8.self), err: String(decoding: errData, as: UTF8.self))
+        }
+        let text = try String(contentsOfFile: Paths.data("scenarios/mali-own-supply.json"), encoding: .utf8)
+        let valid = try pipe(text, ["validate", "-"])
+        #expect(valid.status == .success && valid.out.hasPrefix("-: valid scenario 'mali-own-supply'"))
+        let run = try pipe(text, ["run", "-", "--format", "csv"])
+        let embedded = try execute(["run", "--scenario", "mali-own-supply", "--format", "csv"])
+        #expect(run.status == .success && run.out == embedded.out)
+        let broken = try pipe("{\"schemaVersion\": 1,", ["run", "-"])
+        #expect(broken.status == .invalidData && broken.err.hasPrefix("Error: invalid scenario (1 problem):\n  not valid JSON: line 1"))
+    }
+
     /// The JSON report read by another program: Python's jsonschema, when it is installed,
     /// checks real reports against the schema (an independent implementation of JSON Schema).
     @Test(.enabled(if: binary != nil && FileManager.default.isExecutableFile(atPath: "/usr/bin/python3")))

@@ -103,6 +103,14 @@ public enum ScenarioLoader {
         do { return try JSONParser.parse(Array(data)) } catch { throw .syntax(error) }
     }
 
+    /// The parsed JSON of scenario bytes (read from a pipe, say), unchecked.
+    public static func document(data: Data) throws(ScenarioError) -> JSONValue {
+        guard data.count <= maximumBytes else {
+            throw .unreadable(path: "(data)", reason: "\(data.count) bytes; at most \(maximumBytes) are read")
+        }
+        do { return try JSONParser.parse(Array(data)) } catch { throw .syntax(error) }
+    }
+
     /// The parsed JSON of an embedded scenario, unchecked.
     public static func embeddedDocument(named name: String) throws(ScenarioError) -> JSONValue {
         guard let text = EmbeddedData.scenarios[name] else {

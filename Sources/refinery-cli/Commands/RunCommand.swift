@@ -16,7 +16,7 @@ enum RunCommand {
             Output.option,
             .flag("include-lots", help: "Include every lot's outcome in the JSON report."),
         ] + RunOptions.options,
-        positionals: [PositionalSpec(name: "SCENARIO.json", optional: true, help: "A scenario file; without one, the embedded default (senou-base).")],
+        positionals: [PositionalSpec(name: "SCENARIO.json", optional: true, help: "A scenario file (- reads standard input); without one, the embedded default (senou-base).")],
         discussion: """
             Computes capacity, bottleneck, utilization, metal balances and inventory year by year.
             The JSON report holds the effective scenario (after --set) and is byte-identical for

@@ -19,7 +19,7 @@ enum SweepCommand {
             OutputFormat.option(formats, help: "text (an aligned table, default), csv, or json (JSON lines: one object per point)."),
             Output.option,
         ] + RunOptions.options,
-        positionals: [PositionalSpec(name: "SCENARIO.json", optional: true, help: "A scenario file; without one, the embedded default (senou-base).")],
+        positionals: [PositionalSpec(name: "SCENARIO.json", optional: true, help: "A scenario file (- reads standard input); without one, the embedded default (senou-base).")],
         discussion: """
             Each point is the scenario with --set overrides, then one value of each --vary, checked
             like a file; rows come in grid order (the first --vary varies slowest) whatever the
