@@ -30,7 +30,8 @@ enum ScenarioInput {
         try load(path: arguments.positionals.first, embeddedName: arguments.value("scenario"), overrides: overrides(arguments))
     }
 
-    static func load(path: String?, embeddedName: String?, overrides: [ScenarioOverride] = []) throws -> Scenario {
+    /// `overrides` has no default on purpose: a command that offers `--set` must pass them (or call `load(_:)`).
+    static func load(path: String?, embeddedName: String?, overrides: [ScenarioOverride]) throws -> Scenario {
         let document = try self.document(path: path, embeddedName: embeddedName)
         return try load(document, overrides: overrides)
     }
