@@ -32,7 +32,8 @@ let package = Package(
         ),
         .testTarget(
             name: "RefineryCLITests",
-            dependencies: ["refinery-cli", "RefineryModel"]
+            dependencies: ["refinery-cli", "RefineryModel"],
+            exclude: ["Golden"]  // golden files, read through #filePath
         ),
     ],
     swiftLanguageModes: [.v6]

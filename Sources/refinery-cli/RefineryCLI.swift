@@ -6,7 +6,10 @@ enum RefineryCLI {
     static let version = "0.1.0"
 
     /// The subcommands, in the order help lists them.
-    static let commands: [Command] = [RunCommand.command, ScheduleCommand.command, ValueCommand.command, ValidateCommand.command, BenchCommand.command]
+    static let commands: [Command] = [
+        RunCommand.command, ScheduleCommand.command, ValueCommand.command, ValidateCommand.command, SweepCommand.command,
+        CompareCommand.command, SchemaCommand.command, BenchCommand.command,
+    ]
 
     static func run(arguments: [String], console: Console) -> ExitStatus {
         if arguments.first == "--version" {

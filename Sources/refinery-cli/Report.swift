@@ -30,3 +30,15 @@ struct Report: Encodable {
         return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
     }
 }
+
+extension Report {
+    /// The report of a run (each part of the run fills its section).
+    init(run: ScenarioRun) {
+        self.init(scenario: run.scenario, throughput: run.throughput)
+        if let valuation = run.valuation {
+            self.valuation = ValuationSection(valuation.result)
+            ownership = valuation.result.holders
+            valueAdded = valuation.result.valueAdded
+        }
+    }
+}

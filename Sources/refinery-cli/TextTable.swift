@@ -1,6 +1,9 @@
-/// Renders rows as an aligned text table: text columns left-aligned, numbers right-aligned.
+/// Renders rows as an aligned text table: text columns left-aligned, numbers right-aligned
+/// (cell by cell, unless `alignments` fixes each column's, header included).
 enum TextTable {
-    static func render(header: [String], rows: [[String]]) -> String {
+    enum Alignment: Sendable { case left, right }
+
+    static func render(header: [String], rows: [[String]], alignments: [Alignment]? = nil) -> String {
         let all = [header] + rows
         let widths = header.indices.map { column in all.map { $0.indices.contains(column) ? $0[column].count : 0 }.max() ?? 0 }
         func isNumeric(_ text: String) -> Bool {
@@ -10,7 +13,8 @@ enum TextTable {
         func line(_ cells: [String]) -> String {
             cells.enumerated().map { column, cell in
                 let pad = String(repeating: " ", count: max(0, widths[column] - cell.count))
-                return isNumeric(cell) ? pad + cell : cell + pad
+                let right = alignments.map { $0.indices.contains(column) && $0[column] == .right } ?? isNumeric(cell)
+                return right ? pad + cell : cell + pad
             }.joined(separator: "  ").replacingTrailingSpaces()
         }
         let rule = widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")

@@ -76,6 +76,49 @@ public enum ScenarioLoader {
         return scenario
     }
 
+    /// Loads a scenario from a parsed JSON document after applying `overrides` (as from
+    /// `refinery-cli --set`), so that the result is checked exactly like a file. An override
+    /// whose path does not exist is reported as a problem at that path.
+    public static func load(json: JSONValue, overrides: [ScenarioOverride]) throws(ScenarioError) -> Scenario {
+        if overrides.isEmpty { return try load(json: json, text: nil) }
+        let (document, problems) = json.applying(overrides)
+        if !problems.isEmpty { throw .invalid(problems) }
+        return try load(json: document, text: nil)
+    }
+
+    /// The parsed JSON of a scenario file, unchecked (for applying overrides before loading).
+    public static func document(contentsOf url: URL) throws(ScenarioError) -> JSONValue {
+        let data: Data
+        do {
+            let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
+            if let size = attributes[.size] as? Int, size > maximumBytes {
+                throw ScenarioError.unreadable(path: url.path, reason: "the file is \(size) bytes; at most \(maximumBytes) are read")
+            }
+            data = try Data(contentsOf: url)
+        } catch let error as ScenarioError {
+            throw error
+        } catch {
+            throw .unreadable(path: url.path, reason: (error as NSError).localizedDescription)
+        }
+        do { return try JSONParser.parse(Array(data)) } catch { throw .syntax(error) }
+    }
+
+    /// The parsed JSON of scenario bytes (read from a pipe, say), unchecked.
+    public static func document(data: Data) throws(ScenarioError) -> JSONValue {
+        guard data.count <= maximumBytes else {
+            throw .unreadable(path: "(data)", reason: "\(data.count) bytes; at most \(maximumBytes) are read")
+        }
+        do { return try JSONParser.parse(Array(data)) } catch { throw .syntax(error) }
+    }
+
+    /// The parsed JSON of an embedded scenario, unchecked.
+    public static func embeddedDocument(named name: String) throws(ScenarioError) -> JSONValue {
+        guard let text = EmbeddedData.scenarios[name] else {
+            throw .invalid([ScenarioProblem(path: "", value: "\"\(name)\"", message: "is not an embedded scenario; available: \(Scenario.embeddedNames.joined(separator: ", "))")])
+        }
+        do { return try JSONParser.parse(Array(text.utf8)) } catch { throw .syntax(error) }
+    }
+
     /// The embedded scenario with this name (see ``Scenario/embeddedNames``).
     public static func embedded(named name: String) throws(ScenarioError) -> Scenario {
         guard let text = EmbeddedData.scenarios[name] else {

@@ -2,6 +2,583 @@
 
 /// The JSON Schemas and scenarios of data/, embedded so the library needs no files at run time.
 enum EmbeddedData {
+    static let reportSchema = #"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://refinery-model.example/schema/report.schema.json",
+  "title": "refinery-cli report",
+  "description": "The JSON report of `refinery-cli run --format json`, version 1. Deterministic: sorted keys, stable array order, no timestamps. Masses are in kg and tonnes as field names say; fractions are in [0, 1] unless a name says Percent. Sections other than throughput are optional: a report has each section its run computed. Numbers that are not finite would be written as the strings \"inf\", \"-inf\", \"nan\"; none is expected.",
+  "type": "object",
+  "additionalProperties": false,
+  "required": [
+    "schemaVersion",
+    "tool",
+    "scenario",
+    "throughput"
+  ],
+  "properties": {
+    "schemaVersion": {
+      "const": 1,
+      "description": "The report format's version; changes that break readers increase it."
+    },
+    "tool": {
+      "description": "What wrote the report.",
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "glpk",
+        "name",
+        "version"
+      ],
+      "properties": {
+        "name": {
+          "const": "refinery-cli"
+        },
+        "version": {
+          "type": "string"
+        },
+        "glpk": {
+          "type": "string",
+          "description": "The GLPK library version linked."
+        }
+      }
+    },
+    "scenario": {
+      "type": "object",
+      "description": "The effective scenario, after any --set overrides; it is valid against scenario.schema.json (checked separately, as tools may read either schema alone)."
+    },
+    "throughput": {
+      "$ref": "#/$defs/throughput"
+    },
+    "schedule": {
+      "type": "object",
+      "description": "Campaign schedule over the scheduling horizon (the State-Task Network MILP); defined by the scheduling issue."
+    },
+    "valuation": {
+      "type": "object",
+      "description": "Cash flows and valuation (present when the scenario has economics and ownership): `summary` (NPV and IRR of the firm and the equity, paybacks, EBITDA margin, break-evens; money in nominal USD) and `years` (one cash-flow statement per timeline year).",
+      "required": [
+        "summary",
+        "years"
+      ],
+      "properties": {
+        "summary": {
+          "type": "object"
+        },
+        "years": {
+          "type": "array",
+          "items": {
+            "type": "object"
+          }
+        }
+      },
+      "additionalProperties": false
+    },
+    "ownership": {
+      "type": "array",
+      "description": "One row per holder: share, Malian or foreign, kind, carried interest, contributions, dividends before and after withholding, NPV and IRR (USD).",
+      "items": {
+        "type": "object",
+        "required": [
+          "id",
+          "name",
+          "share",
+          "malian",
+          "kind",
+          "carried",
+          "contributionsUsd",
+          "grossDividendsUsd",
+          "withholdingUsd",
+          "netDividendsUsd",
+          "npvUsd",
+          "irr",
+          "grossFlows",
+          "netFlows"
+        ],
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "name": {
+            "type": "string"
+          },
+          "share": {
+            "type": "number",
+            "minimum": 0,
+            "maximum": 1
+          },
+          "malian": {
+            "type": "boolean"
+          },
+          "kind": {
+            "type": "string"
+          },
+          "carried": {
+            "type": "boolean"
+          },
+          "contributionsUsd": {
+            "type": "number"
+          },
+          "grossDividendsUsd": {
+            "type": "number"
+          },
+          "withholdingUsd": {
+            "type": "number"
+          },
+          "netDividendsUsd": {
+            "type": "number"
+          },
+          "npvUsd": {
+            "type": "number"
+          },
+          "irr": {
+            "type": "object"
+          },
+          "grossFlows": {
+            "type": "array",
+            "items": {
+              "type": "number"
+            }
+          },
+          "netFlows": {
+            "type": "array",
+            "items": {
+              "type": "number"
+            }
+          }
+        },
+        "additionalProperties": false
+      }
+    },
+    "valueAdded": {
+      "type": "object",
+      "description": "Value added (wages + taxes + operating surplus) and national capture, per year, in total and in present value (USD and as a share of the gold processed).",
+      "required": [
+        "total",
+        "years",
+        "presentValue"
+      ],
+      "properties": {
+        "total": {
+          "type": "object"
+        },
+        "presentValue": {
+          "type": "object"
+        },
+        "years": {
+          "type": "array",
+          "items": {
+            "type": "object"
+          }
+        }
+      },
+      "additionalProperties": false
+    },
+    "solver": {
+      "type": "object",
+      "description": "Solver status, objective, bound, gap, time (s) and model size of the run's optimization models; defined by the scheduling issue."
+    }
+  },
+  "$defs": {
+    "throughput": {
+      "description": "Capacity, bottleneck, metal balances and inventory, year by year (masses in kg unless a field name says tonnes).",
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "findings",
+        "lots",
+        "scenario",
+        "years"
+      ],
+      "properties": {
+        "scenario": {
+          "type": "string",
+          "description": "The scenario's name."
+        },
+        "years": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/year"
+          }
+        },
+        "lots": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/lot"
+          },
+          "description": "Per lot; empty unless run --include-lots."
+        },
+        "findings": {
+          "type": "array",
+          "items": {
+            "type": "string"
+          },
+          "description": "Plain-language findings."
+        }
+      }
+    },
+    "year": {
+      "description": "One year of the throughput model.",
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "averageGoldInProcessKg",
+        "gold",
+        "intake",
+        "lockedGoldKg",
+        "nameplateTonnes",
+        "phase",
+        "products",
+        "silver",
+        "stages",
+        "turnaroundDays",
+        "year"
+      ],
+      "properties": {
+        "year": {
+          "type": "integer"
+        },
+        "nameplateTonnes": {
+          "type": "number",
+          "minimum": 0,
+          "description": "Announced capacity in force, t/yr."
+        },
+        "phase": {
+          "type": "string",
+          "description": "The expansion in force ('initial' before any)."
+        },
+        "intake": {
+          "$ref": "#/$defs/intake"
+        },
+        "stages": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/stage"
+          }
+        },
+        "bottleneck": {
+          "type": "string",
+          "description": "The stage that limits the plant at this year's mix; absent when nothing comes in."
+        },
+        "sustainableIntakeTonnes": {
+          "type": "number",
+          "minimum": 0,
+          "description": "Largest sustainable yearly gold intake at this year's mix, t; absent when nothing comes in."
+        },
+        "gold": {
+          "$ref": "#/$defs/metalBalance"
+        },
+        "silver": {
+          "$ref": "#/$defs/metalBalance"
+        },
+        "products": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/product"
+          }
+        },
+        "averageGoldInProcessKg": {
+          "type": "number",
+          "minimum": 0
+        },
+        "lockedGoldKg": {
+          "type": "number",
+          "minimum": 0,
+          "description": "The plant's own gold held in units (e.g. Wohlwill electrolyte), kg."
+        },
+        "turnaroundDays": {
+          "type": "object",
+          "additionalProperties": {
+            "type": "number",
+            "minimum": 0
+          },
+          "description": "Days from arrival to refined metal by route, below saturation."
+        }
+      }
+    },
+    "intake": {
+      "description": "What arrived in a year.",
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "goldKg",
+        "goldKgByKind",
+        "goldKgBySource",
+        "grossKg",
+        "lots",
+        "silverKg",
+        "upstreamGoldLostKg",
+        "grossKgByKind"
+      ],
+      "properties": {
+        "lots": {
+          "type": "integer",
+          "minimum": 0
+        },
+        "grossKg": {
+          "type": "number",
+          "minimum": 0
+        },
+        "goldKg": {
+          "type": "number",
+          "minimum": 0
+        },
+        "silverKg": {
+          "type": "number",
+          "minimum": 0
+        },
+        "goldKgBySource": {
+          "type": "object",
+          "additionalProperties": {
+            "type": "number"
+          },
+          "description": "Gold kg by source id (lots without a source under \"\")."
+        },
+        "goldKgByKind": {
+          "type": "object",
+          "additionalProperties": {
+            "type": "number"
+          },
+          "description": "Gold kg by material kind."
+        },
+        "upstreamGoldLostKg": {
+          "type": "number",
+          "minimum": 0,
+          "description": "Gold in ore lost before the refinery, kg."
+        },
+        "grossKgByKind": {
+          "type": "object",
+          "additionalProperties": {
+            "type": "number"
+          },
+          "description": "Gross kg by material kind."
+        }
+      }
+    },
+    "stage": {
+      "description": "A stage in one year.",
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "availableHoursPerUnit",
+        "capacityBatches",
+        "capacityGrossKg",
+        "id",
+        "loadBatches",
+        "loadGrossKg",
+        "units",
+        "utilization"
+      ],
+      "properties": {
+        "id": {
+          "type": "string"
+        },
+        "units": {
+          "type": "integer",
+          "minimum": 1
+        },
+        "availableHoursPerUnit": {
+          "type": "number",
+          "minimum": 0,
+          "description": "Working hours a unit is available in the year."
+        },
+        "capacityBatches": {
+          "type": "number",
+          "minimum": 0,
+          "description": "Batches all units can run in the year."
+        },
+        "capacityGrossKg": {
+          "type": "number",
+          "minimum": 0,
+          "description": "Gross kg all units can process in the year (full batches)."
+        },
+        "loadBatches": {
+          "type": "number",
+          "minimum": 0,
+          "description": "Batches the year's intake needs."
+        },
+        "loadGrossKg": {
+          "type": "number",
+          "minimum": 0,
+          "description": "Gross kg the year's intake brings to the stage."
+        },
+        "utilization": {
+          "type": "number",
+          "minimum": 0,
+          "description": "Load ÷ capacity (a fraction; above 1 the stage cannot keep up)."
+        },
+        "capacityGoldTonnes": {
+          "type": "number",
+          "minimum": 0,
+          "description": "Gold intake (t/yr) this stage could take at this year's mix; absent with no load."
+        }
+      }
+    },
+    "metalBalance": {
+      "description": "A metal's balance over a year, every field in kg.",
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "closingBacklog",
+        "closingInProcess",
+        "imbalance",
+        "inOtherProduct",
+        "intake",
+        "lost",
+        "opening",
+        "refined"
+      ],
+      "properties": {
+        "opening": {
+          "type": "number",
+          "description": "Clients' metal in the plant at the start of the year (in process and backlog), kg."
+        },
+        "intake": {
+          "type": "number",
+          "description": "kg arrived in the year."
+        },
+        "refined": {
+          "type": "number",
+          "description": "kg recovered as this metal's own product."
+        },
+        "inOtherProduct": {
+          "type": "number",
+          "description": "kg ending in the other metal's product (silver in gold bars); 0 for gold."
+        },
+        "lost": {
+          "type": "number",
+          "description": "kg lost in refining."
+        },
+        "closingInProcess": {
+          "type": "number",
+          "description": "kg being processed at year end."
+        },
+        "closingBacklog": {
+          "type": "number",
+          "description": "kg arrived but not yet started at year end."
+        },
+        "imbalance": {
+          "type": "number",
+          "description": "opening + intake − (refined + inOtherProduct + lost + closing), kg; 0 to rounding."
+        }
+      }
+    },
+    "product": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "fineGoldKg",
+        "product",
+        "route"
+      ],
+      "properties": {
+        "route": {
+          "type": "string"
+        },
+        "product": {
+          "type": "string"
+        },
+        "fineGoldKg": {
+          "type": "number",
+          "minimum": 0
+        },
+        "bars": {
+          "type": "number",
+          "minimum": 0,
+          "description": "Bars cast (fractional: a year's share); absent for unbarred products."
+        }
+      }
+    },
+    "lot": {
+      "description": "What became of one lot (only with run --include-lots).",
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "arrival",
+        "goldKg",
+        "heldGoldKg",
+        "heldSilverKg",
+        "id",
+        "kind",
+        "late",
+        "lostGoldKg",
+        "lostSilverKg",
+        "refinedGoldKg",
+        "refinedSilverKg",
+        "silverInGoldProductKg",
+        "silverKg",
+        "start"
+      ],
+      "properties": {
+        "id": {
+          "type": "string"
+        },
+        "source": {
+          "type": "string"
+        },
+        "kind": {
+          "type": "string"
+        },
+        "arrival": {
+          "type": "string",
+          "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+        },
+        "start": {
+          "type": "string",
+          "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+        },
+        "finish": {
+          "type": "string",
+          "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+          "description": "Absent when the lot has not finished within the horizon."
+        },
+        "goldKg": {
+          "type": "number",
+          "minimum": 0
+        },
+        "refinedGoldKg": {
+          "type": "number",
+          "minimum": 0
+        },
+        "lostGoldKg": {
+          "type": "number",
+          "minimum": 0
+        },
+        "heldGoldKg": {
+          "type": "number",
+          "minimum": 0
+        },
+        "silverKg": {
+          "type": "number",
+          "minimum": 0
+        },
+        "refinedSilverKg": {
+          "type": "number",
+          "minimum": 0
+        },
+        "silverInGoldProductKg": {
+          "type": "number",
+          "minimum": 0
+        },
+        "lostSilverKg": {
+          "type": "number",
+          "minimum": 0
+        },
+        "heldSilverKg": {
+          "type": "number",
+          "minimum": 0
+        },
+        "late": {
+          "type": "boolean",
+          "description": "Finished after its due date."
+        }
+      }
+    }
+  }
+}
+
+"""#
+
     static let scenarioSchema = #"""
 {
   "$schema": "https://json-schema.org/draft/2020-12/schema",

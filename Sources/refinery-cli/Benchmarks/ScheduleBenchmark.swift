@@ -16,9 +16,9 @@ struct ScheduleBenchmark {
 
     static let cases = [
         Case(name: "detailed 7 d × 1 h", request: .detailed(days: 7, year: 2030, intakeTonnesPerYear: 200),
-             options: SolverOptions(timeLimit: 30, relativeGap: 0.01)),
+             options: RefineryScheduler.recommendedOptions(for: .detailed)),
         Case(name: "campaign 365 d × 24 h", request: .campaign(days: 365, year: 2030, intakeTonnesPerYear: 200),
-             options: SolverOptions(timeLimit: 10, relativeGap: 0.005)),
+             options: RefineryScheduler.recommendedOptions(for: .campaign)),
     ]
 
     func run(console: Console) throws {
@@ -66,7 +66,7 @@ struct ScheduleBenchmark {
         console.out("\npeak resident memory of this process: \(usage.ru_maxrss / 1024) MB\n")
         console.out("""
             build: scenario → lots → network (RefineryNetwork); solve: MILP build, greedy start, GLPK, decoding and the
-            independent check (STNScheduler.solve). glpsol: `glpsol --lp FILE --mipgap G --tmlim S` on the exported model
+            independent check (STNScheduler.solve). glpsol: `glpsol --lp FILE --max --pcost --mipgap G --tmlim S` on the exported model
             (maximization), its outcome and its last incumbent's gap as it printed it.
 
             """)
@@ -76,7 +76,7 @@ struct ScheduleBenchmark {
     func runGLPSOL(_ executable: String, path: String, options: SolverOptions) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = ["--lp", path, "--max", "--mipgap", "\(options.relativeGap ?? 0)", "--tmlim", "\(Int((options.timeLimit ?? 60).rounded(.up)))"]
+        process.arguments = ["--lp", path, "--max", "--pcost", "--mipgap", "\(options.relativeGap ?? 0)", "--tmlim", "\(Int((options.timeLimit ?? 60).rounded(.up)))"]
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = FileHandle.nullDevice

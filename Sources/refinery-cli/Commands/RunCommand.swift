@@ -6,58 +6,52 @@ import RefineryModel
 enum RunCommand {
     static let command = Command(spec: spec, run: run)
 
+    static let formats: [OutputFormat] = [.text, .json, .csv]
+
     static let spec = CommandSpec(
         name: "run",
         summary: "Run a scenario end to end and report (the default command).",
-        usage: "refinery-cli run [SCENARIO.json] [--scenario NAME] [--format text|json] [--output FILE] [--include-lots]",
+        usage: "refinery-cli run [SCENARIO.json] [--scenario NAME] [--set PATH=VALUE]... [--format text|json|csv] [--output FILE] [--include-lots]",
         options: ScenarioInput.options + [
-            .value("format", "FORMAT", help: "text (default, for people) or json (the full report, for tools)."),
-            .value("output", short: "o", "FILE", help: "Write the report to FILE (atomically) instead of stdout."),
+            OutputFormat.option(formats, help: "text (default, for people), json (the full report, for tools; see 'refinery-cli schema report') or csv (the key results)."),
+            Output.option,
             .flag("include-lots", help: "Include every lot's outcome in the JSON report."),
-        ],
-        positionals: [PositionalSpec(name: "SCENARIO.json", optional: true, help: "A scenario file; without one, the embedded default (senou-base).")],
-        discussion: "Computes capacity, bottleneck, utilization, metal balances and inventory year by year.")
-
-    enum Format: String, CaseIterable { case text, json }
+        ] + RunOptions.options,
+        positionals: [PositionalSpec(name: "SCENARIO.json", optional: true, help: "A scenario file (- reads standard input); without one, the embedded default (senou-base).")],
+        discussion: """
+            Computes capacity, bottleneck, utilization, metal balances and inventory year by year.
+            The JSON report holds the effective scenario (after --set) and is byte-identical for
+            the same input and seed.
+            """)
 
     static func run(_ arguments: ParsedArguments, console: Console) throws -> ExitStatus {
-        let format = try arguments.choice("format", as: Format.self) ?? .text
-        let scenario = try ScenarioInput.load(path: arguments.positionals.first, embeddedName: arguments.value("scenario"))
-        var throughput = ThroughputModel(scenario: scenario).evaluate()
-        // The valuation, when the scenario has economics and ownership.
-        var valuation: (model: CashFlowModel, result: Valuation)?
-        if scenario.economics != nil && scenario.ownership != nil {
-            let model = try ValuationRun.model(scenario, throughput: throughput)
-            valuation = (model, model.valuation())
-        }
-        if !arguments.has("include-lots") { throughput.lots = [] }
+        let format = try OutputFormat.parse(arguments, allowed: formats)
+        let options = try RunOptions(arguments)
+        let scenario = try ScenarioInput.load(arguments)
+        var run = try ScenarioRun.perform(scenario, options: options)
+        if !arguments.has("include-lots") { run.throughput.lots = [] }
         let output: String
         switch format {
-        case .json:
-            var report = Report(scenario: scenario, throughput: throughput)
-            if let valuation {
-                report.valuation = ValuationSection(valuation.result)
-                report.ownership = valuation.result.holders
-                report.valueAdded = valuation.result.valueAdded
-            }
-            output = try report.json()
-        case .text:
-            output = ThroughputText.render(scenario: scenario, report: throughput)
-                + (valuation.map { "\n" + ValuationText.headline($0.result, model: $0.model) + "(refinery-cli value: the full valuation)\n" } ?? "")
+        case .json: output = try Report(run: run).json()
+        case .text: output = RunText.render(run)
+        case .csv: output = KeyResultsText.csv(KeyResults.of(run))
         }
-        if let path = arguments.value("output") {
-            try AtomicFile.write(output, to: path)
-            console.error("Wrote \(path)\n")
-        } else {
-            console.out(output)
-        }
-        return .success
+        try Output.emit(output, arguments, console: console)
+        return run.status
+    }
+}
+
+/// The text report of a run: the headline and key results first, then each part's detail.
+enum RunText {
+    static func render(_ run: ScenarioRun) -> String {
+        ThroughputText.render(scenario: run.scenario, report: run.throughput, keyResults: KeyResults.of(run))
+            + (run.valuation.map { "\n" + ValuationText.headline($0.result, model: $0.model) + "(refinery-cli value: the full valuation)\n" } ?? "")
     }
 }
 
 /// The throughput part of the text report.
 enum ThroughputText {
-    static func render(scenario: Scenario, report: ThroughputReport) -> String {
+    static func render(scenario: Scenario, report: ThroughputReport, keyResults: [KeyMetric] = []) -> String {
         var text = "Scenario \(scenario.name): \(scenario.description ?? "")\n"
         text += "Horizon \(scenario.horizon.firstYear)–\(scenario.horizon.firstYear + scenario.horizon.years - 1), "
         text += "nameplate \(Formatting.number(scenario.plant.nameplateTonnesPerYear)) t/yr"
@@ -70,6 +64,9 @@ enum ThroughputText {
             text += "Headline: at its peak intake (\(Formatting.tonnes(peak.intake.goldKg)) t of gold in \(peak.year)) the busiest stage, \(bottleneck), "
             text += "runs at \(Formatting.percent(row.utilization)) of its capacity; with that mix of material the plant could take "
             text += "\(Formatting.number(sustainable)) t of gold a year before \(bottleneck) saturates.\n\n"
+        }
+        if !keyResults.isEmpty {
+            text += "Key results\n" + KeyResultsText.table(keyResults) + "\n"
         }
 
         text += "Gold by year (t, except where stated; bottleneck: the first stage to saturate as intake grows)\n"

@@ -35,7 +35,7 @@ enum ScheduleCommand {
     static func run(_ arguments: ParsedArguments, console: Console) throws -> ExitStatus {
         let format = try arguments.choice("format", as: Format.self) ?? .text
         let kind = try arguments.choice("horizon", as: RefineryScheduleRequest.Kind.self) ?? .detailed
-        let scenario = try ScenarioInput.load(path: arguments.positionals.first, embeddedName: arguments.value("scenario"))
+        let scenario = try ScenarioInput.load(arguments)
         let detailed = kind == .detailed
         var request = RefineryScheduleRequest(
             kind: kind, startDate: arguments.value("start"), days: try arguments.integer("days") ?? (detailed ? 7 : 365),
@@ -48,15 +48,16 @@ enum ScheduleCommand {
                           "intakeTonnesPerYear": "intake", "turnaroundTargetDays": "turnaround-target"][problem.path] ?? problem.path
             throw UsageError(message: "option '--\(option)': \(problem.value ?? "") \(problem.message)")
         }
-        var options = SolverOptions(timeLimit: try arguments.double("time-limit", range: 0.001...86_400) ?? (detailed ? 30 : 10),
-                                    relativeGap: try arguments.double("gap", range: 0...1) ?? (detailed ? 0.01 : 0.005))
+        var options = RefineryScheduler.recommendedOptions(for: kind)
+        if let limit = try arguments.double("time-limit", range: 0.001...86_400) { options.timeLimit = limit }
+        if let gap = try arguments.double("gap", range: 0...1) { options.relativeGap = gap }
         if arguments.has("verbose") { options.log = .standardError }
         let report: RefineryScheduleReport
         do {
             let instance = try RefineryNetwork(scenario: scenario, request: request)
             if let path = arguments.value("export-model") {
                 do { try GLPKSolver().write(STNFormulation(instance.network, objective: instance.objective).program, format: .cplexLP, to: path) } catch {
-                    throw CommandError.failure(error.description)
+                    throw CommandError.failure(String(describing: error))
                 }
             }
             let result = try STNScheduler.solve(instance.network, objective: instance.objective, options: options)

@@ -30,7 +30,7 @@ enum ValueCommand {
         let format = try arguments.choice("format", as: Format.self) ?? .text
         let draws = try arguments.integer("draws", range: 0...10_000_000) ?? 10_000
         let seed = try arguments.integer("seed", range: 0...Int.max) ?? 1
-        let scenario = try ScenarioInput.load(path: arguments.positionals.first, embeddedName: arguments.value("scenario"))
+        let scenario = try ScenarioInput.load(arguments)
         let model = try ValuationRun.model(scenario)
         let valuation = model.valuation()
         let tornado = Tornado(model: model)

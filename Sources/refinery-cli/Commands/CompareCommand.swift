@@ -1,0 +1,117 @@
+import RefineryModel
+
+/// `refinery-cli compare A B`: two scenarios' key results side by side, with deltas.
+enum CompareCommand {
+    static let command = Command(spec: spec, run: run)
+    static let formats: [OutputFormat] = [.text, .json, .csv]
+
+    static let spec = CommandSpec(
+        name: "compare",
+        summary: "Put two scenarios' key results side by side, with deltas.",
+        usage: "refinery-cli compare A [B] [--set PATH=VALUE]... [--set-a PATH=VALUE]... [--set-b PATH=VALUE]... [--format text|json|csv] [--output FILE]",
+        options: [
+            ScenarioInput.setOption,
+            .value("set-a", "PATH=VALUE", repeatable: true, help: "Override a field of A only."),
+            .value("set-b", "PATH=VALUE", repeatable: true, help: "Override a field of B only."),
+            OutputFormat.option(formats, help: "text (default), json (one object) or csv (one row per metric)."),
+            Output.option,
+        ] + RunOptions.options,
+        positionals: [
+            PositionalSpec(name: "A", optional: false, help: "A scenario file, or the name of an embedded scenario (e.g. senou-base)."),
+            PositionalSpec(name: "B", optional: true, help: "Another; without it, A again (compare A with A changed by --set-b)."),
+        ],
+        discussion: """
+            Runs both scenarios and prints each key result for A and B, B − A and the change in
+            percent. --set applies to both, --set-a and --set-b to one side:
+              refinery-cli compare senou-base --set-b 'plant.stages[id=melt-sample].units=3'
+            """)
+
+    struct Side {
+        var label: String
+        var run: ScenarioRun
+    }
+
+    static func run(_ arguments: ParsedArguments, console: Console) throws -> ExitStatus {
+        let format = try OutputFormat.parse(arguments, allowed: formats)
+        let options = try RunOptions(arguments)
+        let common = try ScenarioInput.overrides(arguments)
+        let overridesA = try ScenarioInput.overrides(arguments, option: "set-a")
+        let overridesB = try ScenarioInput.overrides(arguments, option: "set-b")
+        let referenceA = arguments.positionals[0]
+        let referenceB = arguments.positionals.count > 1 ? arguments.positionals[1] : referenceA
+
+        func side(_ reference: String, _ own: [ScenarioOverride]) throws -> Side {
+            let scenario = try ScenarioInput.load(ScenarioInput.document(reference: reference), overrides: common + own)
+            let label = ([reference] + own.map(\.description)).joined(separator: " ")
+            return Side(label: label, run: try ScenarioRun.perform(scenario, options: options))
+        }
+        let a = try side(referenceA, overridesA)
+        let b = try side(referenceB, overridesB)
+        let text: String
+        switch format {
+        case .text: text = renderText(a, b)
+        case .json: text = renderJSON(a, b)
+        case .csv: text = renderCSV(a, b)
+        }
+        try Output.emit(text, arguments, console: console)
+        let statuses = [a.run.status, b.run.status]
+        return statuses.first { $0 != .success } ?? .success
+    }
+
+    struct Row {
+        var a: KeyMetric
+        var b: KeyMetric
+        var delta: Double? { a.number.flatMap { x in b.number.map { $0 - x } } }
+        /// (B − A) / |A|; not given for years and percentages (their delta says it all).
+        var relative: Double? {
+            guard let delta, let base = a.number, base != 0, a.unit != "year", a.unit != "%" else { return nil }
+            return delta / abs(base)
+        }
+    }
+
+    static func rows(_ a: Side, _ b: Side) -> [Row] {
+        let metricsB = KeyResults.of(b.run)
+        return KeyResults.of(a.run).map { metric in Row(a: metric, b: metricsB.first { $0.id == metric.id } ?? metric) }
+    }
+
+    static func renderText(_ a: Side, _ b: Side) -> String {
+        var text = "A: \(a.label) (scenario \(a.run.scenario.name))\nB: \(b.label) (scenario \(b.run.scenario.name))\n\n"
+        let table = rows(a, b).map { row -> [String] in
+            var delta = "", change = ""
+            if let value = row.delta {
+                delta = (value > 0 ? "+" : "") + Formatting.number(value, decimals: row.a.decimals)
+                if delta.allSatisfy({ "+-0.,".contains($0) }) { delta = "0" }
+                if row.a.unit == "%" && delta != "0" { delta += " pts" }
+            } else if row.a.value != row.b.value {
+                delta = "changed"
+            }
+            if let relative = row.relative, delta != "0" { change = (relative > 0 ? "+" : "") + Formatting.number(relative * 100, decimals: 1) + "%" }
+            return [row.a.label, row.a.unit, row.a.formatted, row.b.formatted, delta, change]
+        }
+        text += TextTable.render(header: ["metric", "unit", "A", "B", "B − A", "change"], rows: table,
+                                 alignments: [.left, .left, .right, .right, .right, .right])
+        return text
+    }
+
+    static func renderJSON(_ a: Side, _ b: Side) -> String {
+        func describe(_ side: Side) -> JSONValue {
+            .object([("label", .string(side.label)), ("scenario", .string(side.run.scenario.name))])
+        }
+        let metrics = rows(a, b).map { row -> JSONValue in
+            .object([
+                ("id", .string(row.a.id)), ("label", .string(row.a.label)), ("unit", .string(row.a.unit)),
+                ("a", row.a.json), ("b", row.b.json), ("delta", row.delta.map(JSONValue.number) ?? .null),
+            ])
+        }
+        let document = JSONValue.object([
+            ("schemaVersion", .number(1)), ("a", describe(a)), ("b", describe(b)), ("metrics", .array(metrics)),
+        ])
+        return document.serialized(sortedKeys: true) + "\n"
+    }
+
+    static func renderCSV(_ a: Side, _ b: Side) -> String {
+        CSV.render(header: ["metric", "unit", "a", "b", "delta"], rows: rows(a, b).map { row in
+            [row.a.id, row.a.unit, CSV.cell(row.a.json), CSV.cell(row.b.json), row.delta.map { CSV.cell(.number($0)) } ?? ""]
+        })
+    }
+}

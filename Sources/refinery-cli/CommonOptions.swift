@@ -1,0 +1,58 @@
+import RefineryModel
+
+/// Options every command that runs the model accepts. The schedule and valuation parts of a run
+/// consume them; the throughput model is deterministic and needs none of them.
+struct RunOptions: Sendable, Equatable {
+    /// Seconds the solver may spend on each model; nil: no limit. The default is nil.
+    var timeLimit: Double?
+    /// Seed of every random choice (e.g. generated lots, heuristics). The default is 1.
+    var seed: UInt64 = 1
+    /// Whether the solver's log goes to stderr. The default is false.
+    var verbose = false
+
+    static let options: [OptionSpec] = [
+        .value("time-limit", "SECONDS", help: "Stop the solver after SECONDS (0.1...86400); the report says when it stopped early."),
+        .value("seed", "N", help: "Seed for every random choice, so runs repeat exactly (default 1)."),
+        .flag("verbose", help: "Write the solver's log to stderr."),
+    ]
+
+    init() {}
+
+    init(_ arguments: ParsedArguments) throws(UsageError) {
+        timeLimit = try arguments.double("time-limit", range: 0.1...86_400)
+        if let seed = try arguments.integer("seed", range: 0...Int.max) { self.seed = UInt64(seed) }
+        verbose = arguments.has("verbose")
+    }
+}
+
+/// The formats a command can print.
+enum OutputFormat: String, CaseIterable, Sendable {
+    case text, json, csv
+
+    /// `--format`, limited to `allowed` (the first is the default).
+    static func parse(_ arguments: ParsedArguments, allowed: [OutputFormat]) throws(UsageError) -> OutputFormat {
+        guard let text = arguments.value("format") else { return allowed[0] }
+        guard let format = OutputFormat(rawValue: text), allowed.contains(format) else {
+            throw UsageError(message: "option '--format': '\(text)' is not one of \(allowed.map(\.rawValue).joined(separator: ", "))")
+        }
+        return format
+    }
+
+    static func option(_ allowed: [OutputFormat], help: String) -> OptionSpec {
+        .value("format", "FORMAT", help: "\(allowed.map(\.rawValue).joined(separator: "|")): \(help)")
+    }
+}
+
+/// Where a command's output goes: stdout, or a file written atomically (`--output`).
+enum Output {
+    static let option = OptionSpec.value("output", short: "o", "FILE", help: "Write to FILE (atomically: whole or not at all) instead of stdout.")
+
+    static func emit(_ text: String, _ arguments: ParsedArguments, console: Console) throws {
+        if let path = arguments.value("output") {
+            try AtomicFile.write(text, to: path)
+            console.error("Wrote \(path)\n")
+        } else {
+            console.out(text)
+        }
+    }
+}

@@ -1,0 +1,104 @@
+import RefineryModel
+
+/// One headline number of a run: what `sweep` tabulates and `compare` puts side by side.
+struct KeyMetric: Sendable, Equatable {
+    enum Value: Sendable, Equatable {
+        case number(Double)
+        case text(String)
+        /// Not defined for this run (e.g. no turnaround when the plant is saturated).
+        case none
+    }
+
+    /// A stable identifier with its unit in the name (`refinedGoldTonnes`), used as the JSON key and CSV column.
+    var id: String
+    /// For people: `refined gold, whole horizon`.
+    var label: String
+    /// A short column header for tables: `refined t`.
+    var column: String
+    /// `t`, `t/yr`, `kg`, `%`, `days`, `year`, or "" for text.
+    var unit: String
+    var value: Value
+    /// Decimals shown in text output.
+    var decimals = 1
+
+    var number: Double? { if case let .number(number) = value { return number } else { return nil } }
+
+    /// The value for people: thousands separators and the metric's decimals.
+    var formatted: String {
+        switch value {
+        case let .number(number):
+            return unit == "year" && number == number.rounded() ? String(Int(number)) : Formatting.number(number, decimals: decimals)
+        case let .text(text): return text
+        case .none: return "-"
+        }
+    }
+
+    /// The value as JSON: numbers at full precision.
+    var json: JSONValue {
+        switch value {
+        case let .number(number): return number.isFinite ? .number(number) : .string(JSONValue.format(number))
+        case let .text(text): return .string(text)
+        case .none: return .null
+        }
+    }
+}
+
+/// The key results of a run, in a fixed order. Each part of the run contributes its own
+/// metrics; the schedule and valuation parts add theirs by appending a function to ``of(_:)``.
+enum KeyResults {
+    static func of(_ run: ScenarioRun) -> [KeyMetric] {
+        throughput(run.throughput.years)
+        // + schedule(run.schedule) and valuation(run.valuation) when those parts exist.
+    }
+
+    /// Every metric a run can have (with no values), for help and for checking `--metrics`.
+    static var catalog: [KeyMetric] { throughput([]) }
+
+    /// The ids shown by default in text tables (sweep): the headline numbers.
+    static let headline = [
+        "refinedGoldTonnes", "peakIntakeTonnes", "bottleneck", "bottleneckUtilizationPercent",
+        "bottleneckCapacityTonnesPerYear", "finalBacklogTonnes", "meanTurnaroundDays",
+    ]
+
+    /// Throughput over the horizon; "peak year" is the year of the largest gold intake.
+    static func throughput(_ years: [YearThroughput]) -> [KeyMetric] {
+        let refined = years.reduce(0) { $0 + $1.gold.refined }
+        let peak = years.max { $0.intake.goldKg < $1.intake.goldKg }
+        let bottleneckRow = peak.flatMap { year in year.bottleneck.flatMap { id in year.stages.first { $0.id == id } } }
+        let last = years.last
+        // Summed in key order: a dictionary's order varies from run to run, and so would the last digit.
+        let turnarounds = last.map { $0.turnaroundDays.sorted { $0.key < $1.key }.map(\.value) } ?? []
+        let aboveCapacity = years.filter { year in year.stages.contains { $0.utilization > 1 } }.count
+        func number(_ value: Double?) -> KeyMetric.Value { value.map(KeyMetric.Value.number) ?? .none }
+        return [
+            KeyMetric(id: "refinedGoldTonnes", label: "refined gold, whole horizon", column: "refined t", unit: "t",
+                      value: .number(refined / 1000)),
+            KeyMetric(id: "refinedGoldMeanTonnesPerYear", label: "refined gold, mean per year", column: "refined t/yr", unit: "t/yr",
+                      value: years.isEmpty ? .none : .number(refined / 1000 / Double(years.count))),
+            KeyMetric(id: "refinedGoldPeakTonnesPerYear", label: "refined gold, best year", column: "best yr t", unit: "t/yr",
+                      value: number(years.map(\.gold.refined).max().map { $0 / 1000 })),
+            KeyMetric(id: "peakIntakeYear", label: "year of peak gold intake", column: "peak year", unit: "year",
+                      value: number(peak.map { Double($0.year) }), decimals: 0),
+            KeyMetric(id: "peakIntakeTonnes", label: "gold intake in the peak year", column: "peak in t", unit: "t",
+                      value: number(peak.map { $0.intake.goldKg / 1000 })),
+            KeyMetric(id: "bottleneck", label: "bottleneck stage in the peak year", column: "bottleneck", unit: "",
+                      value: peak?.bottleneck.map(KeyMetric.Value.text) ?? .none),
+            KeyMetric(id: "bottleneckUtilizationPercent", label: "bottleneck utilization in the peak year", column: "util. %", unit: "%",
+                      value: number(bottleneckRow.map { $0.utilization * 100 }), decimals: 0),
+            KeyMetric(id: "bottleneckCapacityTonnesPerYear", label: "gold intake the bottleneck sustains (peak-year mix)", column: "max in t/yr", unit: "t/yr",
+                      value: number(peak?.sustainableIntakeTonnes)),
+            KeyMetric(id: "yearsAboveCapacity", label: "years with a stage above capacity", column: "yrs over", unit: "years",
+                      value: .number(Double(aboveCapacity)), decimals: 0),
+            KeyMetric(id: "finalBacklogTonnes", label: "backlog at the end of the horizon", column: "backlog t", unit: "t",
+                      value: number(last.map { $0.gold.closingBacklog / 1000 })),
+            KeyMetric(id: "finalGoldInProcessKg", label: "gold in process at the end of the horizon", column: "in proc. kg", unit: "kg",
+                      value: number(last?.gold.closingInProcess), decimals: 0),
+            KeyMetric(id: "meanGoldInProcessKg", label: "gold in process, mean over the horizon", column: "WIP kg", unit: "kg",
+                      value: years.isEmpty ? .none : .number(years.reduce(0) { $0 + $1.averageGoldInProcessKg } / Double(years.count)), decimals: 0),
+            KeyMetric(id: "meanTurnaroundDays", label: "turnaround, mean over routes (last year)", column: "turn. d", unit: "days",
+                      value: turnarounds.isEmpty ? .none : .number(turnarounds.reduce(0, +) / Double(turnarounds.count))),
+            KeyMetric(id: "goldLostKg", label: "gold lost in refining, whole horizon", column: "lost kg", unit: "kg",
+                      value: .number(years.reduce(0) { $0 + $1.gold.lost }), decimals: 0),
+        ]
+    }
+}
