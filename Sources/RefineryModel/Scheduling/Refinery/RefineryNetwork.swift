@@ -61,6 +61,9 @@ public struct RefineryNetwork: Sendable {
     public private(set) var notes: [String] = []
 
     public static let waitingPrefix = "waiting: "
+    /// The value of gold part-way through the plant per kg, at its deepest, relative to
+    /// refined gold (see the objective).
+    public static let progressCredit = 0.001
     public static let byproductState = "by-product (gross kg)"
     public static let silverState = "refined silver"
 
@@ -112,12 +115,14 @@ public struct RefineryNetwork: Sendable {
 
         var states: [StateTaskNetwork.State] = []
         var goldPerUnit: [Double] = []
+        var depth: [Int] = []
         var stateIndex: [String: Int] = [:]
-        func state(_ name: String, measure: String, gold: Double, value: Double = 0) -> String {
+        func state(_ name: String, measure: String, gold: Double, value: Double = 0, steps: Int = 0) -> String {
             if stateIndex[name] == nil {
                 stateIndex[name] = states.count
                 states.append(.init(name: name, value: value, measure: measure))
                 goldPerUnit.append(gold)
+                depth.append(steps)
             }
             return name
         }
@@ -165,7 +170,7 @@ public struct RefineryNetwork: Sendable {
             let (label, members) = classes[key]!
             let prefix = perLotStages[key.kind] ?? []
             var masses = ElementMasses(grossKg: key.gross, assay: Assay(gold: key.gold, silver: key.silver))
-            let assayed = state("assayed \(key.kind.rawValue) (kg gold)", measure: "kg gold", gold: 1)
+            let assayed = state("assayed \(key.kind.rawValue) (kg gold)", measure: "kg gold", gold: 1, steps: prefix.count)
             var current = prefix.isEmpty ? assayed : state(Self.waitingPrefix + label, measure: "lots", gold: masses.gold)
             let receiptAmount = prefix.isEmpty ? masses.gold : 1
             for l in members {
@@ -182,7 +187,7 @@ public struct RefineryNetwork: Sendable {
                                        other: entering.other * stage.recovery.other - diverted.other)
                 byproductFlow += Double(members.count) * diverted
                 let last = k == prefix.count - 1
-                let next = last ? assayed : state("\(stage.id) done: \(label)", measure: "lots", gold: masses.gold)
+                let next = last ? assayed : state("\(stage.id) done: \(label)", measure: "lots", gold: masses.gold, steps: k + 1)
                 // A lot larger than a charge is melted in ⌈mass / max⌉ charges one after the other;
                 // a lot smaller than the minimum charge fills one minimum charge.
                 let charges = max(1, (key.gross / stage.batchMaxKg - 1e-9).rounded(.up))
@@ -238,8 +243,9 @@ public struct RefineryNetwork: Sendable {
         self.leastYield = leastYield
 
         // Pooled tasks: one per (parent path, stage); the first stage once per kind.
+        let perLotSteps = perLotStages.values.map(\.count).max() ?? 0
         func pathState(_ path: [String]) -> String {
-            state("after " + path.joined(separator: " → ") + " (kg gold)", measure: "kg gold", gold: 1)
+            state("after " + path.joined(separator: " → ") + " (kg gold)", measure: "kg gold", gold: 1, steps: perLotSteps + path.count)
         }
         var products: [String] = []
         var childrenTasks: [[String]: [String: [String]]] = [:] // parent path → child stage → task names
@@ -356,6 +362,13 @@ public struct RefineryNetwork: Sendable {
         }
         for (s, state) in states.enumerated() where goal == .workInProcess || goal == .throughput || goal == .makespan {
             if state.value != 0 { states[s].value = products.contains(state.name) ? 1 : 0 }
+        }
+        // Progress credit: gold part-way through is worth a little (at most 0.1% of refined
+        // gold, growing with the steps done), so a window too short to finish anything still
+        // moves lots forward instead of leaving the plant idle.
+        let deepest = Double(max(1, (depth.max() ?? 0) + 1))
+        for s in states.indices where !products.contains(states[s].name) && goldPerUnit[s] > 0 && depth[s] > 0 && goal != .makespan {
+            states[s].value += Self.progressCredit * goldPerUnit[s] * Double(depth[s]) / deepest
         }
         self.objective = objective
         self.goldPerUnit = goldPerUnit
