@@ -47,12 +47,31 @@ struct KeyMetric: Sendable, Equatable {
 /// metrics; the schedule and valuation parts add theirs by appending a function to ``of(_:)``.
 enum KeyResults {
     static func of(_ run: ScenarioRun) -> [KeyMetric] {
-        throughput(run.throughput.years)
-        // + schedule(run.schedule) and valuation(run.valuation) when those parts exist.
+        throughput(run.throughput.years) + valuation(run.valuation?.result)
     }
 
     /// Every metric a run can have (with no values), for help and for checking `--metrics`.
-    static var catalog: [KeyMetric] { throughput([]) }
+    static var catalog: [KeyMetric] { throughput([]) + valuation(nil) }
+
+    /// The valuation's headline numbers (all `-` when the scenario has no economics). An IRR
+    /// is shown only when it is unique (one sign change); otherwise see `refinery-cli value`.
+    static func valuation(_ valuation: Valuation?) -> [KeyMetric] {
+        func number(_ value: Double?) -> KeyMetric.Value { value.map(KeyMetric.Value.number) ?? .none }
+        let summary = valuation?.summary
+        let irr = summary.flatMap { $0.projectIRR.rates.count == 1 ? $0.projectIRR.rates[0] * 100 : nil }
+        let malian = valuation.map { $0.holders.filter(\.malian).reduce(0) { $0 + $1.npvUsd } }
+        let total = valuation?.valueAdded.total
+        return [
+            KeyMetric(id: "projectNpvMillionUsd", label: "project NPV", column: "NPV M$", unit: "M USD", value: number(summary.map { $0.projectNPVUsd / 1e6 })),
+            KeyMetric(id: "projectIrrPercent", label: "project IRR (when unique)", column: "IRR %", unit: "%", value: number(irr)),
+            KeyMetric(id: "equityNpvMillionUsd", label: "equity NPV", column: "eq. NPV M$", unit: "M USD", value: number(summary.map { $0.equityNPVUsd / 1e6 })),
+            KeyMetric(id: "malianHoldersNpvMillionUsd", label: "NPV to Malian holders", column: "ML NPV M$", unit: "M USD", value: number(malian.map { $0 / 1e6 })),
+            KeyMetric(id: "valueAddedMillionUsd", label: "value added, whole horizon", column: "VA M$", unit: "M USD", value: number(total.map { $0.valueAdded / 1e6 })),
+            KeyMetric(id: "nationalCaptureMillionUsd", label: "national capture, whole horizon", column: "capture M$", unit: "M USD", value: number(total.map { $0.nationalCapture / 1e6 })),
+            KeyMetric(id: "nationalCaptureSharePercent", label: "national capture, share of the gold processed", column: "capture %", unit: "%",
+                      value: number(total?.captureShareOfGold.map { $0 * 100 }), decimals: 3),
+        ]
+    }
 
     /// The ids shown by default in text tables (sweep): the headline numbers.
     static let headline = [

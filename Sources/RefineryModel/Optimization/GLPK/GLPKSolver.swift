@@ -231,6 +231,13 @@ public struct GLPKSolver: Sendable {
                 return Outcome(status: .noSolution, termination: reason, bestBound: context.bestBound, nodes: context.nodes)
             }
             outcome = Outcome(status: .feasible, termination: reason)
+        case GLP_EFAIL where presolve:
+            // GLPK's MIP presolver works on an unscaled copy, whose first basis can fail to
+            // factorize (seen on a year's campaign); solve again as glpsol does by default:
+            // scaled, from an advanced basis, without the presolver.
+            var retry = options
+            retry.presolve = false
+            return try solveMixedInteger(program, session: session, options: retry, start: start, began: began)
         default:
             throw .solverFailed(code: Int(code), message: session.terminal.recentText)
         }
