@@ -85,6 +85,7 @@ struct ScheduleBenchmark {
         process.waitUntilExit()
         let incumbent = output.split(separator: "\n").last { $0.contains("mip =") && !$0.contains("not found") }
         if output.contains("INTEGER OPTIMAL SOLUTION FOUND") { return "optimal" }
+        if output.contains("cannot solve LP relaxation") { return "LP failed" }
         if let line = incumbent, let percent = line.split(separator: " ").first(where: { $0.hasSuffix("%") }) { return "gap \(percent)" }
         return incumbent == nil ? "no solution" : "feasible"
     }
