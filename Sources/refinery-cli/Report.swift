@@ -23,11 +23,17 @@ struct Report: Encodable {
     /// Value added and national capture; absent when the scenario has no economics.
     var valueAdded: ValueAddedReport? = nil
 
-    func json() throws -> String {
+    func json() throws -> String { try ReportJSON.encode(self) }
+}
+
+/// How every JSON report is written: sorted keys, pretty, non-finite numbers as strings, so
+/// the same input gives byte-identical output.
+enum ReportJSON {
+    static func encode(_ value: some Encodable) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
+        return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
     }
 }
 

@@ -3,13 +3,6 @@ import RefineryModel
 
 /// The schedule report for people (text with a Gantt chart), spreadsheets (CSV) and tools (JSON).
 enum ScheduleText {
-    static func json(_ report: RefineryScheduleReport) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        return String(decoding: try encoder.encode(report), as: UTF8.self) + "\n"
-    }
-
     static func csv(_ report: RefineryScheduleReport) -> String {
         func field(_ text: String) -> String {
             text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text

@@ -29,19 +29,7 @@ public enum ScenarioLoader {
 
     /// Loads a scenario from a file.
     public static func load(contentsOf url: URL) throws(ScenarioError) -> Scenario {
-        let data: Data
-        do {
-            let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
-            if let size = attributes[.size] as? Int, size > maximumBytes {
-                throw ScenarioError.unreadable(path: url.path, reason: "the file is \(size) bytes; at most \(maximumBytes) are read")
-            }
-            data = try Data(contentsOf: url)
-        } catch let error as ScenarioError {
-            throw error
-        } catch {
-            throw .unreadable(path: url.path, reason: (error as NSError).localizedDescription)
-        }
-        return try load(data: data)
+        try load(data: read(url))
     }
 
     /// Loads a scenario from JSON bytes.
@@ -86,8 +74,8 @@ public enum ScenarioLoader {
         return try load(json: document, text: nil)
     }
 
-    /// The parsed JSON of a scenario file, unchecked (for applying overrides before loading).
-    public static func document(contentsOf url: URL) throws(ScenarioError) -> JSONValue {
+    /// A scenario file's bytes, refusing files above ``maximumBytes``.
+    private static func read(_ url: URL) throws(ScenarioError) -> Data {
         let data: Data
         do {
             let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
@@ -100,6 +88,12 @@ public enum ScenarioLoader {
         } catch {
             throw .unreadable(path: url.path, reason: (error as NSError).localizedDescription)
         }
+        return data
+    }
+
+    /// The parsed JSON of a scenario file, unchecked (for applying overrides before loading).
+    public static func document(contentsOf url: URL) throws(ScenarioError) -> JSONValue {
+        let data = try read(url)
         do { return try JSONParser.parse(Array(data)) } catch { throw .syntax(error) }
     }
 

@@ -102,7 +102,8 @@ public enum STNScheduler {
         let buildSeconds = seconds(since: clock)
         let checker = ScheduleChecker(network: network)
         var startValues: [Double]?
-        if let start = start ?? (greedyStart ? GreedySchedule.build(network) : nil), checker.check(start).isValid {
+        let greedy = greedyStart ? GreedySchedule.build(network) : nil
+        if let start = start ?? greedy, checker.check(start).isValid {
             startValues = formulation.values(for: start)
         }
         let solution: Solution
@@ -129,7 +130,7 @@ public enum STNScheduler {
             result.gap = nil
             let elastic = STNFormulation(network, elastic: true)
             let relaxed: Solution
-            let elasticStart = greedyStart ? elastic.values(for: GreedySchedule.build(network)) : nil
+            let elasticStart = greedy.map(elastic.values(for:))
             // The explanation is a diagnosis: a few percent from the least shortfall is enough.
             var elasticOptions = options
             elasticOptions.timeLimit = min(options.timeLimit ?? 10, 10)

@@ -74,15 +74,8 @@ struct ScheduleBenchmark {
 
     /// Runs glpsol; returns "optimal", "gap X%" or "no solution" from its output.
     func runGLPSOL(_ executable: String, path: String, options: SolverOptions) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = ["--lp", path, "--max", "--pcost", "--mipgap", "\(options.relativeGap ?? 0)", "--tmlim", "\(Int((options.timeLimit ?? 60).rounded(.up)))"]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        let output = try GLPSOL.run(executable, ["--lp", path, "--max", "--pcost", "--mipgap", "\(options.relativeGap ?? 0)",
+                                                 "--tmlim", "\(Int((options.timeLimit ?? 60).rounded(.up)))"])
         let incumbent = output.split(separator: "\n").last { $0.contains("mip =") && !$0.contains("not found") }
         if output.contains("INTEGER OPTIMAL SOLUTION FOUND") { return "optimal" }
         if output.contains("cannot solve LP relaxation") { return "LP failed" }

@@ -64,13 +64,7 @@ struct SolverBenchmark {
     }
 
     func runGLPSOL(_ executable: String, path: String) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = ["--lp", path, "--tmlim", "\(Int(timeLimit.rounded(.up)))"]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
+        try GLPSOL.run(executable, ["--lp", path, "--tmlim", "\(Int(timeLimit.rounded(.up)))"])
     }
 
 }

@@ -51,7 +51,7 @@ enum BenchCommand {
             console.out("\(count) solves, objective \(total / Double(count)) each\n")
             return .success
         case "schedule":
-            let glpsol = arguments.has("no-glpsol") ? nil : ["/usr/bin/glpsol", "/usr/local/bin/glpsol"].first { FileManager.default.isExecutableFile(atPath: $0) }
+            let glpsol = arguments.has("no-glpsol") ? nil : GLPSOL.executable
             try ScheduleBenchmark(runs: try arguments.integer("runs", range: 1...100) ?? 3, glpsol: glpsol).run(console: console)
             return .success
         case "throughput":
@@ -73,9 +73,7 @@ enum BenchCommand {
             return size
         }
         let timeLimit = try arguments.double("time-limit", range: 0.1...3600) ?? 30
-        let glpsol = arguments.has("no-glpsol") ? nil : ["/usr/bin/glpsol", "/usr/local/bin/glpsol"].first {
-            FileManager.default.isExecutableFile(atPath: $0)
-        }
+        let glpsol = arguments.has("no-glpsol") ? nil : GLPSOL.executable
         try SolverBenchmark(sizes: sizes, runs: runs, timeLimit: timeLimit, glpsol: glpsol).run(console: console)
         return .success
     }

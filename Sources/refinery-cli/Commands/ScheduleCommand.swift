@@ -70,16 +70,11 @@ enum ScheduleCommand {
         }
         let output: String
         switch format {
-        case .json: output = try ScheduleText.json(report)
+        case .json: output = try ReportJSON.encode(report)
         case .csv: output = ScheduleText.csv(report)
         case .text: output = ScheduleText.render(report)
         }
-        if let path = arguments.value("output") {
-            try AtomicFile.write(output, to: path)
-            console.error("Wrote \(path)\n")
-        } else {
-            console.out(output)
-        }
+        try Output.emit(output, arguments, console: console)
         if !report.violations.isEmpty { console.error("Error: the schedule check found \(report.violations.count) violation(s)\n"); return .failure }
         switch report.status {
         case .optimal, .feasible: return .success

@@ -86,12 +86,7 @@ struct ValueReport: Encodable {
         self.monteCarlo = monteCarlo.map { var summary = $0; summary.npvs = []; summary.captures = []; return summary }
     }
 
-    func json() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
-    }
+    func json() throws -> String { try ReportJSON.encode(self) }
 }
 
 /// The headline figures and yearly cash flows, as reports carry them.

@@ -219,7 +219,7 @@ public struct RefineryNetwork: Sendable {
         for (kind, routes) in pooledRoutes {
             guard let entering = kindEntering[kind], entering.gold > 0 else { continue }
             let prefixYield = entering.gold / windowLots.filter { $0.kind == kind }.reduce(0) { $0 + $1.grossMassKg * $1.assay.gold }
-            for (route, share, stages) in routes {
+            for (_, share, stages) in routes {
                 var masses = share * entering
                 var path: [String] = []
                 var yield = prefixYield
@@ -236,7 +236,6 @@ public struct RefineryNetwork: Sendable {
                                            other: masses.other * stage.recovery.other - diverted.other)
                     yield *= stage.recovery.gold * (1 - stage.toByproduct.gold)
                 }
-                _ = route
                 leastYield[kind] = min(leastYield[kind] ?? 1, yield)
             }
         }

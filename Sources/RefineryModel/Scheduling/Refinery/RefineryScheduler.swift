@@ -105,7 +105,6 @@ public enum RefineryScheduler {
             inPlant[t] = cumulativeReceived - cumulativeLost - refinedAt[t]
         }
         let refined = refinedAt[H]
-        let inByproduct = byproduct.map { stock[$0][H] } ?? 0
         var inProcess = 0.0
         for (s, _) in network.states.enumerated() where !products.contains(s) && s != byproduct && s != silver {
             inProcess += stock[s][H] * instance.goldPerUnit[s]
@@ -113,7 +112,6 @@ public enum RefineryScheduler {
         let accounted: Double = refined + inProcess + toByproduct + lost
         report.goldBalance = .init(receivedKg: received, refinedKg: refined, inProcessKg: inProcess, inByproductKg: toByproduct,
                                    lostKg: lost, residualKg: received - accounted)
-        _ = inByproduct
         // Intervals: days for a detailed window, months for a campaign.
         let periodsPerDay = Int((24 / Δ).rounded())
         var bounds: [(String, Int, Int)] = []
