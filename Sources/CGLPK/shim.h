@@ -49,6 +49,10 @@ static inline int cglpk_guarded_simplex(glp_prob *problem, const glp_smcp *param
     CGLPK_GUARDED(glp_simplex(problem, parameters))
 }
 
+static inline int cglpk_guarded_interior(glp_prob *problem, const glp_iptcp *parameters) {
+    CGLPK_GUARDED(glp_interior(problem, parameters))
+}
+
 static inline int cglpk_guarded_intopt(glp_prob *problem, const glp_iocp *parameters) {
     CGLPK_GUARDED(glp_intopt(problem, parameters))
 }

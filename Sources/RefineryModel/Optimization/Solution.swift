@@ -107,6 +107,9 @@ public struct SolveStatistics: Codable, Sendable {
     public var simplexIterations: Int
     /// Branch-and-bound nodes created (0 for an LP).
     public var branchAndBoundNodes: Int
+    /// Whether the answer is the starting solution, certified within the gap by the
+    /// interior-point bound alone (``SolverOptions/certifyStart``), without branch-and-cut.
+    public var startCertified: Bool = false
 
     public init(modelSize: ModelSize, loadSeconds: Double, solveSeconds: Double, simplexIterations: Int, branchAndBoundNodes: Int) {
         self.modelSize = modelSize

@@ -50,6 +50,9 @@ public struct STNScheduleResult: Codable, Sendable {
     public var buildSeconds: Double
     public var solveSeconds: Double
     public var branchAndBoundNodes: Int
+    /// Whether the schedule is the starting (greedy) one, proven within the gap by the
+    /// relaxation's interior-point bound without branch-and-cut (``SolverOptions/certifyStart``).
+    public var startCertified: Bool = false
 }
 
 /// Which receipts and milestones make a network infeasible, from the elastic model that
@@ -114,7 +117,7 @@ public enum STNScheduler {
             status: .noSolution, termination: solution.termination, objective: solution.objective, bestBound: solution.bestBound,
             gap: solution.relativeGap, schedule: nil, stock: nil, violations: [], explanation: nil, model: formulation.program.size,
             buildSeconds: buildSeconds, solveSeconds: solution.statistics.loadSeconds + solution.statistics.solveSeconds,
-            branchAndBoundNodes: solution.statistics.branchAndBoundNodes)
+            branchAndBoundNodes: solution.statistics.branchAndBoundNodes, startCertified: solution.statistics.startCertified)
         switch solution.status {
         case .optimal, .feasible:
             result.status = solution.status == .optimal ? .optimal : .feasible

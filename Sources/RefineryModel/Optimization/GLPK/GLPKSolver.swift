@@ -74,9 +74,10 @@ public struct GLPKSolver: Sendable {
         }
         let finished = clock.now
 
-        let statistics = SolveStatistics(
+        var statistics = SolveStatistics(
             modelSize: program.size, loadSeconds: (loaded - began).seconds, solveSeconds: (finished - loaded).seconds,
             simplexIterations: outcome.problemIterations(session), branchAndBoundNodes: outcome.nodes)
+        statistics.startCertified = outcome.startCertified
         var objective: Double?
         if outcome.status == .optimal || outcome.status == .feasible { objective = program.objectiveValue(at: outcome.values) }
         let bound = outcome.status == .optimal ? objective : outcome.bestBound
@@ -96,6 +97,7 @@ public struct GLPKSolver: Sendable {
         var reducedCosts: [Double]?
         var bestBound: Double?
         var nodes = 0
+        var startCertified = false
 
         func problemIterations(_ session: GLPKSession) -> Int {
             guard let problem = session.problem else { return 0 }
@@ -178,6 +180,15 @@ public struct GLPKSolver: Sendable {
         let presolve = options.presolve && start == nil
         var timeLimit = options.timeLimit
 
+        if options.certifyStart, let start, let gapTarget = options.relativeGap {
+            if let certified = try certify(start, program: program, session: session, gapTarget: gapTarget) { return certified }
+            if let limit = timeLimit {
+                let remaining = limit - (ContinuousClock.now - began).seconds
+                guard remaining > 0.001 else { return Outcome(status: .noSolution, termination: .timeLimit) }
+                timeLimit = remaining
+            }
+        }
+
         if !presolve {
             // glp_intopt needs an optimal LP relaxation when its presolver is off.
             session.relaxationFirst = true
@@ -246,6 +257,27 @@ public struct GLPKSolver: Sendable {
         outcome.bestBound = context.bestBound
         outcome.nodes = context.nodes
         return outcome
+    }
+
+    /// Bounds the LP relaxation by the interior-point method and returns `start` as the answer
+    /// when it is within `gapTarget` of that bound (see ``SolverOptions/certifyStart``);
+    /// `nil` when it is not, or when the interior point does not reach an optimum.
+    private func certify(_ start: [Double], program: LinearProgram, session: GLPKSession,
+                         gapTarget: Double) throws(OptimizationError) -> Outcome? {
+        guard let problem = session.problem, program.check(start).isFeasible(tolerance: 1e-6) else { return nil }
+        var parameters = glp_iptcp()
+        glp_init_iptcp(&parameters)
+        parameters.msg_lev = session.messageLevel
+        let code = try session.checkFatal(cglpk_guarded_interior(problem, &parameters))
+        guard code == 0, glp_ipt_status(problem) == GLP_OPT else { return nil }
+        let relaxation = glp_ipt_obj_val(problem)
+        // Loosened in the direction that keeps it a bound: the method stops at a small gap.
+        let slack = 1e-6 * max(1, abs(relaxation))
+        let bound = program.sense == .maximize ? relaxation + slack : relaxation - slack
+        let objective = program.objectiveValue(at: start)
+        let gap = abs(objective - bound) / max(abs(objective), 1e-10)
+        guard gap <= gapTarget else { return nil }
+        return Outcome(status: .feasible, termination: .gapLimit, values: start, bestBound: bound, startCertified: true)
     }
 
     // MARK: - Validation and conversions

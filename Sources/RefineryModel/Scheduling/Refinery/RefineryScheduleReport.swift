@@ -91,6 +91,9 @@ public struct RefineryScheduleReport: Codable, Sendable {
     public var buildSeconds: Double
     public var solveSeconds: Double
     public var branchAndBoundNodes: Int
+    /// Whether the schedule is the greedy start certified within the gap by the relaxation's
+    /// interior-point bound, without branch-and-cut.
+    public var startCertified: Bool
     public var summary: Summary?
     public var batches: [Batch]
     public var lots: [Lot]

@@ -16,6 +16,7 @@ public enum RefineryScheduler {
     public static func recommendedOptions(for kind: RefineryScheduleRequest.Kind) -> SolverOptions {
         var options = SolverOptions(timeLimit: kind == .detailed ? 30 : 10, relativeGap: kind == .detailed ? 0.01 : 0.005)
         options.branching = .pseudocost
+        options.certifyStart = true
         return options
     }
 
@@ -35,7 +36,7 @@ public enum RefineryScheduler {
             request: instance.request, year: instance.year, startDate: CivilDate(dayNumber: instance.startDay).description, periods: H,
             status: result.status, termination: result.termination, objective: result.objective, bestBound: result.bestBound,
             gap: result.gap, model: result.model, buildSeconds: result.buildSeconds, solveSeconds: result.solveSeconds,
-            branchAndBoundNodes: result.branchAndBoundNodes, summary: nil, batches: [], lots: [], stages: [], intervals: [],
+            branchAndBoundNodes: result.branchAndBoundNodes, startCertified: result.startCertified, summary: nil, batches: [], lots: [], stages: [], intervals: [],
             goldBalance: nil, violations: result.violations, explanation: result.explanation, notes: instance.notes)
         guard let schedule = result.schedule, let stock = result.stock else { return report }
         let trace = LotTrace(instance: instance, schedule: schedule)
