@@ -47,11 +47,39 @@ struct KeyMetric: Sendable, Equatable {
 /// metrics; the schedule and valuation parts add theirs by appending a function to ``of(_:)``.
 enum KeyResults {
     static func of(_ run: ScenarioRun) -> [KeyMetric] {
-        throughput(run.throughput.years) + valuation(run.valuation?.result)
+        throughput(run.throughput.years) + schedule(run.campaign.report) + valuation(run.valuation?.result)
     }
 
     /// Every metric a run can have (with no values), for help and for checking `--metrics`.
-    static var catalog: [KeyMetric] { throughput([]) + valuation(nil) }
+    static var catalog: [KeyMetric] { throughput([]) + schedule(nil) + valuation(nil) }
+
+    /// The campaign schedule of the peak year (all `-` when it was skipped or found nothing):
+    /// what the plant does batch by batch, where the throughput model works with yearly rates.
+    static func schedule(_ report: RefineryScheduleReport?) -> [KeyMetric] {
+        func number(_ value: Double?) -> KeyMetric.Value { value.map(KeyMetric.Value.number) ?? .none }
+        let summary = report?.summary
+        let busiest = summary?.busiestStage.flatMap { id in report?.stages.first { $0.stage == id } }
+        return [
+            KeyMetric(id: "scheduleYear", label: "campaign schedule: year", column: "sched. year", unit: "year",
+                      value: number(report.map { Double($0.year) }), decimals: 0),
+            KeyMetric(id: "scheduleRefinedGoldTonnes", label: "campaign schedule: gold refined in the year", column: "sched. t", unit: "t",
+                      value: number(summary.map { $0.refinedGoldKg / 1000 })),
+            KeyMetric(id: "scheduleLotsLate", label: "campaign schedule: lots late", column: "late", unit: "lots",
+                      value: number(summary.map { Double($0.lotsLate) }), decimals: 0),
+            KeyMetric(id: "scheduleMeanTurnaroundDays", label: "campaign schedule: mean lot turnaround", column: "sched. turn. d", unit: "days",
+                      value: number(summary?.meanTurnaroundHours.map { $0 / 24 })),
+            KeyMetric(id: "scheduleMaxTurnaroundDays", label: "campaign schedule: longest lot turnaround", column: "max turn. d", unit: "days",
+                      value: number(summary?.maxTurnaroundHours.map { $0 / 24 })),
+            KeyMetric(id: "scheduleMeanGoldInProcessKg", label: "campaign schedule: gold in process, mean", column: "sched. WIP kg", unit: "kg",
+                      value: number(summary?.averageGoldInProcessKg), decimals: 0),
+            KeyMetric(id: "scheduleBusiestStage", label: "campaign schedule: busiest stage", column: "busiest", unit: "",
+                      value: busiest.map { KeyMetric.Value.text($0.stage) } ?? .none),
+            KeyMetric(id: "scheduleBusiestUtilizationPercent", label: "campaign schedule: busiest stage's use of its hours", column: "busy %", unit: "%",
+                      value: number(busiest.map { $0.utilization * 100 }), decimals: 0),
+            KeyMetric(id: "scheduleGapPercent", label: "campaign schedule: solver gap", column: "gap %", unit: "%",
+                      value: number(report?.gap.map { $0 * 100 }), decimals: 2),
+        ]
+    }
 
     /// The valuation's headline numbers (all `-` when the scenario has no economics). An IRR
     /// is shown only when it is unique (one sign change); otherwise see `refinery-cli value`.
@@ -82,7 +110,7 @@ enum KeyResults {
     /// Throughput over the horizon; "peak year" is the year of the largest gold intake.
     static func throughput(_ years: [YearThroughput]) -> [KeyMetric] {
         let refined = years.reduce(0) { $0 + $1.gold.refined }
-        let peak = years.max { $0.intake.goldKg < $1.intake.goldKg }
+        let peak = ThroughputReport.peakIntakeYear(of: years)
         let bottleneckRow = peak.flatMap { year in year.bottleneck.flatMap { id in year.stages.first { $0.id == id } } }
         let last = years.last
         // Summed in key order: a dictionary's order varies from run to run, and so would the last digit.

@@ -16,12 +16,19 @@ struct Report: Encodable {
     var tool = Tool()
     var scenario: Scenario
     var throughput: ThroughputReport
+    /// The campaign schedule of the peak year; absent with `--no-schedule` or when the
+    /// scenario cannot be scheduled (`notes` says why).
+    var schedule: ScheduleSection? = nil
+    /// What the solver proved about the campaign schedule; absent with the schedule.
+    var solver: SolverSection? = nil
     /// Headline figures and yearly cash flows; absent when the scenario has no economics.
     var valuation: ValuationSection? = nil
     /// The holder table; absent when the scenario has no economics or ownership.
     var ownership: [HolderResult]? = nil
     /// Value added and national capture; absent when the scenario has no economics.
     var valueAdded: ValueAddedReport? = nil
+    /// What the run left out and why (e.g. the schedule was skipped).
+    var notes: [String] = []
 
     func json() throws -> String { try ReportJSON.encode(self) }
 }
@@ -39,8 +46,15 @@ enum ReportJSON {
 
 extension Report {
     /// The report of a run (each part of the run fills its section).
-    init(run: ScenarioRun) {
+    init(run: ScenarioRun, includeBatches: Bool = false, includeLots: Bool = false) {
         self.init(scenario: run.scenario, throughput: run.throughput)
+        switch run.campaign {
+        case let .scheduled(report, options):
+            schedule = ScheduleSection(report, includeBatches: includeBatches, includeLots: includeLots)
+            solver = SolverSection(report, options: options)
+        case let .skipped(reason):
+            notes.append("campaign schedule skipped: \(reason)")
+        }
         if let valuation = run.valuation {
             self.valuation = ValuationSection(valuation.result)
             ownership = valuation.result.holders

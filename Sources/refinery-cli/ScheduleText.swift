@@ -24,8 +24,9 @@ enum ScheduleText {
         if let gap = report.gap { text += ", gap \(Formatting.number(gap * 100, decimals: 2))%" }
         if let objective = report.objective { text += ", objective \(Formatting.number(objective, decimals: 1))" }
         if let bound = report.bestBound { text += ", bound \(Formatting.number(bound, decimals: 1))" }
-        text += " (\(Formatting.number(Double(report.model.variables))) variables, \(Formatting.number(Double(report.model.integerVariables + report.model.binaryVariables))) integer, "
-        text += "\(Formatting.number(Double(report.model.constraints))) rows; \(Formatting.number(report.solveSeconds, decimals: 2)) s)\n"
+        text += " (\(Formatting.number(Double(report.model.variables))) variables, \(Formatting.number(Double(report.model.integerVariables))) integer, "
+        text += "\(Formatting.number(Double(report.model.constraints))) rows"
+        text += (report.timings.map { "; \(Formatting.number($0.solveSeconds, decimals: 2)) s" } ?? "") + ")\n"
         if report.startCertified {
             text += "        the greedy schedule, proven within the gap by the LP relaxation's interior-point bound (no branch-and-cut needed)\n"
         }
@@ -48,8 +49,8 @@ enum ScheduleText {
             text += "\nNo schedule found within the time limit.\n"
             return text
         }
-        text += "\nHeadline: \(Formatting.number(summary.refinedGoldKg, decimals: 0)) kg of gold refined from \(summary.lotsReceived) lots "
-        text += "(\(Formatting.number(summary.intakeGoldKg, decimals: 0)) kg of gold received); \(summary.lotsCompleted) lots completed"
+        text += "\nHeadline: \(Formatting.number(summary.refinedGoldKg, decimals: 0)) kg of gold refined from \(Formatting.number(Double(summary.lotsReceived))) lots "
+        text += "(\(Formatting.number(summary.intakeGoldKg, decimals: 0)) kg of gold received); \(Formatting.number(Double(summary.lotsCompleted))) lots completed"
         if let mean = summary.meanTurnaroundHours { text += ", mean turnaround \(Formatting.number(mean / 24, decimals: 1)) days" }
         if summary.lotsLate > 0 { text += ", \(summary.lotsLate) late" }
         text += ".\nBusiest stage: \(summary.busiestStage ?? "-"). Gold in process: \(Formatting.number(summary.averageGoldInProcessKg)) kg on average, "

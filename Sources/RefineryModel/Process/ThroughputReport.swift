@@ -9,6 +9,19 @@ public struct ThroughputReport: Codable, Sendable {
     public var findings: [String]
 }
 
+extension ThroughputReport {
+    /// The year of the largest gold intake (the first such year): the year the plant is most
+    /// loaded, which the headline, the key results and a run's campaign schedule describe.
+    public var peakIntakeYear: YearThroughput? {
+        Self.peakIntakeYear(of: years)
+    }
+
+    /// The first year of largest gold intake among `years`.
+    public static func peakIntakeYear(of years: [YearThroughput]) -> YearThroughput? {
+        years.reduce(nil) { best, year in best.map { year.intake.goldKg > $0.intake.goldKg ? year : $0 } ?? year }
+    }
+}
+
 /// One year of the throughput model.
 public struct YearThroughput: Codable, Sendable {
     public var year: Int

@@ -53,7 +53,7 @@ public enum GreedySchedule {
                     }
                     guard free > 0 else { continue }
                     var available = Double.infinity
-                    for (input, fraction) in task.inputs where fraction > 0 {
+                    for (input, fraction) in task.sortedInputs where fraction > 0 {
                         guard let s = stateIndex[input] else { available = 0; continue }
                         available = min(available, max(0, stock[s]) / fraction)
                     }
@@ -84,7 +84,7 @@ public enum GreedySchedule {
                         if count > 0 && amount < least * Double(count) - 1e-9 { count = Int((amount / max(least, 1e-12) + 1e-9).rounded(.down)); amount = min(amount, most * Double(count)) }
                     }
                     guard count > 0, amount > 1e-9 else { continue }
-                    for (input, fraction) in task.inputs { if let s = stateIndex[input] { stock[s] -= fraction * amount } }
+                    for (input, fraction) in task.sortedInputs { if let s = stateIndex[input] { stock[s] -= fraction * amount } }
                     for output in task.outputs {
                         guard let s = stateIndex[output.state] else { continue }
                         if output.delay == 0 { stock[s] += output.fraction * amount } else { release[t + output.delay].append((s, output.fraction * amount)) }

@@ -119,7 +119,7 @@ public struct STNFormulation: Sendable {
         for key in keys {
             let task = network.tasks[key.task]
             let b = amounts[key]!
-            for (name, fraction) in task.inputs { if let s = stateIndex[name] { terms[s][key.time].append((b, fraction)) } }
+            for (name, fraction) in task.sortedInputs { if let s = stateIndex[name] { terms[s][key.time].append((b, fraction)) } }
             for output in task.outputs {
                 if let s = stateIndex[output.state], key.time + output.delay <= H { terms[s][key.time + output.delay].append((b, -output.fraction)) }
             }

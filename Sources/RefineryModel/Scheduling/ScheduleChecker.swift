@@ -103,7 +103,7 @@ public struct ScheduleChecker: Sendable {
                 violations.append(Violation(kind: .batchSize, time: batch.start,
                                             message: "\(label): \(size) is outside \(unit.minBatch * Double(batch.count))…\(unit.maxBatch * Double(batch.count))"))
             }
-            for (name, fraction) in task.inputs {
+            for (name, fraction) in task.sortedInputs {
                 guard let s = stateIndex[name] else { continue }
                 change[s][batch.start] -= fraction * batch.amount
                 scale[s] = max(scale[s], batch.amount)

@@ -88,6 +88,12 @@ public struct StateTaskNetwork: Codable, Sendable, Equatable {
         }
 
         /// The period after the start by which every output has been released and the unit freed.
+        /// The inputs in state-name order: iterate these, not the dictionary, whose order
+        /// changes from process to process (and with it the last digits of every sum).
+        public var sortedInputs: [(state: String, fraction: Double)] {
+            inputs.sorted { $0.key < $1.key }.map { (state: $0.key, fraction: $0.value) }
+        }
+
         public var completion: Int { max(duration, outputs.map(\.delay).max() ?? 0) }
         /// Unit time one batch uses in bucketed timing.
         public var bucketOccupancy: Double { occupancy ?? Double(duration) }

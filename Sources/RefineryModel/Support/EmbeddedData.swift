@@ -14,7 +14,8 @@ enum EmbeddedData {
     "schemaVersion",
     "tool",
     "scenario",
-    "throughput"
+    "throughput",
+    "notes"
   ],
   "properties": {
     "schemaVersion": {
@@ -52,7 +53,94 @@ enum EmbeddedData {
     },
     "schedule": {
       "type": "object",
-      "description": "Campaign schedule over the scheduling horizon (the State-Task Network MILP); defined by the scheduling issue."
+      "description": "The campaign schedule of the year of peak gold intake: a year in daily buckets, optimized by GLPK for work in process (gold refined early). Absent with --no-schedule or when the scenario cannot be scheduled (see notes).",
+      "required": [
+        "request",
+        "year",
+        "startDate",
+        "periods",
+        "status",
+        "stages",
+        "months",
+        "violations",
+        "notes"
+      ],
+      "properties": {
+        "request": {
+          "$ref": "#/$defs/scheduleRequest"
+        },
+        "year": {
+          "type": "integer",
+          "description": "The plant configuration and intake scheduled: the year of peak gold intake."
+        },
+        "startDate": {
+          "type": "string"
+        },
+        "periods": {
+          "type": "integer",
+          "description": "Periods in the window (days for a campaign)."
+        },
+        "status": {
+          "type": "string",
+          "enum": [
+            "optimal",
+            "feasible",
+            "infeasible",
+            "noSolution"
+          ],
+          "description": "optimal (within the gap target), feasible (stopped early: see gap), infeasible (no schedule meets every due date; see explanation) or noSolution (none found within the time limit)."
+        },
+        "summary": {
+          "$ref": "#/$defs/scheduleSummary"
+        },
+        "stages": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/stageUse"
+          }
+        },
+        "months": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/scheduleInterval"
+          },
+          "description": "Refined gold and mean gold in process per month."
+        },
+        "goldBalance": {
+          "$ref": "#/$defs/goldBalance"
+        },
+        "violations": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/scheduleViolation"
+          },
+          "description": "Empty: the independent check accepts the schedule."
+        },
+        "explanation": {
+          "$ref": "#/$defs/infeasibilityExplanation"
+        },
+        "notes": {
+          "type": "array",
+          "items": {
+            "type": "string"
+          }
+        },
+        "batches": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/scheduleBatch"
+          },
+          "description": "With --include-batches."
+        },
+        "lots": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/scheduleLot"
+          },
+          "description": "With --include-lots."
+        }
+      },
+      "additionalProperties": false
     },
     "valuation": {
       "type": "object",
@@ -176,7 +264,114 @@ enum EmbeddedData {
     },
     "solver": {
       "type": "object",
-      "description": "Solver status, objective, bound, gap, time (s) and model size of the run's optimization models; defined by the scheduling issue."
+      "description": "What GLPK proved about the run's optimization model (the campaign schedule). Times only with --timings, so the report is byte-identical by default.",
+      "required": [
+        "model",
+        "status",
+        "termination",
+        "method",
+        "size",
+        "branchAndBoundNodes"
+      ],
+      "properties": {
+        "model": {
+          "type": "string",
+          "description": "Which model: campaign schedule."
+        },
+        "status": {
+          "type": "string",
+          "enum": [
+            "optimal",
+            "feasible",
+            "infeasible",
+            "noSolution"
+          ],
+          "description": "optimal (within the gap target), feasible (stopped early: see gap), infeasible (no schedule meets every due date; see explanation) or noSolution (none found within the time limit)."
+        },
+        "termination": {
+          "type": "string",
+          "enum": [
+            "completed",
+            "timeLimit",
+            "gapLimit",
+            "cancelled"
+          ]
+        },
+        "objective": {
+          "type": "number",
+          "description": "Objective of the schedule (kg of gold refined, summed over the days: gold refined early counts more)."
+        },
+        "bestBound": {
+          "type": "number",
+          "description": "Proven bound on the objective."
+        },
+        "gap": {
+          "type": "number",
+          "description": "|objective − bestBound| / |objective|; 0 when proven optimal."
+        },
+        "gapTarget": {
+          "type": "number"
+        },
+        "timeLimitSeconds": {
+          "type": "number"
+        },
+        "method": {
+          "type": "string",
+          "enum": [
+            "interiorPointCertificate",
+            "branchAndCut"
+          ],
+          "description": "interiorPointCertificate: the greedy start proven within the gap target by the LP relaxation's interior-point bound; branchAndCut: GLPK's branch-and-cut."
+        },
+        "size": {
+          "type": "object",
+          "required": [
+            "variables",
+            "integerVariables",
+            "binaryVariables",
+            "constraints",
+            "nonzeros"
+          ],
+          "properties": {
+            "variables": {
+              "type": "integer"
+            },
+            "integerVariables": {
+              "type": "integer",
+              "description": "Integer and binary variables together."
+            },
+            "binaryVariables": {
+              "type": "integer"
+            },
+            "constraints": {
+              "type": "integer"
+            },
+            "nonzeros": {
+              "type": "integer"
+            }
+          },
+          "additionalProperties": false
+        },
+        "branchAndBoundNodes": {
+          "type": "integer"
+        },
+        "buildSeconds": {
+          "type": "number",
+          "description": "With --timings only."
+        },
+        "solveSeconds": {
+          "type": "number",
+          "description": "With --timings only."
+        }
+      },
+      "additionalProperties": false
+    },
+    "notes": {
+      "type": "array",
+      "items": {
+        "type": "string"
+      },
+      "description": "What the run left out and why (e.g. the campaign schedule skipped)."
     }
   },
   "$defs": {
@@ -573,6 +768,407 @@ enum EmbeddedData {
           "description": "Finished after its due date."
         }
       }
+    },
+    "scheduleRequest": {
+      "type": "object",
+      "description": "The scheduling question: window, grid, plant year, intake and goal.",
+      "required": [
+        "kind",
+        "days",
+        "periodHours",
+        "goal",
+        "silverValuePerKg",
+        "kilobarPremium"
+      ],
+      "properties": {
+        "kind": {
+          "type": "string",
+          "enum": [
+            "detailed",
+            "campaign"
+          ]
+        },
+        "startDate": {
+          "type": "string",
+          "description": "YYYY-MM-DD; absent: 1 January of year."
+        },
+        "days": {
+          "type": "integer"
+        },
+        "periodHours": {
+          "type": "number"
+        },
+        "year": {
+          "type": "integer"
+        },
+        "intakeTonnesPerYear": {
+          "type": "number"
+        },
+        "goal": {
+          "type": "string",
+          "enum": [
+            "workInProcess",
+            "throughput",
+            "value",
+            "makespan"
+          ]
+        },
+        "turnaroundTargetDays": {
+          "type": "number"
+        },
+        "silverValuePerKg": {
+          "type": "number"
+        },
+        "kilobarPremium": {
+          "type": "number"
+        }
+      },
+      "additionalProperties": false
+    },
+    "scheduleSummary": {
+      "type": "object",
+      "description": "Headline figures of the schedule: lots, gold and silver (kg), turnaround (hours, from arrival to the last gold in a product).",
+      "required": [
+        "lotsReceived",
+        "lotsCompleted",
+        "lotsLate",
+        "intakeGoldKg",
+        "refinedGoldKg",
+        "refinedSilverKg",
+        "goldInProcessAtEndKg",
+        "averageGoldInProcessKg"
+      ],
+      "properties": {
+        "lotsReceived": {
+          "type": "integer"
+        },
+        "lotsCompleted": {
+          "type": "integer"
+        },
+        "lotsLate": {
+          "type": "integer"
+        },
+        "intakeGoldKg": {
+          "type": "number"
+        },
+        "refinedGoldKg": {
+          "type": "number"
+        },
+        "refinedSilverKg": {
+          "type": "number"
+        },
+        "goldInProcessAtEndKg": {
+          "type": "number"
+        },
+        "averageGoldInProcessKg": {
+          "type": "number"
+        },
+        "meanTurnaroundHours": {
+          "type": "number"
+        },
+        "maxTurnaroundHours": {
+          "type": "number"
+        },
+        "busiestStage": {
+          "type": "string"
+        }
+      },
+      "additionalProperties": false
+    },
+    "stageUse": {
+      "type": "object",
+      "required": [
+        "stage",
+        "units",
+        "batches",
+        "busyUnitHours",
+        "availableUnitHours",
+        "utilization"
+      ],
+      "properties": {
+        "stage": {
+          "type": "string"
+        },
+        "units": {
+          "type": "integer"
+        },
+        "batches": {
+          "type": "integer"
+        },
+        "busyUnitHours": {
+          "type": "number"
+        },
+        "availableUnitHours": {
+          "type": "number"
+        },
+        "utilization": {
+          "type": "number",
+          "description": "busyUnitHours / availableUnitHours."
+        }
+      },
+      "additionalProperties": false
+    },
+    "scheduleInterval": {
+      "type": "object",
+      "required": [
+        "label",
+        "refinedGoldKg",
+        "averageGoldInProcessKg"
+      ],
+      "properties": {
+        "label": {
+          "type": "string",
+          "description": "YYYY-MM (campaign) or YYYY-MM-DD (detailed)."
+        },
+        "refinedGoldKg": {
+          "type": "number"
+        },
+        "averageGoldInProcessKg": {
+          "type": "number"
+        }
+      },
+      "additionalProperties": false
+    },
+    "goldBalance": {
+      "type": "object",
+      "description": "Where the gold received in the window is at its end, kg.",
+      "required": [
+        "receivedKg",
+        "refinedKg",
+        "inProcessKg",
+        "inByproductKg",
+        "lostKg",
+        "residualKg"
+      ],
+      "properties": {
+        "receivedKg": {
+          "type": "number"
+        },
+        "refinedKg": {
+          "type": "number"
+        },
+        "inProcessKg": {
+          "type": "number"
+        },
+        "inByproductKg": {
+          "type": "number"
+        },
+        "lostKg": {
+          "type": "number"
+        },
+        "residualKg": {
+          "type": "number",
+          "description": "received − (refined + in process + in by-products + lost): rounding only."
+        }
+      },
+      "additionalProperties": false
+    },
+    "scheduleViolation": {
+      "type": "object",
+      "description": "A rule the independent check found broken (never expected: a bug).",
+      "required": [
+        "kind",
+        "message"
+      ],
+      "properties": {
+        "kind": {
+          "type": "string",
+          "enum": [
+            "unknownName",
+            "ineligibleUnit",
+            "outsideHorizon",
+            "unitUnavailable",
+            "occupancy",
+            "batchSize",
+            "negativeStock",
+            "storageExceeded",
+            "milestoneMissed",
+            "splitBroken",
+            "refusedReceipt"
+          ]
+        },
+        "time": {
+          "type": "integer"
+        },
+        "message": {
+          "type": "string"
+        }
+      },
+      "additionalProperties": false
+    },
+    "infeasibilityExplanation": {
+      "type": "object",
+      "description": "Which lots (receipts) and due dates (milestones) block a schedule, from the elastic model that misses as little as possible.",
+      "required": [
+        "refusals",
+        "misses"
+      ],
+      "properties": {
+        "refusals": {
+          "type": "array",
+          "items": {
+            "type": "object",
+            "required": [
+              "state",
+              "time",
+              "amount",
+              "refused"
+            ],
+            "properties": {
+              "label": {
+                "type": "string"
+              },
+              "state": {
+                "type": "string"
+              },
+              "time": {
+                "type": "integer"
+              },
+              "amount": {
+                "type": "number"
+              },
+              "refused": {
+                "type": "number"
+              }
+            },
+            "additionalProperties": false
+          }
+        },
+        "misses": {
+          "type": "array",
+          "items": {
+            "type": "object",
+            "required": [
+              "time",
+              "amount",
+              "reached",
+              "shortfall"
+            ],
+            "properties": {
+              "label": {
+                "type": "string"
+              },
+              "time": {
+                "type": "integer"
+              },
+              "amount": {
+                "type": "number"
+              },
+              "reached": {
+                "type": "number"
+              },
+              "shortfall": {
+                "type": "number"
+              },
+              "reachedAt": {
+                "type": "integer"
+              }
+            },
+            "additionalProperties": false
+          }
+        },
+        "gap": {
+          "type": "number"
+        }
+      },
+      "additionalProperties": false
+    },
+    "scheduleBatch": {
+      "type": "object",
+      "required": [
+        "task",
+        "stage",
+        "start",
+        "end",
+        "release",
+        "startTime",
+        "count",
+        "amount",
+        "measure",
+        "goldKg",
+        "lots"
+      ],
+      "properties": {
+        "task": {
+          "type": "string"
+        },
+        "stage": {
+          "type": "string"
+        },
+        "start": {
+          "type": "integer"
+        },
+        "end": {
+          "type": "integer"
+        },
+        "release": {
+          "type": "integer"
+        },
+        "startTime": {
+          "type": "string",
+          "description": "Local time YYYY-MM-DDTHH:MM."
+        },
+        "count": {
+          "type": "integer"
+        },
+        "amount": {
+          "type": "number"
+        },
+        "measure": {
+          "type": "string"
+        },
+        "goldKg": {
+          "type": "number"
+        },
+        "lots": {
+          "type": "array",
+          "items": {
+            "type": "string"
+          }
+        }
+      },
+      "additionalProperties": false
+    },
+    "scheduleLot": {
+      "type": "object",
+      "required": [
+        "id",
+        "kind",
+        "goldKg",
+        "arrival"
+      ],
+      "properties": {
+        "id": {
+          "type": "string"
+        },
+        "kind": {
+          "type": "string",
+          "enum": [
+            "dore",
+            "artisanal",
+            "ore"
+          ]
+        },
+        "goldKg": {
+          "type": "number"
+        },
+        "arrival": {
+          "type": "integer"
+        },
+        "due": {
+          "type": "integer"
+        },
+        "completed": {
+          "type": "integer"
+        },
+        "turnaroundHours": {
+          "type": "number"
+        },
+        "onTime": {
+          "type": "boolean"
+        }
+      },
+      "additionalProperties": false
     }
   }
 }

@@ -11,17 +11,22 @@ enum RunCommand {
     static let spec = CommandSpec(
         name: "run",
         summary: "Run a scenario end to end and report (the default command).",
-        usage: "refinery-cli run [SCENARIO.json] [--scenario NAME] [--set PATH=VALUE]... [--format text|json|csv] [--output FILE] [--include-lots]",
+        usage: "refinery-cli run [SCENARIO.json] [--scenario NAME] [--set PATH=VALUE]... [--format text|json|csv] [--output FILE] [--include-lots] [--include-batches] [--no-schedule] [--time-limit S] [--timings]",
         options: ScenarioInput.options + [
             OutputFormat.option(formats, help: "text (default, for people), json (the full report, for tools; see 'refinery-cli schema report') or csv (the key results)."),
             Output.option,
-            .flag("include-lots", help: "Include every lot's outcome in the JSON report."),
+            .flag("include-lots", help: "Include every lot's outcome (throughput model and campaign schedule) in the JSON report."),
+            .flag("include-batches", help: "Include the campaign schedule's batches in the JSON report."),
         ] + RunOptions.options,
         positionals: [PositionalSpec(name: "SCENARIO.json", optional: true, help: "A scenario file (- reads standard input); without one, the embedded default (senou-base).")],
         discussion: """
-            Computes capacity, bottleneck, utilization, metal balances and inventory year by year.
-            The JSON report holds the effective scenario (after --set) and is byte-identical for
-            the same input and seed.
+            Computes capacity, bottleneck, utilization, metal balances and inventory year by year;
+            schedules the year of peak gold intake as a campaign in daily buckets with GLPK (to a
+            1% gap, within --time-limit, default 10 s); and values the project, its holders and
+            the value added in Mali. The JSON report holds the effective scenario (after --set)
+            and is byte-identical for the same input and seed (unless --timings).
+            Exit status 2 when the campaign has no schedule (infeasible due dates, or none found
+            within the time limit); the report is still written and says so.
             """)
 
     static func run(_ arguments: ParsedArguments, console: Console) throws -> ExitStatus {
@@ -29,14 +34,16 @@ enum RunCommand {
         let options = try RunOptions(arguments)
         let scenario = try ScenarioInput.load(arguments)
         var run = try ScenarioRun.perform(scenario, options: options)
-        if !arguments.has("include-lots") { run.throughput.lots = [] }
+        let includeLots = arguments.has("include-lots")
+        if !includeLots { run.throughput.lots = [] }
         let output: String
         switch format {
-        case .json: output = try Report(run: run).json()
+        case .json: output = try Report(run: run, includeBatches: arguments.has("include-batches"), includeLots: includeLots).json()
         case .text: output = RunText.render(run)
         case .csv: output = KeyResultsText.csv(KeyResults.of(run))
         }
         try Output.emit(output, arguments, console: console)
+        if let message = run.statusMessage { console.error("Error: \(message)\n") }
         return run.status
     }
 }
@@ -45,7 +52,21 @@ enum RunCommand {
 enum RunText {
     static func render(_ run: ScenarioRun) -> String {
         ThroughputText.render(scenario: run.scenario, report: run.throughput, keyResults: KeyResults.of(run))
+            + campaign(run.campaign)
             + (run.valuation.map { "\n" + ValuationText.headline($0.result, model: $0.model) + "(refinery-cli value: the full valuation)\n" } ?? "")
+    }
+}
+
+extension RunText {
+    /// The campaign schedule's part: solver line, headline, stage use, months, gold balance.
+    static func campaign(_ campaign: ScenarioRun.Campaign) -> String {
+        switch campaign {
+        case let .scheduled(report, _):
+            return "\nCampaign schedule of the peak year (GLPK; refinery-cli schedule --horizon campaign --year \(report.year): the batches)\n"
+                + ScheduleText.render(report)
+        case let .skipped(reason):
+            return "\nCampaign schedule skipped: \(reason)\n"
+        }
     }
 }
 
@@ -58,7 +79,7 @@ enum ThroughputText {
         if let last = scenario.plant.expansions.last { text += " (\(Formatting.number(last.nameplateTonnesPerYear)) t/yr from \(last.year))" }
         text += "\n\n"
 
-        if let peak = report.years.max(by: { $0.intake.goldKg < $1.intake.goldKg }), let bottleneck = peak.bottleneck,
+        if let peak = report.peakIntakeYear, let bottleneck = peak.bottleneck,
            let sustainable = peak.sustainableIntakeTonnes {
             let row = peak.stages.first { $0.id == bottleneck }!
             text += "Headline: at its peak intake (\(Formatting.tonnes(peak.intake.goldKg)) t of gold in \(peak.year)) the busiest stage, \(bottleneck), "

@@ -8,7 +8,7 @@ enum ScheduleCommand {
     static let spec = CommandSpec(
         name: "schedule",
         summary: "Optimize the batch schedule: a detailed week by the hour, or a year's campaign by the day.",
-        usage: "refinery-cli schedule [SCENARIO.json] [--horizon detailed|campaign] [--days N] [--year YEAR] [--intake T] [--goal GOAL] [--format text|json|csv] [--output FILE]",
+        usage: "refinery-cli schedule [SCENARIO.json] [--horizon detailed|campaign] [--days N] [--year YEAR] [--intake T] [--goal GOAL] [--format text|json|csv] [--output FILE] [--timings]",
         options: ScenarioInput.options + [
             .value("horizon", "KIND", help: "detailed (default: hourly grid, 1–14 days) or campaign (daily buckets, up to 366 days)."),
             .value("days", "N", help: "Days in the window (default 7 detailed, 365 campaign)."),
@@ -24,6 +24,7 @@ enum ScheduleCommand {
             .value("output", short: "o", "FILE", help: "Write to FILE (atomically) instead of stdout."),
             .value("export-model", "FILE", help: "Also write the MILP in CPLEX LP format (for glpsol --lp FILE)."),
             .flag("verbose", short: "v", help: "Show GLPK's log on stderr."),
+            .flag("timings", help: "Include build and solve times (they vary, so output is no longer byte-identical)."),
         ],
         positionals: [PositionalSpec(name: "SCENARIO.json", optional: true, help: "A scenario file; without one, the embedded default (senou-base).")],
         discussion: """
@@ -52,7 +53,7 @@ enum ScheduleCommand {
         if let limit = try arguments.double("time-limit", range: 0.001...86_400) { options.timeLimit = limit }
         if let gap = try arguments.double("gap", range: 0...1) { options.relativeGap = gap }
         if arguments.has("verbose") { options.log = .standardError }
-        let report: RefineryScheduleReport
+        var report: RefineryScheduleReport
         do {
             let instance = try RefineryNetwork(scenario: scenario, request: request)
             if let path = arguments.value("export-model") {
@@ -62,6 +63,7 @@ enum ScheduleCommand {
             }
             let result = try STNScheduler.solve(instance.network, objective: instance.objective, options: options)
             report = RefineryScheduler.report(instance: instance, result: result)
+            if !arguments.has("timings") { report.timings = nil }
         } catch let error as SchedulingError {
             switch error {
             case .invalidRequest(let problems), .invalidNetwork(let problems): throw CommandError.invalidData(problems.map(\.description))

@@ -216,7 +216,7 @@ public struct RefineryNetwork: Sendable {
 
         // Pooled flows: walk each kind's routes with the kind's expected composition.
         var leastYield: [MaterialKind: Double] = [:]
-        for (kind, routes) in pooledRoutes {
+        for (kind, routes) in pooledRoutes.sorted(by: { $0.key < $1.key }) {
             guard let entering = kindEntering[kind], entering.gold > 0 else { continue }
             let prefixYield = entering.gold / windowLots.filter { $0.kind == kind }.reduce(0) { $0 + $1.grossMassKg * $1.assay.gold }
             for (_, share, stages) in routes {

@@ -63,6 +63,11 @@ public struct RefineryScheduleReport: Codable, Sendable {
         public var averageGoldInProcessKg: Double
     }
 
+    public struct Timings: Codable, Sendable, Equatable {
+        public var buildSeconds: Double
+        public var solveSeconds: Double
+    }
+
     public struct Summary: Codable, Sendable, Equatable {
         public var lotsReceived: Int
         public var lotsCompleted: Int
@@ -88,8 +93,9 @@ public struct RefineryScheduleReport: Codable, Sendable {
     public var bestBound: Double?
     public var gap: Double?
     public var model: ModelSize
-    public var buildSeconds: Double
-    public var solveSeconds: Double
+    /// Wall-clock seconds to build the model and to solve it. They vary from run to run, so
+    /// a caller that wants byte-identical output (the CLI without `--timings`) sets this to nil.
+    public var timings: Timings?
     public var branchAndBoundNodes: Int
     /// Whether the schedule is the greedy start certified within the gap by the relaxation's
     /// interior-point bound, without branch-and-cut.
