@@ -126,3 +126,15 @@ extension ExecutableTests {
         #expect(written.contains(#""status" : "infeasible""#))
     }
 }
+
+extension ExecutableTests {
+    /// Two processes, two hash seeds: a dictionary iterated in hash order anywhere on the way
+    /// (say, a task's inputs while the model is built) would change the last digits.
+    @Test(.enabled(if: binary != nil, "the refinery-cli binary is not built"))
+    func reportsAreByteIdenticalAcrossProcesses() throws {
+        let first = try execute(["run", "--format", "json"])
+        let second = try execute(["run", "--format", "json"])
+        #expect(first.status == .success && !first.out.isEmpty)
+        #expect(first.out == second.out)
+    }
+}
