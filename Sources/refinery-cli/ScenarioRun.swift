@@ -74,14 +74,7 @@ struct ScenarioRun: Sendable {
     /// rejects the schedule (a bug, reported on stderr); `noSolution` (2) when the campaign is
     /// infeasible or the time limit passed before any schedule was found (the report is still
     /// written and says so).
-    var status: ExitStatus {
-        guard let report = campaign.report else { return .success }
-        if !report.violations.isEmpty { return .failure }
-        switch report.status {
-        case .optimal, .feasible: return .success
-        case .infeasible, .noSolution: return .noSolution
-        }
-    }
+    var status: ExitStatus { campaign.report?.exitStatus ?? .success }
 
     /// What to say on stderr about a non-zero status.
     var statusMessage: String? {

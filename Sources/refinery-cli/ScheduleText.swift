@@ -113,3 +113,15 @@ enum ScheduleText {
         return text
     }
 }
+
+extension RefineryScheduleReport {
+    /// The exit status a schedule calls for: `failure` (1) when the independent check rejects
+    /// it (a bug), `noSolution` (2) when it is infeasible or none was found in time, else success.
+    var exitStatus: ExitStatus {
+        if !violations.isEmpty { return .failure }
+        switch status {
+        case .optimal, .feasible: return .success
+        case .infeasible, .noSolution: return .noSolution
+        }
+    }
+}

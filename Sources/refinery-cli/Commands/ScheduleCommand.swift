@@ -77,10 +77,7 @@ enum ScheduleCommand {
         case .text: output = ScheduleText.render(report)
         }
         try Output.emit(output, arguments, console: console)
-        if !report.violations.isEmpty { console.error("Error: the schedule check found \(report.violations.count) violation(s)\n"); return .failure }
-        switch report.status {
-        case .optimal, .feasible: return .success
-        case .infeasible, .noSolution: return .noSolution
-        }
+        if !report.violations.isEmpty { console.error("Error: the schedule check found \(report.violations.count) violation(s)\n") }
+        return report.exitStatus
     }
 }

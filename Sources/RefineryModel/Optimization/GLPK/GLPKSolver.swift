@@ -179,14 +179,17 @@ public struct GLPKSolver: Sendable {
         guard let problem = session.problem else { throw .fatalSolverError(message: "no problem") }
         let presolve = options.presolve && start == nil
         var timeLimit = options.timeLimit
+        /// Shortens `timeLimit` to what is left of the caller's limit after the work so far;
+        /// false when nothing is left.
+        func timeRemains() -> Bool {
+            guard let limit = options.timeLimit else { return true }
+            timeLimit = limit - (ContinuousClock.now - began).seconds
+            return timeLimit! > 0.001
+        }
 
         if options.certifyStart, let start, let gapTarget = options.relativeGap {
             if let certified = try certify(start, program: program, session: session, gapTarget: gapTarget) { return certified }
-            if let limit = timeLimit {
-                let remaining = limit - (ContinuousClock.now - began).seconds
-                guard remaining > 0.001 else { return Outcome(status: .noSolution, termination: .timeLimit) }
-                timeLimit = remaining
-            }
+            guard timeRemains() else { return Outcome(status: .noSolution, termination: .timeLimit) }
         }
 
         if !presolve {
@@ -200,11 +203,7 @@ public struct GLPKSolver: Sendable {
             case .infeasible, .unbounded, .infeasibleOrUnbounded:
                 return Outcome(status: relaxation.status, termination: .completed)
             }
-            if let limit = timeLimit {
-                let remaining = limit - (ContinuousClock.now - began).seconds
-                guard remaining > 0.001 else { return Outcome(status: .noSolution, termination: .timeLimit) }
-                timeLimit = remaining
-            }
+            guard timeRemains() else { return Outcome(status: .noSolution, termination: .timeLimit) }
         }
 
         var parameters = glp_iocp()

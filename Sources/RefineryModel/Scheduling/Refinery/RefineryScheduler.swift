@@ -59,7 +59,7 @@ public enum RefineryScheduler {
         for (b, batch) in schedule.batches.enumerated() {
             let i = taskIndex[batch.task]!
             let task = network.tasks[i]
-            let input = task.sortedInputs.first.flatMap { $0.state }.flatMap { stateIndex[$0] }
+            let input = task.sortedInputs.first.flatMap { stateIndex[$0.state] }
             let end = batch.start + (network.timing == .discrete ? task.duration : 1)
             report.batches.append(.init(task: batch.task, stage: instance.taskStage[i], start: batch.start, end: end,
                                         release: batch.start + task.completion, startTime: time(instance, period: batch.start),
