@@ -1,53 +1,50 @@
-import Foundation
-import RefineryModel
+/// The versioned JSON report that `refinery-cli run --format json` prints and other tools read:
+/// the effective scenario and every section of a run. Deterministic: the same input gives
+/// byte-identical output (sorted keys, no timestamps), so ``json()`` of a library run equals the
+/// CLI's output for the same scenario and options.
+public struct RunReport: Codable, Sendable {
+    /// The version of the report format (`schemaVersion` in the JSON; `refinery-cli schema report`).
+    public static let schemaVersion = 1
 
-/// The versioned JSON report that `run --format json` prints and other tools read.
-/// Deterministic: the same input gives byte-identical output (sorted keys, no timestamps).
-struct Report: Encodable {
-    static let schemaVersion = 1
-
-    struct Tool: Encodable {
-        var name = "refinery-cli"
-        var version = RefineryCLI.version
-        var glpk = GLPKSolver.version
-    }
-
-    var schemaVersion = Report.schemaVersion
-    var tool = Tool()
-    var scenario: Scenario
-    var throughput: ThroughputReport
-    /// The campaign schedule of the peak year; absent with `--no-schedule` or when the
+    /// ``schemaVersion``.
+    public var schemaVersion = RunReport.schemaVersion
+    /// What wrote the report.
+    public var tool = ReportTool()
+    /// The effective scenario (after overrides).
+    public var scenario: Scenario
+    /// The throughput model's years and findings (and lots, when asked for).
+    public var throughput: ThroughputReport
+    /// The campaign schedule of the peak year; absent when not requested or when the
     /// scenario cannot be scheduled (`notes` says why).
-    var schedule: ScheduleSection? = nil
+    public var schedule: ScheduleSection? = nil
     /// What the solver proved about the campaign schedule; absent with the schedule.
-    var solver: SolverSection? = nil
+    public var solver: SolverSection? = nil
     /// Headline figures and yearly cash flows; absent when the scenario has no economics.
-    var valuation: ValuationSection? = nil
+    public var valuation: ValuationSection? = nil
     /// The holder table; absent when the scenario has no economics or ownership.
-    var ownership: [HolderResult]? = nil
+    public var ownership: [HolderResult]? = nil
     /// Value added and national capture; absent when the scenario has no economics.
-    var valueAdded: ValueAddedReport? = nil
+    public var valueAdded: ValueAddedReport? = nil
     /// What the run left out and why (e.g. the schedule was skipped).
-    var notes: [String] = []
+    public var notes: [String] = []
 
-    func json() throws -> String { try ReportJSON.encode(self) }
-}
-
-/// How every JSON report is written: sorted keys, pretty, non-finite numbers as strings, so
-/// the same input gives byte-identical output.
-enum ReportJSON {
-    static func encode(_ value: some Encodable) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
+    /// A report with the scenario and throughput sections only.
+    public init(scenario: Scenario, throughput: ThroughputReport) {
+        self.scenario = scenario
+        self.throughput = throughput
     }
+
+    /// The report as JSON text, exactly as `refinery-cli run --format json` prints it.
+    public func json() throws -> String { try ReportJSON.encode(self) }
 }
 
-extension Report {
-    /// The report of a run (each part of the run fills its section).
-    init(run: ScenarioRun, includeBatches: Bool = false, includeLots: Bool = false) {
+extension RunReport {
+    /// The report of a run (each part of the run fills its section). The lists of lots and of
+    /// batches (thousands of entries a year) are left out unless asked for, as in the CLI
+    /// (`--include-lots`, `--include-batches`).
+    public init(run: ScenarioRun, includeBatches: Bool = false, includeLots: Bool = false) {
         self.init(scenario: run.scenario, throughput: run.throughput)
+        if !includeLots { throughput.lots = [] }
         switch run.campaign {
         case let .scheduled(report, options):
             schedule = ScheduleSection(report, includeBatches: includeBatches, includeLots: includeLots)

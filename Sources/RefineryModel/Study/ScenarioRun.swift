@@ -1,39 +1,90 @@
-import RefineryModel
-
-/// Everything one run computes for a scenario. The JSON report, the text report and the key
-/// results (for `sweep` and `compare`) are all views of it, so a part added to the run appears
-/// in every command by adding a field here, its section in ``Report`` and its metrics in
+/// Everything one run computes for a scenario: throughput, the campaign schedule of the peak
+/// year and the valuation. The JSON report (``RunReport``), the CLI's text report and the key
+/// results (for ``Sweep`` and ``Comparison``) are all views of it, so a part added to the run
+/// appears everywhere by adding a field here, its section in ``RunReport`` and its metrics in
 /// ``KeyResults``.
-struct ScenarioRun: Sendable {
-    /// The effective scenario (after `--set` overrides).
-    var scenario: Scenario
-    var options: RunOptions
-    var throughput: ThroughputReport
+///
+/// ```swift
+/// let run = try ScenarioRun.perform(try ScenarioLoader.embedded(named: "senou-base"))
+/// let json = try RunReport(run: run).json() // what `refinery-cli run --format json` prints
+/// ```
+public struct ScenarioRun: Sendable {
+    /// The effective scenario (after any overrides).
+    public var scenario: Scenario
+    /// The options the run was made with.
+    public var options: RunOptions
+    /// The throughput model's years, lots and findings.
+    public var throughput: ThroughputReport
     /// The campaign schedule of the peak year, or why there is none.
-    var campaign: Campaign
+    public var campaign: Campaign
     /// The valuation, when the scenario has economics and ownership.
-    var valuation: (model: CashFlowModel, result: Valuation)?
+    public var valuation: ValuationResult?
+
+    /// The valuation part of a run: the cash-flow model and what it gives.
+    public struct ValuationResult: Sendable {
+        /// The model (years, volumes, terms), for sensitivity runs and text reports.
+        public var model: CashFlowModel
+        /// The headline figures, yearly cash flows, holders and value added.
+        public var result: Valuation
+
+        /// A valuation part from its model and result.
+        public init(model: CashFlowModel, result: Valuation) {
+            self.model = model
+            self.result = result
+        }
+    }
 
     /// The run's schedule part: a year's campaign in daily buckets, for the year of peak gold
     /// intake (the most loaded year), optimized for work in process.
-    enum Campaign: Sendable {
+    public enum Campaign: Sendable {
+        /// The schedule, with the solver settings it was made with.
         case scheduled(RefineryScheduleReport, options: SolverOptions)
-        /// Not scheduled: `--no-schedule`, or the scenario cannot be turned into a schedule
-        /// (the reason names the problems).
+        /// Not scheduled: not requested (``RunOptions/schedule``), or the scenario cannot be
+        /// turned into a schedule (the reason names the problems).
         case skipped(reason: String)
 
-        var report: RefineryScheduleReport? {
+        /// The schedule report, when there is one.
+        public var report: RefineryScheduleReport? {
             if case let .scheduled(report, _) = self { return report } else { return nil }
         }
     }
 
-    /// Runs the model end to end. Pure apart from the solver's log (with `--verbose`).
-    static func perform(_ scenario: Scenario, options: RunOptions = RunOptions()) throws -> ScenarioRun {
+    /// Why a run's campaign falls short, although the run has a report: the CLI's exit status
+    /// is non-zero for each.
+    public enum CampaignProblem: Sendable, Equatable, Codable, CustomStringConvertible {
+        /// The independent check rejects the schedule (a bug in the model or solver).
+        case violations(count: Int)
+        /// No campaign schedule meets every due date (the report explains which lots block).
+        case infeasible
+        /// The time limit passed before any schedule was found.
+        case noSolution
+
+        /// What to tell people about it.
+        public var description: String {
+            switch self {
+            case let .violations(count): return "the schedule check found \(count) violation(s) in the campaign schedule"
+            case .infeasible: return "no campaign schedule meets every due date (the report explains which lots block)"
+            case .noSolution: return "no campaign schedule was found within the time limit"
+            }
+        }
+    }
+
+    /// A run from its parts (``perform(_:options:)`` makes them).
+    public init(scenario: Scenario, options: RunOptions, throughput: ThroughputReport, campaign: Campaign, valuation: ValuationResult?) {
+        self.scenario = scenario
+        self.options = options
+        self.throughput = throughput
+        self.campaign = campaign
+        self.valuation = valuation
+    }
+
+    /// Runs the model end to end. Pure apart from the solver's log (``RunOptions/verbose``).
+    public static func perform(_ scenario: Scenario, options: RunOptions = RunOptions()) throws(StudyError) -> ScenarioRun {
         let throughput = ThroughputModel(scenario: scenario).evaluate()
-        var valuation: (model: CashFlowModel, result: Valuation)?
+        var valuation: ValuationResult?
         if scenario.economics != nil && scenario.ownership != nil {
             let model = try ValuationRun.model(scenario, throughput: throughput)
-            valuation = (model, model.valuation())
+            valuation = ValuationResult(model: model, result: model.valuation())
         }
         let campaign = try schedule(scenario, throughput: throughput, options: options)
         return ScenarioRun(scenario: scenario, options: options, throughput: throughput, campaign: campaign, valuation: valuation)
@@ -41,8 +92,8 @@ struct ScenarioRun: Sendable {
 
     /// The solver settings of a run's campaign: the recommended ones, but stopping at a 1% gap
     /// (enough for a year's summary, and the greedy start usually meets it, so the interior-point
-    /// certificate ends the solve without branch-and-cut), within `--time-limit` (default 10 s).
-    static func campaignOptions(_ options: RunOptions) -> SolverOptions {
+    /// certificate ends the solve without branch-and-cut), within the time limit (default 10 s).
+    public static func campaignOptions(_ options: RunOptions) -> SolverOptions {
         var solver = RefineryScheduler.recommendedOptions(for: .campaign)
         solver.relativeGap = 0.01
         solver.timeLimit = options.timeLimit ?? 10
@@ -50,7 +101,8 @@ struct ScenarioRun: Sendable {
         return solver
     }
 
-    static func schedule(_ scenario: Scenario, throughput: ThroughputReport, options: RunOptions) throws -> Campaign {
+    /// The campaign part of a run: the peak year scheduled, or why it is skipped.
+    public static func schedule(_ scenario: Scenario, throughput: ThroughputReport, options: RunOptions) throws(StudyError) -> Campaign {
         guard options.schedule else { return .skipped(reason: "not requested (--no-schedule)") }
         guard let peak = throughput.peakIntakeYear, peak.intake.goldKg > 0 else {
             return .skipped(reason: "no gold comes in during the horizon")
@@ -64,26 +116,22 @@ struct ScenarioRun: Sendable {
             switch error {
             case let .invalidRequest(problems), let .invalidNetwork(problems):
                 return .skipped(reason: "the scenario cannot be scheduled: " + problems.map(\.description).joined(separator: "; "))
-            case let .solver(error):
-                throw CommandError.failure("the campaign schedule: \(error.description)")
+            case .solver:
+                throw .campaign(error)
             }
+        } catch {
+            throw .other("the campaign schedule: \(error)")
         }
     }
 
-    /// The exit status the run calls for: success; `failure` (1) when the independent check
-    /// rejects the schedule (a bug, reported on stderr); `noSolution` (2) when the campaign is
-    /// infeasible or the time limit passed before any schedule was found (the report is still
-    /// written and says so).
-    var status: ExitStatus { campaign.report?.exitStatus ?? .success }
-
-    /// What to say on stderr about a non-zero status.
-    var statusMessage: String? {
+    /// Why the campaign falls short, or nil when it has a checked schedule or was skipped.
+    public var campaignProblem: CampaignProblem? {
         guard let report = campaign.report else { return nil }
-        if !report.violations.isEmpty { return "the schedule check found \(report.violations.count) violation(s) in the campaign schedule" }
+        if !report.violations.isEmpty { return .violations(count: report.violations.count) }
         switch report.status {
         case .optimal, .feasible: return nil
-        case .infeasible: return "no campaign schedule meets every due date (the report explains which lots block)"
-        case .noSolution: return "no campaign schedule was found within the time limit"
+        case .infeasible: return .infeasible
+        case .noSolution: return .noSolution
         }
     }
 }

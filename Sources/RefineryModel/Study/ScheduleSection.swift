@@ -1,29 +1,39 @@
-import RefineryModel
-
 /// The `schedule` section of a run's report: the campaign schedule of the peak year, as
 /// `refinery-cli schedule --horizon campaign --format json` reports it, without the solver
 /// figures (in ``SolverSection``) and, unless asked for, without the batch and lot lists (about
 /// 2,000 batches and 1,500 lots a year).
-struct ScheduleSection: Encodable {
-    var request: RefineryScheduleRequest
-    var year: Int
-    var startDate: String
-    var periods: Int
-    var status: STNScheduleResult.Status
-    var summary: RefineryScheduleReport.Summary?
-    var stages: [RefineryScheduleReport.StageUse]
+public struct ScheduleSection: Codable, Sendable {
+    /// The request the schedule answers (a campaign of the peak year).
+    public var request: RefineryScheduleRequest
+    /// The plant year scheduled.
+    public var year: Int
+    /// The first day of the window, YYYY-MM-DD.
+    public var startDate: String
+    /// Periods (days) in the window.
+    public var periods: Int
+    /// Whether a schedule was found and proven.
+    public var status: STNScheduleResult.Status
+    /// The headline figures; absent when no schedule was found.
+    public var summary: RefineryScheduleReport.Summary?
+    /// Each stage's batches, hours and utilization.
+    public var stages: [RefineryScheduleReport.StageUse]
     /// Refined gold and gold in process per month.
-    var months: [RefineryScheduleReport.Interval]
-    var goldBalance: RefineryScheduleReport.GoldBalance?
-    var violations: [ScheduleChecker.Violation]
-    var explanation: InfeasibilityExplanation?
-    var notes: [String]
-    /// With `--include-batches`.
-    var batches: [RefineryScheduleReport.Batch]?
-    /// With `--include-lots`.
-    var lots: [RefineryScheduleReport.Lot]?
+    public var months: [RefineryScheduleReport.Interval]
+    /// Gold received = refined + in process + in by-products + lost.
+    public var goldBalance: RefineryScheduleReport.GoldBalance?
+    /// What the independent check rejects (empty for a valid schedule).
+    public var violations: [ScheduleChecker.Violation]
+    /// Which lots block, when no schedule meets every due date.
+    public var explanation: InfeasibilityExplanation?
+    /// What the schedule left out or assumed.
+    public var notes: [String]
+    /// Every batch, when asked for (`--include-batches`).
+    public var batches: [RefineryScheduleReport.Batch]?
+    /// Every lot's outcome, when asked for (`--include-lots`).
+    public var lots: [RefineryScheduleReport.Lot]?
 
-    init(_ report: RefineryScheduleReport, includeBatches: Bool, includeLots: Bool) {
+    /// The section of a schedule report, with or without its batches and lots.
+    public init(_ report: RefineryScheduleReport, includeBatches: Bool, includeLots: Bool) {
         request = report.request
         year = report.year
         startDate = report.startDate
@@ -38,45 +48,5 @@ struct ScheduleSection: Encodable {
         notes = report.notes
         batches = includeBatches ? report.batches : nil
         lots = includeLots ? report.lots : nil
-    }
-}
-
-/// The `solver` section of a run's report: what GLPK proved about the run's optimization
-/// model (the campaign schedule).
-struct SolverSection: Encodable {
-    /// Which model: "campaign schedule".
-    var model: String
-    var status: STNScheduleResult.Status
-    var termination: TerminationReason
-    var objective: Double?
-    var bestBound: Double?
-    /// Relative gap between objective and bound; 0 when proven optimal.
-    var gap: Double?
-    /// The gap and time limit the solve was asked to meet.
-    var gapTarget: Double?
-    var timeLimitSeconds: Double?
-    /// `interiorPointCertificate` (the greedy start proven within the gap by the relaxation's
-    /// interior-point bound) or `branchAndCut`.
-    var method: String
-    var size: ModelSize
-    var branchAndBoundNodes: Int
-    /// Seconds to build and to solve, with `--timings` only (they vary from run to run).
-    var buildSeconds: Double?
-    var solveSeconds: Double?
-
-    init(_ report: RefineryScheduleReport, options: SolverOptions, model: String = "campaign schedule") {
-        self.model = model
-        status = report.status
-        termination = report.termination
-        objective = report.objective
-        bestBound = report.bestBound
-        gap = report.gap
-        gapTarget = options.relativeGap
-        timeLimitSeconds = options.timeLimit
-        method = report.startCertified ? "interiorPointCertificate" : "branchAndCut"
-        size = report.model
-        branchAndBoundNodes = report.branchAndBoundNodes
-        buildSeconds = report.timings?.buildSeconds
-        solveSeconds = report.timings?.solveSeconds
     }
 }
