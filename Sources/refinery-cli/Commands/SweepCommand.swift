@@ -22,7 +22,11 @@ enum SweepCommand {
         discussion: """
             Each point is the scenario with --set overrides, then one value of each --vary, checked
             like a file; rows come in grid order (the first --vary varies slowest) whatever the
-            parallelism. Progress goes to stderr when it is a terminal. Example:
+            parallelism. Progress goes to stderr when it is a terminal. A point that fails (e.g.
+            a value out of range) is a row with its error (an error column in text and CSV, an
+            "error" object in JSON lines) and the other points still run; the exit status is then
+            65 if some point is invalid data, else 1 if some point failed otherwise (the solver),
+            else 2 if some point's campaign has no schedule. Example:
               refinery-cli sweep --vary 'plant.stages[id=melt-sample].cycleHours=1:4:4' --vary 'plant.calendar.shiftsPerDay=1,2,3'
             Key results (ID and unit), for --metrics:
             \(KeyResults.catalog.map { "  \($0.id.padding(toLength: 32, withPad: " ", startingAt: 0))\($0.unit.isEmpty ? "text" : $0.unit)" }.joined(separator: "\n"))
