@@ -1,21 +1,8 @@
 import RefineryModel
 
-/// Options every command that runs the model accepts. The schedule and valuation parts of a run
-/// consume them; the throughput model is deterministic and needs none of them.
-struct RunOptions: Sendable, Equatable {
-    /// Seconds the solver may spend on each model; nil: no limit. The default is nil.
-    var timeLimit: Double?
-    /// Seed of every random choice (e.g. generated lots, heuristics). The default is 1.
-    var seed: UInt64 = 1
-    /// Whether the solver's log goes to stderr. The default is false.
-    var verbose = false
-    /// Whether the run includes the campaign schedule (the one GLPK model of a run). The
-    /// default is true; `--no-schedule` turns it off for quick sweeps.
-    var schedule = true
-    /// Whether reports include wall-clock times, which make the JSON differ from run to run.
-    /// The default is false.
-    var timings = false
-
+/// The options of every command that runs the model (the library's ``RunOptions``), as
+/// command-line options.
+extension RunOptions {
     static let options: [OptionSpec] = [
         .value("time-limit", "SECONDS", help: "Stop the solver after SECONDS (0.1...86400); the report says when it stopped early."),
         .value("seed", "N", help: "Seed for every random choice, so runs repeat exactly (default 1)."),
@@ -24,9 +11,8 @@ struct RunOptions: Sendable, Equatable {
         .flag("timings", help: "Include solver times in the report (they vary, so the JSON is no longer byte-identical)."),
     ]
 
-    init() {}
-
     init(_ arguments: ParsedArguments) throws(UsageError) {
+        self.init()
         timeLimit = try arguments.double("time-limit", range: 0.1...86_400)
         if let seed = try arguments.integer("seed", range: 0...Int.max) { self.seed = UInt64(seed) }
         verbose = arguments.has("verbose")

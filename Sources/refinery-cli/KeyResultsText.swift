@@ -14,6 +14,18 @@ enum KeyResultsText {
     }
 }
 
+extension KeyMetric {
+    /// The value for people: thousands separators and the metric's decimals.
+    var formatted: String {
+        switch value {
+        case let .number(number):
+            return unit == "year" && number == number.rounded() ? String(Int(number)) : Formatting.number(number, decimals: decimals)
+        case let .text(text): return text
+        case .none: return "-"
+        }
+    }
+}
+
 /// RFC 4180 CSV: fields with commas, quotes or line breaks are quoted, quotes doubled.
 enum CSV {
     static func render(header: [String], rows: [[String]]) -> String {

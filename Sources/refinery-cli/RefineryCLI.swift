@@ -3,7 +3,7 @@ import RefineryModel
 /// The command line: finds the subcommand, parses its arguments, runs it, and turns every
 /// outcome into an exit status. Pure apart from the console, so tests run it in-process.
 enum RefineryCLI {
-    static let version = "0.1.0"
+    static let version = ReportTool.packageVersion
 
     /// The subcommands, in the order help lists them.
     static let commands: [Command] = [

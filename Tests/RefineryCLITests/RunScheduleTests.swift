@@ -101,6 +101,18 @@ import RefineryModel
         #expect(text.status == .noSolution && text.out.contains("No schedule meets every due date"))
     }
 
+    /// A sweep's exit status says the worst of its points: 65 when one is invalid data, else 2
+    /// when a campaign has no schedule; every point still has its row.
+    @Test func aSweepExitsWithItsWorstPoint() throws {
+        let invalid = runCLI(["sweep", "--vary", "intake.lots[0].grossMassKg=20,-1", "--metrics", "scheduleLotsLate", "--format", "csv"] + Self.rushArguments)
+        #expect(invalid.status == .invalidData)
+        #expect(invalid.out.hasPrefix("intake.lots[0].grossMassKg,scheduleLotsLate,error\n20,1,\n-1,,invalid scenario: intake.lots[0].grossMassKg: -1 "))
+        #expect(invalid.err.hasPrefix("Error: invalid scenario (1 problem):\n  point 2 (intake.lots[0].grossMassKg=-1): intake.lots[0].grossMassKg: -1 "))
+        let late = runCLI(["sweep", "--vary", "intake.lots[0].grossMassKg=20,30", "--metrics", "scheduleLotsLate", "--format", "csv"] + Self.rushArguments)
+        #expect(late.status == .noSolution && late.err.isEmpty)
+        #expect(late.out == "intake.lots[0].grossMassKg,scheduleLotsLate\n20,1\n30,1\n")
+    }
+
     @Test func compareAndSweepCarryTheScheduleMetrics() throws {
         let compare = try object(runCLI(["compare", "senou-base", "--set-b", "plant.calendar.shiftsPerDay=3", "--format", "json"]).out)
         let metrics = try #require(compare["metrics"] as? [[String: Any]])

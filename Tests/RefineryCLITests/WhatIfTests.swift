@@ -90,10 +90,6 @@ import RefineryModel
         (["sweep", "--vary", "a=1,2", "--metrics", "refinedGold"], .usage, "Error: option '--metrics': 'refinedGold' is not a key result; available: refinedGoldTonnes,"),
         (["sweep", "--vary", "a=1,2", "--jobs", "0"], .usage, "Error: option '--jobs': 0 is outside 1...1024"),
         (["sweep", "--vary", "a=1,2", "--format", "xml"], .usage, "Error: option '--format': 'xml' is not one of text, csv, json"),
-        (["sweep", "--vary", "plant.stages[id=miller].units=1:2:3"], .invalidData,
-         "Error: invalid scenario (1 problem):\n  point 2 (plant.stages[id=miller].units=1.5): plant.stages[3].units: 1.5 is not a whole number\n"),
-        (["sweep", "--vary", "plant.nope.x=1,2"], .invalidData,
-         "Error: invalid scenario (2 problems):\n  point 1 (plant.nope.x=1): plant.nope: does not exist"),
         (["sweep", "/nonexistent.json", "--vary", "a=1,2"], .failure, "Error: cannot read /nonexistent.json"),
     ])
     func sweepErrors(arguments: [String], status: refinery_cli.ExitStatus, error: String) {
@@ -101,6 +97,39 @@ import RefineryModel
         #expect(run.status == status)
         #expect(run.err.hasPrefix(error), "\(run.err)")
         #expect(run.out.isEmpty)
+    }
+
+    /// A point that fails is a row with its error; the others are computed; the exit status
+    /// says some failed (65: invalid data) and stderr names each problem by point.
+    @Test(arguments: [
+        (["sweep", "--vary", "plant.stages[id=miller].units=1:2:3", "--no-schedule"],
+         "Error: invalid scenario (1 problem):\n  point 2 (plant.stages[id=miller].units=1.5): plant.stages[3].units: 1.5 is not a whole number\n", [false, true, false]),
+        (["sweep", "--vary", "plant.nope.x=1,2", "--no-schedule"],
+         "Error: invalid scenario (2 problems):\n  point 1 (plant.nope.x=1): plant.nope: does not exist", [true, true]),
+    ])
+    func failingPointsAreRowsWithTheirErrors(arguments: [String], error: String, failing: [Bool]) throws {
+        let run = runCLI(arguments + ["--format", "csv"])
+        #expect(run.status == .invalidData)
+        #expect(run.err.hasPrefix(error), "\(run.err)")
+        #expect(run.err.hasSuffix("sweep: \(failing.filter { $0 }.count) of \(failing.count) points failed; their rows carry the error\n"))
+        let lines = run.out.split(separator: "\n").map(String.init)
+        #expect(lines.count == failing.count + 1 && lines[0].hasSuffix(",error"))
+        for (line, fails) in zip(lines.dropFirst(), failing) {
+            #expect(line.hasSuffix(",") != fails, "\(line)")
+            #expect(line.contains("invalid scenario: plant.") == fails, "\(line)")
+        }
+        let json = runCLI(arguments + ["--format", "json"])
+        #expect(json.status == .invalidData)
+        let rows = try json.out.split(separator: "\n").map { try self.json(String($0)) }
+        #expect(rows.map { $0["point"] } == (1...failing.count).map { .number(Double($0)) })
+        for (row, fails) in zip(rows, failing) {
+            #expect((row["error"] != nil) == fails && (row["results"] != nil) == !fails)
+            if fails {
+                #expect(row["error"]?["invalidData"] == .bool(true))
+                guard case let .array(problems)? = row["error"]?["problems"] else { Issue.record("no problems"); continue }
+                #expect(problems.first?["path"].map { if case let .string(path) = $0 { path.hasPrefix("plant.") } else { false } } == true)
+            }
+        }
     }
 
     @Test func compareShowsDeltas() throws {
@@ -222,11 +251,13 @@ import RefineryModel
         #expect(out.split(separator: "\n").count == 4 && !out.contains("sweep:"))
     }
 
-    @Test func aFailedSweepLeavesNoOutputFile() throws {
+    @Test func aSweepWithAFailingPointStillWritesEveryRow() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("sweep-\(UUID().uuidString).csv").path
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let failed = runCLI(["sweep", "--vary", "plant.stages[id=miller].units=0,1", "--output", path])
-        #expect(failed.status == .invalidData && !FileManager.default.fileExists(atPath: path))
+        let failed = runCLI(["sweep", "--vary", "plant.stages[id=miller].units=0,1", "--format", "csv", "--no-schedule", "--output", path])
+        #expect(failed.status == .invalidData && failed.out.isEmpty && failed.err.hasPrefix("Wrote \(path)\nError: invalid scenario (1 problem):\n  point 1 "))
+        let rows = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
+        #expect(rows.count == 3 && rows[1].hasPrefix("0,,") && rows[1].contains("invalid scenario: ") && rows[2].hasPrefix("1,") && rows[2].hasSuffix(","))
         let written = runCLI(["sweep", "--vary", "plant.stages[id=miller].units=1,2", "--format", "csv", "--output", path])
         #expect(written.status == .success && written.err == "Wrote \(path)\n" && written.out.isEmpty)
         #expect(try String(contentsOfFile: path, encoding: .utf8).hasPrefix("plant.stages[id=miller].units,refinedGoldTonnes,"))

@@ -26,11 +26,6 @@ enum CompareCommand {
               refinery-cli compare senou-base --set-b 'plant.stages[id=melt-sample].units=3'
             """)
 
-    struct Side {
-        var label: String
-        var run: ScenarioRun
-    }
-
     static func run(_ arguments: ParsedArguments, console: Console) throws -> ExitStatus {
         let format = try OutputFormat.parse(arguments, allowed: formats)
         let options = try RunOptions(arguments)
@@ -40,43 +35,29 @@ enum CompareCommand {
         let referenceA = arguments.positionals[0]
         let referenceB = arguments.positionals.count > 1 ? arguments.positionals[1] : referenceA
 
-        func side(_ reference: String, _ own: [ScenarioOverride]) throws -> Side {
+        func side(_ reference: String, _ own: [ScenarioOverride]) throws -> (label: String, run: ScenarioRun) {
             let scenario = try ScenarioInput.load(ScenarioInput.document(reference: reference), overrides: common + own)
             let label = ([reference] + own.map(\.description)).joined(separator: " ")
-            return Side(label: label, run: try ScenarioRun.perform(scenario, options: options))
+            return (label, try CommandError.mapping { () throws(StudyError) in try ScenarioRun.perform(scenario, options: options) })
         }
         let a = try side(referenceA, overridesA)
         let b = try side(referenceB, overridesB)
+        let comparison = Comparison(a.run, labeled: a.label, b.run, labeled: b.label)
         let text: String
         switch format {
-        case .text: text = renderText(a, b)
-        case .json: text = renderJSON(a, b)
-        case .csv: text = renderCSV(a, b)
+        case .text: text = renderText(comparison)
+        case .json: text = comparison.json()
+        case .csv: text = renderCSV(comparison)
         }
         try Output.emit(text, arguments, console: console)
         let statuses = [a.run.status, b.run.status]
         return statuses.first { $0 != .success } ?? .success
     }
 
-    struct Row {
-        var a: KeyMetric
-        var b: KeyMetric
-        var delta: Double? { a.number.flatMap { x in b.number.map { $0 - x } } }
-        /// (B − A) / |A|; not given for years and percentages (their delta says it all).
-        var relative: Double? {
-            guard let delta, let base = a.number, base != 0, a.unit != "year", a.unit != "%" else { return nil }
-            return delta / abs(base)
-        }
-    }
-
-    static func rows(_ a: Side, _ b: Side) -> [Row] {
-        let metricsB = KeyResults.of(b.run)
-        return KeyResults.of(a.run).map { metric in Row(a: metric, b: metricsB.first { $0.id == metric.id } ?? metric) }
-    }
-
-    static func renderText(_ a: Side, _ b: Side) -> String {
-        var text = "A: \(a.label) (scenario \(a.run.scenario.name))\nB: \(b.label) (scenario \(b.run.scenario.name))\n\n"
-        let table = rows(a, b).map { row -> [String] in
+    static func renderText(_ comparison: Comparison) -> String {
+        let a = comparison.a, b = comparison.b
+        var text = "A: \(a.label) (scenario \(a.scenario))\nB: \(b.label) (scenario \(b.scenario))\n\n"
+        let table = comparison.rows.map { row -> [String] in
             var delta = "", change = ""
             if let value = row.delta {
                 delta = (value > 0 ? "+" : "") + Formatting.number(value, decimals: row.a.decimals)
@@ -93,24 +74,8 @@ enum CompareCommand {
         return text
     }
 
-    static func renderJSON(_ a: Side, _ b: Side) -> String {
-        func describe(_ side: Side) -> JSONValue {
-            .object([("label", .string(side.label)), ("scenario", .string(side.run.scenario.name))])
-        }
-        let metrics = rows(a, b).map { row -> JSONValue in
-            .object([
-                ("id", .string(row.a.id)), ("label", .string(row.a.label)), ("unit", .string(row.a.unit)),
-                ("a", row.a.json), ("b", row.b.json), ("delta", row.delta.map(JSONValue.number) ?? .null),
-            ])
-        }
-        let document = JSONValue.object([
-            ("schemaVersion", .number(1)), ("a", describe(a)), ("b", describe(b)), ("metrics", .array(metrics)),
-        ])
-        return document.serialized(sortedKeys: true) + "\n"
-    }
-
-    static func renderCSV(_ a: Side, _ b: Side) -> String {
-        CSV.render(header: ["metric", "unit", "a", "b", "delta"], rows: rows(a, b).map { row in
+    static func renderCSV(_ comparison: Comparison) -> String {
+        CSV.render(header: ["metric", "unit", "a", "b", "delta"], rows: comparison.rows.map { row in
             [row.a.id, row.a.unit, CSV.cell(row.a.json), CSV.cell(row.b.json), row.delta.map { CSV.cell(.number($0)) } ?? ""]
         })
     }

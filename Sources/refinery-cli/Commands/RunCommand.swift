@@ -33,12 +33,10 @@ enum RunCommand {
         let format = try OutputFormat.parse(arguments, allowed: formats)
         let options = try RunOptions(arguments)
         let scenario = try ScenarioInput.load(arguments)
-        var run = try ScenarioRun.perform(scenario, options: options)
-        let includeLots = arguments.has("include-lots")
-        if !includeLots { run.throughput.lots = [] }
+        let run = try CommandError.mapping { () throws(StudyError) in try ScenarioRun.perform(scenario, options: options) }
         let output: String
         switch format {
-        case .json: output = try Report(run: run, includeBatches: arguments.has("include-batches"), includeLots: includeLots).json()
+        case .json: output = try RunReport(run: run, includeBatches: arguments.has("include-batches"), includeLots: arguments.has("include-lots")).json()
         case .text: output = RunText.render(run)
         case .csv: output = KeyResultsText.csv(KeyResults.of(run))
         }

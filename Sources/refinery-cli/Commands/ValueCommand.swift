@@ -31,16 +31,13 @@ enum ValueCommand {
         let draws = try arguments.integer("draws", range: 0...10_000_000) ?? 10_000
         let seed = try arguments.integer("seed", range: 0...Int.max) ?? 1
         let scenario = try ScenarioInput.load(arguments)
-        let model = try ValuationRun.model(scenario)
-        let valuation = model.valuation()
-        let tornado = Tornado(model: model)
-        let monteCarlo = draws > 0 ? MonteCarlo(model: model, draws: draws, seed: UInt64(seed)) : nil
+        let value = try CommandError.mapping { () throws(StudyError) in try ValuationRun.perform(scenario, draws: draws, seed: UInt64(seed)) }
         let output: String
         switch format {
         case .json:
-            output = try ValueReport(valuation: valuation, tornado: tornado, monteCarlo: monteCarlo).json()
+            output = try ValuationReport(value).json()
         case .text:
-            output = ValuationText.render(valuation, model: model, tornado: tornado, monteCarlo: monteCarlo)
+            output = ValuationText.render(value.valuation, model: value.model, tornado: value.tornado, monteCarlo: value.monteCarlo)
         }
         if let path = arguments.value("output") {
             try AtomicFile.write(output, to: path)
@@ -49,54 +46,6 @@ enum ValueCommand {
             console.out(output)
         }
         return .success
-    }
-}
-
-/// Builds the valuation model, turning library errors into command errors.
-enum ValuationRun {
-    static func model(_ scenario: Scenario, throughput: ThroughputReport? = nil) throws -> CashFlowModel {
-        do {
-            if let throughput { return try CashFlowModel(scenario: scenario, throughput: throughput) }
-            return try CashFlowModel(scenario: scenario)
-        } catch {
-            if case let .invalid(problems) = error { throw CommandError.invalidData(problems.map(\.description)) }
-            throw CommandError.invalidData([error.description])
-        }
-    }
-}
-
-/// The JSON of `value`: versioned and deterministic like ``Report``.
-struct ValueReport: Encodable {
-    var schemaVersion = Report.schemaVersion
-    var tool = Report.Tool()
-    var scenario: String
-    var valuation: ValuationSection
-    var ownership: [HolderResult]
-    var valueAdded: ValueAddedReport
-    var tornado: Tornado
-    var monteCarlo: MonteCarlo?
-
-    init(valuation: Valuation, tornado: Tornado, monteCarlo: MonteCarlo?) {
-        scenario = valuation.scenario
-        self.valuation = ValuationSection(valuation)
-        ownership = valuation.holders
-        valueAdded = valuation.valueAdded
-        self.tornado = tornado
-        // The draws themselves stay out of the report; their percentiles are in it.
-        self.monteCarlo = monteCarlo.map { var summary = $0; summary.npvs = []; summary.captures = []; return summary }
-    }
-
-    func json() throws -> String { try ReportJSON.encode(self) }
-}
-
-/// The headline figures and yearly cash flows, as reports carry them.
-struct ValuationSection: Encodable {
-    var summary: ValuationSummary
-    var years: [CashFlowYear]
-
-    init(_ valuation: Valuation) {
-        summary = valuation.summary
-        years = valuation.years
     }
 }
 

@@ -1,61 +1,18 @@
-import RefineryModel
-
-/// One headline number of a run: what `sweep` tabulates and `compare` puts side by side.
-struct KeyMetric: Sendable, Equatable {
-    enum Value: Sendable, Equatable {
-        case number(Double)
-        case text(String)
-        /// Not defined for this run (e.g. no turnaround when the plant is saturated).
-        case none
-    }
-
-    /// A stable identifier with its unit in the name (`refinedGoldTonnes`), used as the JSON key and CSV column.
-    var id: String
-    /// For people: `refined gold, whole horizon`.
-    var label: String
-    /// A short column header for tables: `refined t`.
-    var column: String
-    /// `t`, `t/yr`, `kg`, `%`, `days`, `year`, or "" for text.
-    var unit: String
-    var value: Value
-    /// Decimals shown in text output.
-    var decimals = 1
-
-    var number: Double? { if case let .number(number) = value { return number } else { return nil } }
-
-    /// The value for people: thousands separators and the metric's decimals.
-    var formatted: String {
-        switch value {
-        case let .number(number):
-            return unit == "year" && number == number.rounded() ? String(Int(number)) : Formatting.number(number, decimals: decimals)
-        case let .text(text): return text
-        case .none: return "-"
-        }
-    }
-
-    /// The value as JSON: numbers at full precision.
-    var json: JSONValue {
-        switch value {
-        case let .number(number): return number.isFinite ? .number(number) : .string(JSONValue.format(number))
-        case let .text(text): return .string(text)
-        case .none: return .null
-        }
-    }
-}
-
-/// The key results of a run, in a fixed order. Each part of the run contributes its own
-/// metrics; the schedule and valuation parts add theirs by appending a function to ``of(_:)``.
-enum KeyResults {
-    static func of(_ run: ScenarioRun) -> [KeyMetric] {
+/// The key results of a run, in a fixed order: the headline numbers ``Sweep`` tabulates and
+/// ``Comparison`` puts side by side. Each part of the run contributes its own metrics; the
+/// schedule and valuation parts add theirs by appending a function to ``of(_:)``.
+public enum KeyResults {
+    /// Every key result of `run`, throughput first, then the schedule and the valuation.
+    public static func of(_ run: ScenarioRun) -> [KeyMetric] {
         throughput(run.throughput.years) + schedule(run.campaign.report) + valuation(run.valuation?.result)
     }
 
     /// Every metric a run can have (with no values), for help and for checking `--metrics`.
-    static var catalog: [KeyMetric] { throughput([]) + schedule(nil) + valuation(nil) }
+    public static var catalog: [KeyMetric] { throughput([]) + schedule(nil) + valuation(nil) }
 
     /// The campaign schedule of the peak year (all `-` when it was skipped or found nothing):
     /// what the plant does batch by batch, where the throughput model works with yearly rates.
-    static func schedule(_ report: RefineryScheduleReport?) -> [KeyMetric] {
+    public static func schedule(_ report: RefineryScheduleReport?) -> [KeyMetric] {
         func number(_ value: Double?) -> KeyMetric.Value { value.map(KeyMetric.Value.number) ?? .none }
         let summary = report?.summary
         let busiest = summary?.busiestStage.flatMap { id in report?.stages.first { $0.stage == id } }
@@ -83,7 +40,7 @@ enum KeyResults {
 
     /// The valuation's headline numbers (all `-` when the scenario has no economics). An IRR
     /// is shown only when it is unique (one sign change); otherwise see `refinery-cli value`.
-    static func valuation(_ valuation: Valuation?) -> [KeyMetric] {
+    public static func valuation(_ valuation: Valuation?) -> [KeyMetric] {
         func number(_ value: Double?) -> KeyMetric.Value { value.map(KeyMetric.Value.number) ?? .none }
         let summary = valuation?.summary
         let irr = summary.flatMap { $0.projectIRR.rates.count == 1 ? $0.projectIRR.rates[0] * 100 : nil }
@@ -102,13 +59,13 @@ enum KeyResults {
     }
 
     /// The ids shown by default in text tables (sweep): the headline numbers.
-    static let headline = [
+    public static let headline = [
         "refinedGoldTonnes", "peakIntakeTonnes", "bottleneck", "bottleneckUtilizationPercent",
         "bottleneckCapacityTonnesPerYear", "finalBacklogTonnes", "meanTurnaroundDays",
     ]
 
     /// Throughput over the horizon; "peak year" is the year of the largest gold intake.
-    static func throughput(_ years: [YearThroughput]) -> [KeyMetric] {
+    public static func throughput(_ years: [YearThroughput]) -> [KeyMetric] {
         let refined = years.reduce(0) { $0 + $1.gold.refined }
         let peak = ThroughputReport.peakIntakeYear(of: years)
         let bottleneckRow = peak.flatMap { year in year.bottleneck.flatMap { id in year.stages.first { $0.id == id } } }

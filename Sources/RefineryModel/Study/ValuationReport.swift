@@ -1,0 +1,39 @@
+/// The JSON of `refinery-cli value --format json`: versioned and deterministic like
+/// ``RunReport``, with the holder table, value added, tornado and the Monte Carlo's percentiles.
+public struct ValuationReport: Codable, Sendable {
+    /// ``RunReport/schemaVersion``: the reports share their version.
+    public var schemaVersion = RunReport.schemaVersion
+    /// What wrote the report.
+    public var tool = ReportTool()
+    /// The scenario's name.
+    public var scenario: String
+    /// Headline figures and yearly cash flows.
+    public var valuation: ValuationSection
+    /// What each holder puts in and takes out.
+    public var ownership: [HolderResult]
+    /// Value added and national capture, by year and in total.
+    public var valueAdded: ValueAddedReport
+    /// One-at-a-time sensitivity.
+    public var tornado: Tornado
+    /// The Monte Carlo's percentiles (without the draws themselves); absent with zero draws.
+    public var monteCarlo: MonteCarlo?
+
+    /// The report of a valuation, its tornado and Monte Carlo.
+    public init(valuation: Valuation, tornado: Tornado, monteCarlo: MonteCarlo?) {
+        scenario = valuation.scenario
+        self.valuation = ValuationSection(valuation)
+        ownership = valuation.holders
+        valueAdded = valuation.valueAdded
+        self.tornado = tornado
+        // The draws themselves stay out of the report; their percentiles are in it.
+        self.monteCarlo = monteCarlo.map { var summary = $0; summary.npvs = []; summary.captures = []; return summary }
+    }
+
+    /// The report of a valuation run.
+    public init(_ run: ValuationRun) {
+        self.init(valuation: run.valuation, tornado: run.tornado, monteCarlo: run.monteCarlo)
+    }
+
+    /// The report as JSON text, exactly as `refinery-cli value --format json` prints it.
+    public func json() throws -> String { try ReportJSON.encode(self) }
+}
