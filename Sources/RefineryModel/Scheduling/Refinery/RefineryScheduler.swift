@@ -34,11 +34,14 @@ public enum RefineryScheduler {
         }
     }
 
+    /// Schedules `scenario`'s refinery for `request`. ``SolverOptions/timeLimit`` bounds the
+    /// whole call, the network's construction included (one deadline, set when the call starts).
     public static func schedule(_ scenario: Scenario, request: RefineryScheduleRequest,
                                 options: SolverOptions? = nil) throws -> RefineryScheduleReport {
         let options = options ?? recommendedOptions(for: request.kind)
+        let deadline = SolveDeadline(seconds: options.timeLimit)
         let instance = try RefineryNetwork(scenario: scenario, request: request)
-        let result = try STNScheduler.solve(instance.network, objective: instance.objective, options: options)
+        let result = try STNScheduler.solve(instance.network, objective: instance.objective, options: options, deadline: deadline)
         return report(instance: instance, result: result)
     }
 
