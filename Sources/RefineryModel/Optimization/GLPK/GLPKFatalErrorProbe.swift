@@ -22,3 +22,22 @@ extension GLPKSolver {
         }
     }
 }
+
+extension GLPKSolver {
+    /// Loads `program` into GLPK *without* validating it and scales it as a solve would, so
+    /// the tests can show that a model whose scaling aborts GLPK (a subnormal coefficient,
+    /// which validation refuses) is caught by the guard. Returns the guard's error, or `nil`
+    /// when GLPK scaled it.
+    static func scaleWithoutValidation(_ program: LinearProgram) -> OptimizationError? {
+        let session = GLPKSession(log: .off)
+        defer { session.close() }
+        do {
+            try GLPKProblemLoader.load(program, into: session)
+            let problem = try session.requireProblem()
+            _ = try session.checkFatal(cglpk_guarded_scale_prob(problem, GLP_SF_AUTO), in: "glp_scale_prob")
+            return nil
+        } catch {
+            return error
+        }
+    }
+}
