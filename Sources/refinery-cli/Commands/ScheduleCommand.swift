@@ -62,7 +62,7 @@ enum ScheduleCommand {
                     throw CommandError.failure(String(describing: error))
                 }
             }
-            let result = try STNScheduler.solve(instance.network, objective: instance.objective, options: options, deadline: deadline)
+            let result = try RefineryScheduler.solve(instance, options: options, deadline: deadline)
             report = RefineryScheduler.report(instance: instance, result: result)
             if !arguments.has("timings") { report.timings = nil }
         } catch let error as SchedulingError {

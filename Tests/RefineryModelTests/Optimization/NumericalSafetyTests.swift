@@ -122,3 +122,40 @@ import Testing
         #expect(verbose.standardError.contains("obj ="), "stderr: \(verbose.standardError)")
     }
 }
+
+/// The scheduler names the model's numerical problems by the scenario's stage (issue 11: the
+/// reproducer `plant.stages[3].recovery.gold=5e-324`, stage 3 being the miller).
+@Suite struct StageNumericalProblemTests {
+    @Test func modelIssuesAreNamedByTheStage() throws {
+        let instance = try RefineryNetwork(scenario: .senouBase, request: .detailed(days: 1))
+        let miller = try #require(instance.taskStage.firstIndex(of: "miller"))
+        let issues = [
+            ModelIssue(.constraint(index: 0, name: "max_\(miller)_5_1"), "coefficient of B_\(miller)_5_1 is 4e-308, below 1e-30"),
+            ModelIssue(.variable(index: 1, name: "B_\(miller)_5_2"), "bound 1e+300 exceeds 1e+30 in magnitude"),
+            ModelIssue(.constraint(index: 2, name: "balance_3_4"), "not a task's row"),
+        ]
+        let problems = RefineryScheduler.scenarioProblems(instance: instance, issues: issues)
+        #expect(problems.map(\.path) == ["plant.stages[id=miller]"])
+        #expect(problems.first?.message.contains("2 issues, first: constraint 'max_\(miller)_5_1'") == true)
+    }
+
+    @Test func subnormalRecoveryIsRefusedWithAScenarioPath() throws {
+        let base = try ScenarioLoader.embeddedDocument(named: "senou-base")
+        let scenario: Scenario
+        do {
+            scenario = try ScenarioLoader.load(json: base, overrides: [try ScenarioOverride(parsing: "plant.stages[id=miller].recovery.gold=5e-324")])
+        } catch let error as ScenarioError {
+            // Scenario validation with physical ranges refuses it first: also a path, no crash.
+            #expect(error.problems.contains { $0.path.hasPrefix("plant.stages") })
+            return
+        }
+        #expect {
+            _ = try RefineryScheduler.schedule(scenario, request: .detailed(days: 2), options: SolverOptions(timeLimit: 5))
+        } throws: { error in
+            guard case let SchedulingError.invalidRequest(problems) = error else { return false }
+            // The miller's recovery shrinks what reaches the stages after it: the casting
+            // stage's batch rows carry the tiny coefficients.
+            return !problems.isEmpty && problems.allSatisfy { $0.path.hasPrefix("plant.stages[id=") }
+        }
+    }
+}
