@@ -7,6 +7,9 @@
 public struct SolverOptions: Sendable {
     /// The longest the solver may run, in seconds; `nil` for no limit. When it is reached the
     /// result says ``TerminationReason/timeLimit`` and carries the best solution found, if any.
+    /// It bounds the whole solve, not each phase: one ``SolveDeadline`` is set when the solve
+    /// starts and the simplex, the interior point and branch-and-cut share it (measured with
+    /// `refinery-cli bench time-limit`: within 10% + 0.5 s, see BENCHMARKS.md).
     /// At most about 24 days (GLPK counts milliseconds in a 32-bit integer).
     /// The default is `nil`.
     public var timeLimit: Double?
@@ -18,8 +21,9 @@ public struct SolverOptions: Sendable {
 
     /// Simplify the problem before solving (GLPK's LP presolver for pure LPs, its MIP
     /// presolver for MIPs). With presolve off, a MIP's root LP is solved by the simplex first.
-    /// A ``GLPKSolver/solve(_:options:start:)`` call with a starting solution turns it off,
-    /// because GLPK accepts heuristic solutions only in the original variables.
+    /// A ``GLPKSolver/solve(_:options:start:deadline:)`` call with a starting solution turns it
+    /// off, because GLPK accepts heuristic solutions only in the original variables; so does
+    /// ``Branching/pseudocost`` under a time limit, whose cost is measured on the root basis.
     /// The default is `true`.
     public var presolve: Bool = true
 

@@ -8,7 +8,15 @@
 /// batch completes within the horizon. Receipts are never refused. Due dates are not sought:
 /// the schedule may miss milestones (then it is no start for a model that enforces them).
 public enum GreedySchedule {
+    /// The greedy schedule of `network`.
     public static func build(_ network: StateTaskNetwork) -> STNSchedule {
+        // Without a deadline the build always finishes.
+        build(network, deadline: .none) ?? STNSchedule(batches: [])
+    }
+
+    /// The greedy schedule of `network`, or `nil` when `deadline` passes first (it is checked
+    /// at every period, so the build stops within one period's work of it).
+    public static func build(_ network: StateTaskNetwork, deadline: SolveDeadline) -> STNSchedule? {
         let H = network.horizon
         let stateIndex = network.stateIndex, unitIndex = network.unitIndex, taskIndex = network.taskIndex
         var stock = network.states.map(\.initialStock)
@@ -34,6 +42,7 @@ public enum GreedySchedule {
         var batches: [STNSchedule.Batch] = []
 
         for t in 0...H {
+            if deadline.hasExpired { return nil }
             for (s, amount) in arrivals[t] { stock[s] += amount }
             for (s, amount) in release[t] { stock[s] += amount }
             guard t < H else { break }

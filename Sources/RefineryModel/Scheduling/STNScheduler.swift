@@ -95,9 +95,15 @@ public enum STNScheduler {
     /// MILP, decodes and checks the schedule; if the MILP is infeasible, solves the elastic
     /// form and explains. A `start` schedule, if valid, is handed to GLPK as an incumbent;
     /// without one, ``GreedySchedule`` builds one when `greedyStart` is on.
+    ///
+    /// ``SolverOptions/timeLimit`` bounds the whole call, not each phase: one deadline is set
+    /// when the call starts (or passed in as `deadline`, when the caller's own work before it
+    /// counts too), and the greedy start, the MILP and the elastic model each get what is left.
+    /// When the greedy start runs out of time, the MILP starts without it.
     public static func solve(_ network: StateTaskNetwork, objective: STNObjective = .terminalValue,
                              options: SolverOptions = SolverOptions(), start: STNSchedule? = nil,
-                             greedyStart: Bool = true) throws -> STNScheduleResult {
+                             greedyStart: Bool = true, deadline: SolveDeadline = .none) throws -> STNScheduleResult {
+        let deadline = deadline.capped(at: options.timeLimit)
         let problems = network.problems()
         guard problems.isEmpty else { throw SchedulingError.invalidNetwork(problems) }
         let clock = ContinuousClock.now
@@ -105,12 +111,12 @@ public enum STNScheduler {
         let buildSeconds = seconds(since: clock)
         let checker = ScheduleChecker(network: network)
         var startValues: [Double]?
-        let greedy = greedyStart ? GreedySchedule.build(network) : nil
-        if let start = start ?? greedy, checker.check(start).isValid {
+        let greedy = greedyStart ? GreedySchedule.build(network, deadline: deadline) : nil
+        if let start = start ?? greedy, !deadline.hasExpired, checker.check(start).isValid {
             startValues = formulation.values(for: start)
         }
         let solution: Solution
-        do { solution = try GLPKSolver().solve(formulation.program, options: options, start: startValues) } catch {
+        do { solution = try GLPKSolver().solve(formulation.program, options: options, start: startValues, deadline: deadline) } catch {
             throw SchedulingError.solver(error)
         }
         var result = STNScheduleResult(
@@ -134,11 +140,14 @@ public enum STNScheduler {
             let elastic = STNFormulation(network, elastic: true)
             let relaxed: Solution
             let elasticStart = greedy.map(elastic.values(for:))
-            // The explanation is a diagnosis: a few percent from the least shortfall is enough.
+            // The explanation is a diagnosis: a few percent from the least shortfall is enough,
+            // within 10 s and what is left of the caller's time.
             var elasticOptions = options
-            elasticOptions.timeLimit = min(options.timeLimit ?? 10, 10)
+            elasticOptions.timeLimit = 10
             elasticOptions.relativeGap = max(options.relativeGap ?? 0, 0.02)
-            do { relaxed = try GLPKSolver().solve(elastic.program, options: elasticOptions, start: elasticStart) } catch {
+            do {
+                relaxed = try GLPKSolver().solve(elastic.program, options: elasticOptions, start: elasticStart, deadline: deadline)
+            } catch {
                 throw SchedulingError.solver(error)
             }
             result.solveSeconds += relaxed.statistics.loadSeconds + relaxed.statistics.solveSeconds

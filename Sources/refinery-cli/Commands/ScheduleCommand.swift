@@ -55,13 +55,14 @@ enum ScheduleCommand {
         if arguments.has("verbose") { options.log = .standardError }
         var report: RefineryScheduleReport
         do {
+            let deadline = SolveDeadline(seconds: options.timeLimit) // --time-limit covers the network's construction too
             let instance = try RefineryNetwork(scenario: scenario, request: request)
             if let path = arguments.value("export-model") {
                 do { try GLPKSolver().write(STNFormulation(instance.network, objective: instance.objective).program, format: .cplexLP, to: path) } catch {
                     throw CommandError.failure(String(describing: error))
                 }
             }
-            let result = try STNScheduler.solve(instance.network, objective: instance.objective, options: options)
+            let result = try RefineryScheduler.solve(instance, options: options, deadline: deadline)
             report = RefineryScheduler.report(instance: instance, result: result)
             if !arguments.has("timings") { report.timings = nil }
         } catch let error as SchedulingError {

@@ -33,15 +33,16 @@ extension GLPKSolver {
             written.objectiveConstant = 0
         }
         try GLPKProblemLoader.load(written, into: session)
-        guard let problem = session.problem else { throw .fatalSolverError(message: "no problem") }
+        let problem = try session.requireProblem()
         let code: Int32
         switch format {
-        case .cplexLP: code = try session.checkFatal(cglpk_guarded_write_lp(problem, temporary.path))
-        case .freeMPS: code = try session.checkFatal(cglpk_guarded_write_mps(problem, GLP_MPS_FILE, temporary.path))
+        case .cplexLP: code = try session.checkFatal(cglpk_guarded_write_lp(problem, temporary.path), in: "glp_write_lp")
+        case .freeMPS: code = try session.checkFatal(cglpk_guarded_write_mps(problem, GLP_MPS_FILE, temporary.path), in: "glp_write_mps")
         }
         guard code == 0 else {
             try? FileManager.default.removeItem(at: temporary)
-            throw .exportFailed(path: path, message: session.terminal.recentText)
+            // GLPK's own message ("Unable to create ...") stays in its log; say it in our words.
+            throw .exportFailed(path: path, message: "GLPK could not create or write the file (is its directory missing or read-only?)")
         }
         guard rename(temporary.path, target.path) == 0 else {
             let reason = String(cString: strerror(errno))

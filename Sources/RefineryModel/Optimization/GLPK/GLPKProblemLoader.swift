@@ -8,21 +8,25 @@ internal import CGLPK
 enum GLPKProblemLoader {
     /// Loads `program` into the session's problem. The program must have passed
     /// ``LinearProgram/validate()``.
+    ///
+    /// The calls that allocate (names, rows, columns, the matrix) run behind the guard: GLPK's
+    /// allocator treats an exhausted memory as a fatal error. The others only store validated
+    /// values at indices within the counts just added (see the audit in `shim.h`).
     static func load(_ program: LinearProgram, into session: GLPKSession) throws(OptimizationError) {
-        guard let problem = session.problem else { return }
+        let problem = try session.requireProblem()
         let n = program.variableCount
         let m = program.constraintCount
 
-        if !program.name.isEmpty { glp_set_prob_name(problem, program.name) }
+        if !program.name.isEmpty { _ = try session.checkFatal(cglpk_guarded_set_prob_name(problem, program.name), in: "glp_set_prob_name") }
         glp_set_obj_dir(problem, program.sense == .minimize ? GLP_MIN : GLP_MAX)
         glp_set_obj_coef(problem, 0, program.objectiveConstant)
 
         if n > 0 {
-            glp_add_cols(problem, Int32(n))
+            _ = try session.checkFatal(cglpk_guarded_add_cols(problem, Int32(n)), in: "glp_add_cols")
             for j in 0..<n {
                 let column = Int32(j + 1)
                 let name = program.variableNames[j]
-                if !name.isEmpty { glp_set_col_name(problem, column, name) }
+                if !name.isEmpty { _ = try session.checkFatal(cglpk_guarded_set_col_name(problem, column, name), in: "glp_set_col_name") }
                 switch program.variableKinds[j] {
                 case .continuous: break
                 case .integer: glp_set_col_kind(problem, column, GLP_IV)
@@ -36,11 +40,11 @@ enum GLPKProblemLoader {
         }
 
         if m > 0 {
-            glp_add_rows(problem, Int32(m))
+            _ = try session.checkFatal(cglpk_guarded_add_rows(problem, Int32(m)), in: "glp_add_rows")
             for i in 0..<m {
                 let row = Int32(i + 1)
                 let name = program.constraintNames[i]
-                if !name.isEmpty { glp_set_row_name(problem, row, name) }
+                if !name.isEmpty { _ = try session.checkFatal(cglpk_guarded_set_row_name(problem, row, name), in: "glp_set_row_name") }
                 let (type, lower, upper) = boundType(program.rowLowerBounds[i], program.rowUpperBounds[i])
                 glp_set_row_bnds(problem, row, type, lower, upper)
             }
@@ -64,7 +68,7 @@ enum GLPKProblemLoader {
                 }
             }
         }
-        _ = try session.checkFatal(cglpk_guarded_load_matrix(problem, Int32(count), rows, columns, values))
+        _ = try session.checkFatal(cglpk_guarded_load_matrix(problem, Int32(count), rows, columns, values), in: "glp_load_matrix")
     }
 
     /// GLPK's bound type for a pair of bounds (infinite means absent).

@@ -8,9 +8,12 @@ import Foundation
 /// never stored, never sent to another thread, and never held across an `await`.
 ///
 /// On creation it routes all of GLPK's terminal output through ``GLPKTerminal`` (nothing ever
-/// reaches stdout). ``close()`` deletes the problem and frees the thread's environment, so no
-/// GLPK memory outlives the call. If a guarded call reports a fatal error, GLPK's environment
-/// (and with it the problem) is already gone; the session then only forgets its pointer.
+/// reaches stdout or stderr unless a log was asked for). The hook is installed before anything
+/// else, so even the message GLPK prints on a fatal error, before it calls the error hook, is
+/// captured. ``close()`` deletes the problem and frees the thread's environment, so no GLPK
+/// memory outlives the call. If a guarded call reports a fatal error (or a deadline-guarded
+/// call was stopped), GLPK's environment (and with it the problem) is already gone; the
+/// session then only forgets its pointer.
 final class GLPKSession {
     /// The problem (`glp_prob *`); nil once the environment has been freed.
     private(set) var problem: OpaquePointer?
@@ -25,8 +28,18 @@ final class GLPKSession {
         // Output stays on so that error messages reach the hook, which never lets text through
         // to stdout.
         glp_term_out(GLP_ON)
-        glp_term_hook(GLPKTerminal.hook, Unmanaged.passUnretained(terminal).toOpaque())
-        problem = glp_create_prob()
+        glp_term_hook(GLPKTerminal.hook, terminalInfo)
+        var created: OpaquePointer?
+        if cglpk_guarded_create_prob(&created) != CGLPK_FATAL { problem = created }
+    }
+
+    /// The terminal's address, for GLPK's `info` pointer (the session keeps it alive).
+    var terminalInfo: UnsafeMutableRawPointer { Unmanaged.passUnretained(terminal).toOpaque() }
+
+    /// The problem, or a fatal error when GLPK could not create it or it is gone.
+    func requireProblem() throws(OptimizationError) -> OpaquePointer {
+        guard let problem else { throw .fatalSolverError(call: "glp_create_prob", log: terminal.recentText) }
+        return problem
     }
 
     /// Deletes the problem and frees GLPK's environment on this thread. Idempotent.
@@ -40,14 +53,18 @@ final class GLPKSession {
 
     deinit { close() }
 
-    /// Turns the result of a guarded call into an error when GLPK hit a fatal error.
-    func checkFatal(_ code: Int32) throws(OptimizationError) -> Int32 {
+    /// Turns the result of a guarded call into an error when GLPK hit a fatal error in `call`.
+    func checkFatal(_ code: Int32, in call: String) throws(OptimizationError) -> Int32 {
         if code == CGLPK_FATAL {
-            problem = nil // glp_free_env() already released it
-            throw .fatalSolverError(message: terminal.recentText.isEmpty ? "unknown error" : terminal.recentText)
+            forget()
+            throw .fatalSolverError(call: call, log: terminal.recentText)
         }
         return code
     }
+
+    /// Forgets the problem after GLPK's environment was freed by a guard (fatal error or
+    /// deadline): glp_free_env() already released it.
+    func forget() { problem = nil }
 
     /// The message level matching the log destination: errors only (captured, not shown)
     /// unless a log was asked for.

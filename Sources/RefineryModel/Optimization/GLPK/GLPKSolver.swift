@@ -40,17 +40,23 @@ public struct GLPKSolver: Sendable {
     ///   - start: A feasible solution to start branch-and-cut from (one value per variable).
     ///     GLPK accepts it as its first incumbent if it is feasible; presolve is then off.
     ///     Ignored for pure LPs.
+    ///   - deadline: When the caller's whole solve must end (its other phases included); the
+    ///     solve stops at the earlier of this and ``SolverOptions/timeLimit`` from now. Every
+    ///     phase gets what is left: the simplex (GLPK's `tm_lim`), the interior point (stopped
+    ///     at the iteration that passes the deadline), branch-and-cut (`tm_lim`, and the
+    ///     deadline checked at every callback).
     /// - Returns: The answer. An infeasible or unbounded model, or a time limit, is a
     ///   ``Solution/status``, not an error.
     /// - Throws: ``OptimizationError`` when the model or options are invalid or GLPK fails.
     public func solve(_ program: LinearProgram, options: SolverOptions = SolverOptions(),
-                      start: [Double]? = nil) throws(OptimizationError) -> Solution {
+                      start: [Double]? = nil, deadline: SolveDeadline = .none) throws(OptimizationError) -> Solution {
         try program.validate()
         try Self.validate(options)
         if let start, program.isMixedInteger { try Self.validate(start: start, for: program) }
 
         let clock = ContinuousClock()
         let began = clock.now
+        let deadline = deadline.capped(at: options.timeLimit)
         let session = GLPKSession(log: options.log)
         defer { session.close() }
         try GLPKProblemLoader.load(program, into: session)
@@ -58,12 +64,12 @@ public struct GLPKSolver: Sendable {
 
         var outcome: Outcome
         if program.isMixedInteger {
-            outcome = try solveMixedInteger(program, session: session, options: options, start: start, began: began)
+            outcome = try solveMixedInteger(program, session: session, options: options, start: start, deadline: deadline)
         } else {
-            outcome = try solveLinear(session: session, options: options, timeLimit: options.timeLimit)
+            outcome = try solveLinear(session: session, options: options, deadline: deadline)
         }
         if outcome.status == .infeasibleOrUnbounded {
-            outcome.status = try resolveInfeasibleOrUnbounded(session: session, options: options)
+            outcome.status = try resolveInfeasibleOrUnbounded(session: session, options: options, deadline: deadline)
         }
         // Stopped early without an incumbent of GLPK's own: the starting solution, if it is
         // feasible, is still the best known answer.
@@ -105,30 +111,32 @@ public struct GLPKSolver: Sendable {
         }
     }
 
-    private func simplexParameters(_ options: SolverOptions, session: GLPKSession, timeLimit: Double?, presolve: Bool) -> glp_smcp {
+    private func simplexParameters(_ options: SolverOptions, session: GLPKSession, deadline: SolveDeadline, presolve: Bool) -> glp_smcp {
         var parameters = glp_smcp()
         glp_init_smcp(&parameters)
         parameters.msg_lev = session.messageLevel
         parameters.presolve = presolve ? GLP_ON : GLP_OFF
-        if let timeLimit { parameters.tm_lim = Self.milliseconds(timeLimit) }
+        if let remaining = deadline.remainingSeconds { parameters.tm_lim = Self.milliseconds(remaining) }
         return parameters
     }
 
-    private func solveLinear(session: GLPKSession, options: SolverOptions, timeLimit: Double?) throws(OptimizationError) -> Outcome {
-        guard let problem = session.problem else { throw .fatalSolverError(message: "no problem") }
+    private func solveLinear(session: GLPKSession, options: SolverOptions, deadline: SolveDeadline) throws(OptimizationError) -> Outcome {
+        let problem = try session.requireProblem()
         let n = Int(glp_get_num_cols(problem))
         let m = Int(glp_get_num_rows(problem))
         let presolve = options.presolve && !session.relaxationFirst
         if !session.isScaled {
             // As glpsol does: scale the matrix (GLPK's simplex does not), and without the
             // presolver start from an advanced (triangular) basis. Unscaled, a year's campaign
-            // fails to factorize its first basis.
-            glp_scale_prob(problem, GLP_SF_AUTO)
-            if !presolve { glp_adv_basis(problem, 0) }
+            // fails to factorize its first basis. Both are guarded: scaling aborts on scale
+            // factors that underflow or overflow.
+            _ = try session.checkFatal(cglpk_guarded_scale_prob(problem, GLP_SF_AUTO), in: "glp_scale_prob")
+            if !presolve { _ = try session.checkFatal(cglpk_guarded_adv_basis(problem), in: "glp_adv_basis") }
             session.isScaled = true
         }
-        var parameters = simplexParameters(options, session: session, timeLimit: timeLimit, presolve: presolve)
-        let code = try session.checkFatal(cglpk_guarded_simplex(problem, &parameters))
+        guard !deadline.hasExpired else { return Outcome(status: .noSolution, termination: .timeLimit) }
+        var parameters = simplexParameters(options, session: session, deadline: deadline, presolve: presolve)
+        let code = try session.checkFatal(cglpk_guarded_simplex(problem, &parameters), in: "glp_simplex")
 
         var outcome: Outcome
         switch code {
@@ -148,7 +156,7 @@ public struct GLPKSolver: Sendable {
         case GLP_ENODFS:
             return Outcome(status: .infeasibleOrUnbounded, termination: .completed)
         default:
-            throw .solverFailed(code: Int(code), message: session.terminal.recentText)
+            throw .solverFailed(code: Int(code), phase: "simplex method", log: session.terminal.recentText)
         }
         outcome.values = (0..<n).map { glp_get_col_prim(problem, Int32($0 + 1)) }
         if outcome.status == .optimal {
@@ -160,10 +168,11 @@ public struct GLPKSolver: Sendable {
 
     /// After a presolver said "no primal or no dual feasible solution", solves the LP
     /// (relaxation) again without presolve to tell infeasible from unbounded.
-    private func resolveInfeasibleOrUnbounded(session: GLPKSession, options: SolverOptions) throws(OptimizationError) -> SolutionStatus {
-        guard let problem = session.problem else { return .infeasibleOrUnbounded }
-        var parameters = simplexParameters(options, session: session, timeLimit: options.timeLimit, presolve: false)
-        let code = try session.checkFatal(cglpk_guarded_simplex(problem, &parameters))
+    private func resolveInfeasibleOrUnbounded(session: GLPKSession, options: SolverOptions,
+                                              deadline: SolveDeadline) throws(OptimizationError) -> SolutionStatus {
+        guard let problem = session.problem, !deadline.hasExpired else { return .infeasibleOrUnbounded }
+        var parameters = simplexParameters(options, session: session, deadline: deadline, presolve: false)
+        let code = try session.checkFatal(cglpk_guarded_simplex(problem, &parameters), in: "glp_simplex")
         guard code == 0 else { return .infeasibleOrUnbounded }
         switch glp_get_status(problem) {
         case GLP_NOFEAS: return .infeasible
@@ -175,27 +184,27 @@ public struct GLPKSolver: Sendable {
     // MARK: - MIP
 
     private func solveMixedInteger(_ program: LinearProgram, session: GLPKSession, options: SolverOptions,
-                                   start: [Double]?, began: ContinuousClock.Instant) throws(OptimizationError) -> Outcome {
-        guard let problem = session.problem else { throw .fatalSolverError(message: "no problem") }
-        let presolve = options.presolve && start == nil
-        var timeLimit = options.timeLimit
-        /// Shortens `timeLimit` to what is left of the caller's limit after the work so far;
-        /// false when nothing is left.
-        func timeRemains() -> Bool {
-            guard let limit = options.timeLimit else { return true }
-            timeLimit = limit - (ContinuousClock.now - began).seconds
-            return timeLimit! > 0.001
-        }
+                                   start: [Double]?, deadline: SolveDeadline) throws(OptimizationError) -> Outcome {
+        let problem = try session.requireProblem()
+        // GLPK's pseudo-cost initialization (two LP solves per candidate at the first nodes)
+        // never looks at the clock. Under a deadline, its cost is measured first (see
+        // GLPKBranchAndCut), which needs the optimal root basis: the root LP is then solved
+        // here, without GLPK's presolver.
+        let measurePseudocosts = options.branching == .pseudocost && deadline.instant != nil
+        let presolve = options.presolve && start == nil && !measurePseudocosts
 
         if options.certifyStart, let start, let gapTarget = options.relativeGap {
-            if let certified = try certify(start, program: program, session: session, gapTarget: gapTarget) { return certified }
-            guard timeRemains() else { return Outcome(status: .noSolution, termination: .timeLimit) }
+            if let certified = try certify(start, program: program, session: session, gapTarget: gapTarget, deadline: deadline) {
+                return certified
+            }
+            guard !deadline.hasExpired else { return Outcome(status: .noSolution, termination: .timeLimit) }
         }
 
+        var pseudocostEvaluationSeconds: Double?
         if !presolve {
             // glp_intopt needs an optimal LP relaxation when its presolver is off.
             session.relaxationFirst = true
-            let relaxation = try solveLinear(session: session, options: options, timeLimit: timeLimit)
+            let relaxation = try solveLinear(session: session, options: options, deadline: deadline)
             switch relaxation.status {
             case .optimal: break
             case .feasible, .noSolution:
@@ -203,14 +212,24 @@ public struct GLPKSolver: Sendable {
             case .infeasible, .unbounded, .infeasibleOrUnbounded:
                 return Outcome(status: relaxation.status, termination: .completed)
             }
-            guard timeRemains() else { return Outcome(status: .noSolution, termination: .timeLimit) }
+            guard !deadline.hasExpired else { return Outcome(status: .noSolution, termination: .timeLimit) }
+            if measurePseudocosts, let column = program.variableKinds.firstIndex(where: { $0 != .continuous }) {
+                let began = ContinuousClock.now
+                _ = try session.checkFatal(cglpk_guarded_pseudocost_probe(problem, Int32(column + 1)), in: "glp_simplex (pseudo-cost probe)")
+                pseudocostEvaluationSeconds = (ContinuousClock.now - began).seconds
+                guard !deadline.hasExpired else { return Outcome(status: .noSolution, termination: .timeLimit) }
+            }
         }
 
         var parameters = glp_iocp()
         glp_init_iocp(&parameters)
         parameters.msg_lev = session.messageLevel
         parameters.presolve = presolve ? GLP_ON : GLP_OFF
-        if let timeLimit { parameters.tm_lim = Self.milliseconds(timeLimit) }
+        if let remaining = deadline.remainingSeconds {
+            parameters.tm_lim = Self.milliseconds(remaining)
+            // Proximity search has its own limit (60 s by default); it must not outlast ours.
+            parameters.ps_tm_lim = min(parameters.ps_tm_lim, parameters.tm_lim)
+        }
         if let gap = options.relativeGap { parameters.mip_gap = gap }
         parameters.gmi_cuts = options.cuts.contains(.gomory) ? GLP_ON : GLP_OFF
         parameters.mir_cuts = options.cuts.contains(.mixedIntegerRounding) ? GLP_ON : GLP_OFF
@@ -222,11 +241,11 @@ public struct GLPKSolver: Sendable {
         parameters.br_tech = Self.glpkBranching(options.branching)
         parameters.bt_tech = Self.glpkBacktracking(options.backtracking)
 
-        let context = GLPKBranchAndCut(start: start)
+        let context = GLPKBranchAndCut(start: start, deadline: deadline, pseudocostEvaluationSeconds: pseudocostEvaluationSeconds)
         parameters.cb_func = GLPKBranchAndCut.callback
         let code = try withExtendedLifetime(context) { () throws(OptimizationError) -> Int32 in
             parameters.cb_info = Unmanaged.passUnretained(context).toOpaque()
-            return try session.checkFatal(cglpk_guarded_intopt(problem, &parameters))
+            return try session.checkFatal(cglpk_guarded_intopt(problem, &parameters), in: "glp_intopt")
         }
 
         let mipStatus = glp_mip_status(problem)
@@ -236,7 +255,8 @@ public struct GLPKSolver: Sendable {
         case 0 where mipStatus == GLP_NOFEAS, GLP_ENOPFS: return Outcome(status: .infeasible, termination: .completed, nodes: context.nodes)
         case GLP_ENODFS: return Outcome(status: .infeasibleOrUnbounded, termination: .completed, nodes: context.nodes)
         case GLP_ETMLIM, GLP_EMIPGAP, GLP_ESTOP:
-            let reason: TerminationReason = code == GLP_ETMLIM ? .timeLimit : code == GLP_EMIPGAP ? .gapLimit : .cancelled
+            let reason: TerminationReason = code == GLP_ETMLIM || (code == GLP_ESTOP && context.stoppedAtDeadline)
+                ? .timeLimit : code == GLP_EMIPGAP ? .gapLimit : .cancelled
             guard mipStatus == GLP_FEAS || mipStatus == GLP_OPT else {
                 return Outcome(status: .noSolution, termination: reason, bestBound: context.bestBound, nodes: context.nodes)
             }
@@ -247,9 +267,9 @@ public struct GLPKSolver: Sendable {
             // scaled, from an advanced basis, without the presolver.
             var retry = options
             retry.presolve = false
-            return try solveMixedInteger(program, session: session, options: retry, start: start, began: began)
+            return try solveMixedInteger(program, session: session, options: retry, start: start, deadline: deadline)
         default:
-            throw .solverFailed(code: Int(code), message: session.terminal.recentText)
+            throw .solverFailed(code: Int(code), phase: "branch-and-cut", log: session.terminal.recentText)
         }
         let n = program.variableCount
         outcome.values = (0..<n).map { glp_mip_col_val(problem, Int32($0 + 1)) }
@@ -261,13 +281,24 @@ public struct GLPKSolver: Sendable {
     /// Bounds the LP relaxation by the interior-point method and returns `start` as the answer
     /// when it is within `gapTarget` of that bound (see ``SolverOptions/certifyStart``);
     /// `nil` when it is not, or when the interior point does not reach an optimum.
+    ///
+    /// `glp_interior` has no time limit of its own; it writes one line per iteration, and the
+    /// guard stops it at the first line past the deadline. GLPK's environment is then gone,
+    /// and the answer is "no solution, time limit" (``solve(_:options:start:deadline:)`` then
+    /// returns the start, which is feasible).
     private func certify(_ start: [Double], program: LinearProgram, session: GLPKSession,
-                         gapTarget: Double) throws(OptimizationError) -> Outcome? {
+                         gapTarget: Double, deadline: SolveDeadline) throws(OptimizationError) -> Outcome? {
         guard let problem = session.problem, program.check(start).isFeasible(tolerance: 1e-6) else { return nil }
         var parameters = glp_iptcp()
         glp_init_iptcp(&parameters)
-        parameters.msg_lev = session.messageLevel
-        let code = try session.checkFatal(cglpk_guarded_interior(problem, &parameters))
+        parameters.msg_lev = GLP_MSG_ON // one line per iteration, at which the deadline is checked
+        let seconds = deadline.remainingSeconds ?? 1e9
+        let result = cglpk_guarded_interior_until(problem, &parameters, seconds, GLPKTerminal.hook, session.terminalInfo)
+        if result == CGLPK_DEADLINE {
+            session.forget()
+            return Outcome(status: .noSolution, termination: .timeLimit)
+        }
+        let code = try session.checkFatal(result, in: "glp_interior")
         guard code == 0, glp_ipt_status(problem) == GLP_OPT else { return nil }
         let relaxation = glp_ipt_obj_val(problem)
         // Loosened in the direction that keeps it a bound: the method stops at a small gap.

@@ -34,12 +34,56 @@ public enum RefineryScheduler {
         }
     }
 
+    /// Schedules `scenario`'s refinery for `request`. ``SolverOptions/timeLimit`` bounds the
+    /// whole call, the network's construction included (one deadline, set when the call starts).
     public static func schedule(_ scenario: Scenario, request: RefineryScheduleRequest,
                                 options: SolverOptions? = nil) throws -> RefineryScheduleReport {
         let options = options ?? recommendedOptions(for: request.kind)
+        let deadline = SolveDeadline(seconds: options.timeLimit)
         let instance = try RefineryNetwork(scenario: scenario, request: request)
-        let result = try STNScheduler.solve(instance.network, objective: instance.objective, options: options)
-        return report(instance: instance, result: result)
+        return report(instance: instance, result: try solve(instance, options: options, deadline: deadline))
+    }
+
+    /// Solves a network the caller built (``STNScheduler/solve(_:objective:options:start:greedyStart:deadline:)``)
+    /// and names the model's numerical problems by the scenario's stages: extreme stage values
+    /// (a recovery of 5e-324, a cycle of 10³⁰⁰ hours) give coefficients or bounds GLPK cannot
+    /// scale, which the solver reports by model row and column (`max_13_5_1`, `B_13_5_1`); they
+    /// become ``SchedulingError/invalidRequest(_:)`` problems at `plant.stages[id=…]`.
+    public static func solve(_ instance: RefineryNetwork, options: SolverOptions,
+                             deadline: SolveDeadline = .none) throws -> STNScheduleResult {
+        do {
+            return try STNScheduler.solve(instance.network, objective: instance.objective, options: options, deadline: deadline)
+        } catch let SchedulingError.solver(.invalidModel(issues)) {
+            let problems = scenarioProblems(instance: instance, issues: issues)
+            guard !problems.isEmpty else { throw SchedulingError.solver(.invalidModel(issues)) }
+            throw SchedulingError.invalidRequest(problems)
+        }
+    }
+
+    /// One problem per stage whose tasks' rows or columns (`B_i_…`, `W_i_…`, `max_i_…`,
+    /// `min_i_…`, `fix_i_…`, for task i) have issues, quoting the first. The cause can sit
+    /// upstream: a miller's recovery of 5e-324 shows in the casting stage's batch sizes.
+    static func scenarioProblems(instance: RefineryNetwork, issues: [ModelIssue]) -> [ScenarioProblem] {
+        var stages: [String] = []
+        var first: [String: (ModelIssue, Int)] = [:]
+        for issue in issues {
+            let name: String
+            switch issue.subject {
+            case let .variable(_, variable): name = variable
+            case let .constraint(_, constraint): name = constraint
+            case .model, .objective: continue
+            }
+            let parts = name.split(separator: "_")
+            guard parts.count >= 2, ["B", "W", "max", "min", "fix"].contains(String(parts[0])), let task = Int(parts[1]),
+                  task >= 0, task < instance.taskStage.count else { continue }
+            let stage = instance.taskStage[task]
+            if let (issue, count) = first[stage] { first[stage] = (issue, count + 1) } else { first[stage] = (issue, 1); stages.append(stage) }
+        }
+        return stages.map { stage in
+            let (issue, count) = first[stage]!
+            return ScenarioProblem(path: "plant.stages[id=\(stage)]", value: nil,
+                                   message: "gives the schedule's model numbers GLPK cannot solve with (\(count) issue\(count == 1 ? "" : "s"), first: \(issue)); check the recovery, cycle hours, availability and batch sizes of this stage and of those upstream of it")
+        }
     }
 
     /// The report of a solved network (for callers that build the network themselves).
