@@ -53,12 +53,12 @@ public enum Axis {
     /// overlap (the data table lists them all).
     public static func categories(_ bands: BandScale, plot: PlotArea, label: AxisLabel) -> [SVGElement] {
         var elements: [SVGElement] = [.line(x1: plot.left, y1: plot.bottom, x2: plot.right, y2: plot.bottom, stroke: ChartPalette.ink)]
-        // Labels wrap onto two lines within their band; when even that would overlap, only every
+        // Labels wrap onto up to three lines within their band; when even that would overlap, only every
         // n-th category is labelled (the data table lists them all).
         let lines = bands.categories.map { wrap($0, width: max(bands.step - 4, 44)) }
         let widest = lines.flatMap { $0 }.map { TextMetrics.width($0, fontSize: 11) }.max() ?? 0
         let every = max(1, Int(((widest + 6) / max(bands.step, 1)).rounded(.up)))
-        let twoLines = lines.contains { $0.count > 1 }
+        let lineCount = lines.map(\.count).max() ?? 1
         for (index, wrapped) in lines.enumerated() where index % every == 0 {
             let x = bands.center(index)
             elements.append(.line(x1: x, y1: plot.bottom, x2: x, y2: plot.bottom + 4, stroke: ChartPalette.ink))
@@ -69,26 +69,28 @@ public enum Axis {
                                                 ("text-anchor", "middle"), ("font-size", "11"), ("fill", ChartPalette.ink)],
                                        children: spans))
         }
-        elements.append(.text(label.text, x: plot.left + plot.width / 2, y: plot.bottom + (twoLines ? 46 : 34), anchor: "middle",
+        elements.append(.text(label.text, x: plot.left + plot.width / 2, y: plot.bottom + 21 + 13 * Double(lineCount), anchor: "middle",
                               extra: [("fill", ChartPalette.ink), ("class", "axis-title")]))
         return elements
     }
 
-    /// `text` split into at most two lines of about `width` pixels, the second shortened with
+    /// `text` split into at most three lines of about `width` pixels, the last shortened with
     /// an ellipsis when the words do not fit.
     static func wrap(_ text: String, width: Double) -> [String] {
         guard TextMetrics.width(text, fontSize: 11) > width else { return [text] }
-        let words = text.split(separator: " ").map(String.init)
-        var first = ""
-        var index = 0
-        while index < words.count {
-            let candidate = first.isEmpty ? words[index] : first + " " + words[index]
-            if !first.isEmpty && TextMetrics.width(candidate, fontSize: 11) > width { break }
-            first = candidate
-            index += 1
+        var words = text.split(separator: " ").map(String.init)[...]
+        var lines: [String] = []
+        while !words.isEmpty && lines.count < 3 {
+            var line = ""
+            while let word = words.first {
+                let candidate = line.isEmpty ? word : line + " " + word
+                if !line.isEmpty && TextMetrics.width(candidate, fontSize: 11) > width { break }
+                line = candidate
+                words = words.dropFirst()
+            }
+            if lines.count == 2 && !words.isEmpty { line += " " + words.joined(separator: " ") ; words = [] }
+            lines.append(TextMetrics.fitting(line, width: width, fontSize: 11))
         }
-        let rest = words[index...].joined(separator: " ")
-        let line1 = TextMetrics.fitting(first, width: width, fontSize: 11)
-        return rest.isEmpty ? [line1] : [line1, TextMetrics.fitting(rest, width: width, fontSize: 11)]
+        return lines
     }
 }

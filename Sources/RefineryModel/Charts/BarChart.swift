@@ -113,9 +113,10 @@ public struct BarChart: Chart {
             (series[$0].name, .box(fill: ChartPalette.fill($0, in: &svg, defined: &patterns)))
         }
         if let limit { entries.append((limit.name, .dashed(color: ChartPalette.ink))) }
-        if let line { entries.append((line.name, .line(color: ChartPalette.color(5), marker: true))) }
+        if let line { entries.append((line.name, .line(color: ChartPalette.ink, marker: true))) }
         let legend = Legend(entries).draw(x: 70, y: 16, width: width - 90)
-        let bottomMargin: Double = categories.contains { Axis.wrap($0, width: max((width - 90) / Double(max(categories.count, 1)) - 4, 44)).count > 1 } ? 60 : 48
+        let lines = categories.map { Axis.wrap($0, width: max((width - 90) / Double(max(categories.count, 1)) - 4, 44)).count }.max() ?? 1
+        let bottomMargin = 35 + 13 * Double(lines)
         let plot = PlotArea(left: 70, top: 16 + legend.height + 14, width: width - 90,
                             height: height - 16 - legend.height - 14 - bottomMargin)
         let scale = LinearScale(covering: plottedValues, range: (plot.bottom, plot.top))
@@ -166,8 +167,8 @@ public struct BarChart: Chart {
                 guard category < categories.count, let value, value.isFinite else { return nil }
                 return (bands.center(category), scale.position(value))
             }
-            svg.add(.polyline(points, stroke: ChartPalette.color(5), extra: [("class", "line")]))
-            svg.add(points.map { .circle(cx: $0.0, cy: $0.1, r: 3, fill: ChartPalette.color(5)) })
+            svg.add(.polyline(points, stroke: ChartPalette.ink, extra: [("class", "line")]))
+            svg.add(points.map { .circle(cx: $0.0, cy: $0.1, r: 3, fill: ChartPalette.ink) })
         }
         svg.add(Axis.categories(bands, plot: plot, label: categoryAxis))
         for marker in markers {

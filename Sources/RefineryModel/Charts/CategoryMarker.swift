@@ -30,10 +30,14 @@ public struct CategoryMarker: Sendable, Equatable {
         let x = bands.center(category)
         switch style {
         case .line:
+            // The label goes right of the line, or left of it when it would leave the plot.
+            let fitsRight = x + 4 + TextMetrics.width(label) <= plot.right + 10
             return [
                 .line(x1: x, y1: plot.top, x2: x, y2: plot.bottom, stroke: ChartPalette.highlight, width: 1.5,
                       extra: [("stroke-dasharray", "5 3"), ("class", "marker")]),
-                .text(label, x: x + 4, y: plot.top + 12, extra: [("fill", ChartPalette.highlight), ("font-weight", "bold")]),
+                .text(label, x: fitsRight ? x + 4 : x - 4, y: plot.top + 12, anchor: fitsRight ? "start" : "end",
+                      extra: [("fill", ChartPalette.highlight), ("font-weight", "bold"),
+                              ("stroke", "#FFFFFF"), ("stroke-width", "3"), ("paint-order", "stroke")]),
             ]
         case .label:
             let y = max(labelY - 6, plot.top + 10)

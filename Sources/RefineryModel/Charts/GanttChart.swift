@@ -162,8 +162,8 @@ public struct GanttChart: Chart {
                                children: [.tooltip(tip)]))
             if TextMetrics.width(bar.label, fontSize: 10) + 6 <= barWidth {
                 svg.add(.text(bar.label, x: x + 3, y: y + (laneHeight - 8) / 2 + 4,
-                              extra: [("font-size", "10"), ("fill", classIndex % ChartPalette.categorical.count == 6 ? ChartPalette.ink : "#FFFFFF"),
-                                      ("font-weight", "bold")]))
+                              extra: [("font-size", "10"), ("fill", ChartPalette.ink), ("font-weight", "bold"),
+                                      ("stroke", "#FFFFFF"), ("stroke-width", "3"), ("paint-order", "stroke")]))
             }
         }
         for due in dueDates where due.hours.isFinite {

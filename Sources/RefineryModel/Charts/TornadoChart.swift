@@ -46,7 +46,11 @@ public struct TornadoChart: Chart {
     /// The horizontal scale for a plot spanning `left...right`: the base and both ends of
     /// every row are inside its domain.
     public func valueScale(left: Double, right: Double) -> LinearScale {
-        LinearScale(covering: [base] + rows.flatMap { [$0.lowValue, $0.highValue] }, range: (left, right), tickCount: 6)
+        // A margin of an eighth of the spread on each side leaves room for the end labels.
+        let values = ([base] + rows.flatMap { [$0.lowValue, $0.highValue] }).filter(\.isFinite)
+        let margin = ((values.max() ?? 0) - (values.min() ?? 0)) / 8
+        return LinearScale(covering: values, including: [(values.min() ?? 0) - margin, (values.max() ?? 0) + margin],
+                           range: (left, right), tickCount: 8)
     }
 
     /// The chart drawn in `language`.

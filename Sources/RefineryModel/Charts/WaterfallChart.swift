@@ -73,7 +73,9 @@ public struct WaterfallChart: Chart {
             return "url(#\(id))"
         }
         let legend = Legend(kinds.indices.map { (kinds[$0].0, .box(fill: fills[$0])) }).draw(x: 70, y: 16, width: width - 90)
-        let plot = PlotArea(left: 70, top: 16 + legend.height + 24, width: width - 90, height: height - 16 - legend.height - 24 - 60)
+        let lines = steps.map { Axis.wrap($0.label, width: max((width - 90) / Double(max(steps.count, 1)) - 4, 44)).count }.max() ?? 1
+        let plot = PlotArea(left: 70, top: 16 + legend.height + 24, width: width - 90,
+                            height: height - 16 - legend.height - 24 - 22 - 13 * Double(lines))
         let spans = self.spans
         let scale = LinearScale(covering: spans.flatMap { [$0.from, $0.to] }, including: [0], range: (plot.bottom, plot.top))
         let bands = BandScale(categories: steps.map(\.label), range: (plot.left, plot.right), padding: 0.3)
