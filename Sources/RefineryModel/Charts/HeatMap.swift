@@ -82,7 +82,7 @@ public struct HeatMap: Chart {
                                             ("width", SVGDocument.coordinate(bands.bandwidth - (outlined ? 2.5 : 0))),
                                             ("height", SVGDocument.coordinate(cellHeight - 2 - (outlined ? 2.5 : 0))),
                                             ("fill", ChartPalette.sequentialColor(shade(v)))] + extra,
-                                   children: [.tooltip("\(name), \(columns[column]): \(label)")]))
+                                   children: [.tooltip("\(name), \(columns[column])\(format.colon)\(label)")]))
                 if TextMetrics.width(label, fontSize: 10) <= bands.bandwidth - 2 {
                     svg.add(.text(label, x: x + bands.bandwidth / 2, y: y + cellHeight / 2 + 4, anchor: "middle",
                                   extra: [("font-size", "10"),
@@ -110,7 +110,7 @@ public struct HeatMap: Chart {
         if let threshold {
             svg.add(.rect(x: rampEnd + 24, y: legendY - 1.5, width: 24, height: 15, fill: ChartPalette.sequentialColor(1),
                           extra: [("stroke", ChartPalette.highlight), ("stroke-width", "2.5")]))
-            svg.add(.text("≥ \(format.percent(fraction: threshold)): \(thresholdLabel)", x: rampEnd + 54, y: legendY + 10,
+            svg.add(.text("≥ \(format.percent(fraction: threshold))\(format.colon)\(thresholdLabel)", x: rampEnd + 54, y: legendY + 10,
                           extra: [("fill", ChartPalette.ink)]))
         }
 

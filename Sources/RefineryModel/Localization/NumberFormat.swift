@@ -15,9 +15,14 @@ public struct NumberFormat: Sendable {
     public let percentSeparator: String
     /// The language's strings, for the names of months.
     public let strings: ReportStrings
+    /// What goes between a label and its value: `": "` in English, `" : "` (no-break space
+    /// first) in French.
+    public let colon: String
 
     /// Makes a format; ``ReportLanguage/format`` is the usual way to get one.
-    public init(groupingSeparator: String, decimalSeparator: String, percentSeparator: String, strings: ReportStrings) {
+    public init(groupingSeparator: String, decimalSeparator: String, percentSeparator: String, colon: String = ": ",
+                strings: ReportStrings) {
+        self.colon = colon
         self.groupingSeparator = groupingSeparator
         self.decimalSeparator = decimalSeparator
         self.percentSeparator = percentSeparator

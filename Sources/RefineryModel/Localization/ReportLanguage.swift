@@ -26,7 +26,7 @@ public enum ReportLanguage: String, CaseIterable, Codable, Sendable {
         switch self {
         case .en: NumberFormat(groupingSeparator: ",", decimalSeparator: ".", percentSeparator: "", strings: strings)
         case .fr: NumberFormat(groupingSeparator: "\u{202F}", decimalSeparator: ",", percentSeparator: "\u{00A0}",
-                               strings: strings)
+                               colon: "\u{00A0}: ", strings: strings)
         }
     }
 }

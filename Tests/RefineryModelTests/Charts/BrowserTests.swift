@@ -190,6 +190,9 @@ struct BrowserTests {
         }
 
         let screenshot = folder.appendingPathComponent("gallery-\(language.tag).png")
+        // The screenshot is of the page itself, which has no script (checked in SVGMarkupTests).
+        // (Chromium's --blink-settings=scriptEnabled=false would prove it, but then headless
+        // Chromium writes no screenshot at all.)
         let shot = try Browser.run(["--screenshot=\(screenshot.path)", "--window-size=1280,2000", "--hide-scrollbars"],
                                    page: page, in: folder)
         #expect(shot.status == 0, "chromium --screenshot exited \(shot.status): \(shot.stderr.suffix(2000))")

@@ -43,6 +43,7 @@ struct NumberFormatTests {
         #expect(fr.percent(fraction: 0.24) == "24\u{00A0}%")
         #expect(fr.percent(fraction: 0.9925, fractionDigits: 1) == "99,3\u{00A0}%")
         #expect(en.percent(fraction: 1) == "100%")
+        #expect(en.colon == ": " && fr.colon == "\u{00A0}: ")
     }
 
     @Test("dates in words, French writing the first of the month 1er")
