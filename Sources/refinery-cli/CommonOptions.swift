@@ -57,7 +57,7 @@ enum OutputFormat: String, CaseIterable, Sendable {
 /// of ``OutputFile`` (`-o -` is standard output). Text output (not JSON or CSV) has its
 /// control characters escaped, so a scenario's text cannot drive the terminal.
 enum Output {
-    static let option = OptionSpec.value("output", short: "o", "FILE", help: "Write to FILE instead of stdout ('-': stdout): a file is replaced atomically, keeping its mode and owner; a link's target is written; a device or FIFO is written in place; an input, a directory or a read-only file is refused.")
+    static let option = OptionSpec.value("output", short: "o", "FILE", help: "Write to FILE instead of stdout ('-': stdout), replacing a file atomically; see OUTPUT FILE below.")
 
     /// The identity of the running command's `--output` file, when it exists: a scenario input
     /// with this identity is refused before any work (see ``ScenarioInput``).

@@ -67,6 +67,15 @@ final class Console: @unchecked Sendable {
         }
     }
 
+    /// Draws progress on a terminal standard error: the text is written as it is (it holds
+    /// the carriage returns and erase-line sequence of the progress line, and no user text).
+    func progress(_ text: String) {
+        lock.withLock {
+            guard !errorBroken else { return }
+            do { try writeError(text) } catch { errorBroken = true }
+        }
+    }
+
     private static func failure(_ error: any Error) -> FileError {
         error as? FileError ?? .ioError("cannot write standard output: \(error)")
     }

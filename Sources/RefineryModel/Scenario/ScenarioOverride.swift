@@ -32,7 +32,7 @@ public struct ScenarioOverride: Sendable, Equatable, CustomStringConvertible {
         guard let equals else {
             // An '=' inside a bracket that is never closed: the path's own error says more.
             if depth > 0, let first = assignment.firstIndex(of: "=") { _ = try JSONPath(parsing: String(assignment[..<first])) }
-            throw JSONPathError(path: assignment, message: "is not PATH=VALUE (no '=' after the path), e.g. plant.stages[0].units=2")
+            throw JSONPathError(path: assignment, message: "is not PATH=VALUE (no '='), e.g. plant.stages[0].units=2")
         }
         path = try JSONPath(parsing: String(assignment[..<equals]))
         let text = String(assignment[assignment.index(after: equals)...])

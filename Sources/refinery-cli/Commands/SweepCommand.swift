@@ -186,10 +186,10 @@ enum SweepCommand {
             while let index = state.claim() {
                 let result = Result { try body(points[index]) }
                 let done = state.store(result, at: index)
-                if progress { console.error("\rsweep: \(done)/\(points.count) points") }
+                if progress { console.progress("\rsweep: \(done)/\(points.count) points") }
             }
         }
-        if progress { console.error("\r\u{1B}[K") }
+        if progress { console.progress("\r\u{1B}[K") }
         return state.results
     }
 }
