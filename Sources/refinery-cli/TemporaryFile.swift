@@ -75,7 +75,9 @@ enum TemporaryFile {
         handlersInstalled.withLock { installed in
             guard !installed else { return }
             installed = true
-            _ = path // allocated now, not inside the handler
+            // Both globals initialised now, never for the first time inside the handler.
+            _ = path
+            _ = armed.load(ordering: .relaxed)
             for number in signals {
                 let previous = signal(number, handler)
                 if unsafeBitCast(previous, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self) {

@@ -58,6 +58,11 @@ struct StreamTests {
         #expect(invalid.signal == nil && invalid.status == 65)
         let both = try Subprocess.cli(["validate", Self.scenario], stdout: .closed, stderr: .closed)
         #expect(both.signal == nil && both.status == 74)
+        // The solver's log (--verbose) onto a closed or full stderr: dropped, no crash.
+        for stderr in [Subprocess.Stream.closed, .path("/dev/full", O_WRONLY)] {
+            let verbose = try Subprocess.cli(["run", "--verbose", "--format", "csv"], stderr: stderr)
+            #expect(verbose.signal == nil && verbose.status == 0 && verbose.out.hasPrefix("metric,"), "\(verbose.err)")
+        }
         let nowhere = try Subprocess.cli(["run", "--no-schedule", "--format", "csv"], stdout: .path("/dev/full", O_WRONLY), stderr: .closed)
         #expect(nowhere.signal == nil && nowhere.status == 74)
     }
