@@ -150,10 +150,11 @@ struct FileIdentity: Equatable, Sendable {
         inode = UInt64(status.st_ino)
     }
 
-    /// The identity of what `path` names, links followed; nil when nothing is there.
-    init?(path: String) {
+    /// The identity of the regular file `path` names, links followed; nil when nothing is
+    /// there or it is not a regular file (a terminal may well be both input and output).
+    init?(regularFileAt path: String) {
         var status = stat()
-        guard stat(path, &status) == 0 else { return nil }
+        guard stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
         self.init(status)
     }
 }

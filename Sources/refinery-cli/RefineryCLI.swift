@@ -52,7 +52,7 @@ enum RefineryCLI {
             let parsed = try ArgumentParser.parse(rest, spec: command.spec)
             // The output's identity is taken before the command reads anything, so that an
             // input that is the output is refused before any work (and before any write).
-            let target = try Output.path(parsed).flatMap(FileIdentity.init(path:))
+            let target = try Output.path(parsed).flatMap(FileIdentity.init(regularFileAt:))
             return try Output.$target.withValue(target) { try command.run(parsed, console) }
         } catch let error as UsageError {
             return report(error, console: console)
