@@ -227,6 +227,19 @@ struct OutputTargetTests {
         #expect(scratch.temporaryFiles().isEmpty)
     }
 
+    /// A write that fails under way (here the file-size limit, `ulimit -f`, gives EFBIG):
+    /// exit 74, the temporary file removed, the old file intact.
+    @Test func failedWriteLeavesTheOldFile() throws {
+        let scratch = try ScratchDirectory()
+        defer { scratch.remove() }
+        let target = scratch.file("report.json")
+        try Data("previous".utf8).write(to: URL(fileURLWithPath: target))
+        let run = try Subprocess.run(["/bin/bash", "-c", #"ulimit -f 4; trap '' XFSZ; exec "$0" schema report -o "$1""#, Subprocess.binary!, target])
+        #expect(run.signal == nil && run.status == ExitStatus.ioError.rawValue)
+        #expect(run.err == "Error: cannot write \(target): file too large\n")
+        #expect(contents(target) == "previous" && scratch.names() == ["report.json"])
+    }
+
     @Test func unwritableDirectoryIsRefused() throws {
         let missing = try write(to: "/nonexistent-dir/report.json")
         #expect(missing.status == 73 && missing.err == "Error: cannot write /nonexistent-dir/report.json: the directory /nonexistent-dir does not exist\n")

@@ -99,6 +99,19 @@ struct StreamTests {
         #expect(piped.out == "status 65\n" && piped.err == message)
     }
 
+    /// A regular file over the limit is refused by its size, before a byte is read.
+    @Test func oversizedFileIsRefusedUnread() throws {
+        let scratch = try ScratchDirectory()
+        defer { scratch.remove() }
+        let file = scratch.file("huge.json")
+        let descriptor = open(file, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+        try #require(descriptor >= 0)
+        #expect(ftruncate(descriptor, off_t(512 << 20) + 1) == 0) // sparse: no disk space used
+        close(descriptor)
+        let run = try Subprocess.cli(["validate", file])
+        #expect(run.status == 65 && run.err == "Error: cannot read \(file): it holds more than 536870912 bytes (512 MiB), the most a scenario may have\n")
+    }
+
     @Test func inputsThatCannotBeReadSayWhy() throws {
         let scratch = try ScratchDirectory()
         defer { scratch.remove() }
