@@ -62,13 +62,7 @@ enum ScenarioInput {
         } else {
             descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY)
             guard descriptor >= 0 else {
-                let reason: String
-                switch errno {
-                case ENOENT: reason = "no such file or directory"
-                case EACCES: reason = "permission denied"
-                case ENXIO: reason = "it is a socket, not a file"
-                case let code: reason = FileError.reason(code)
-                }
+                let reason = errno == ENXIO ? "it is a socket, not a file" : FileError.reason(errno)
                 throw FileError.noInput("cannot read \(path): \(reason)")
             }
         }

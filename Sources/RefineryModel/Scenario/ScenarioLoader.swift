@@ -113,14 +113,10 @@ public enum ScenarioLoader {
 
     /// Why `open(2)` failed, in words for the person who named the file.
     private static func openFailureReason(_ code: Int32) -> String {
-        switch code {
-        case ENOENT: return "no such file or directory"
-        case EACCES: return "permission denied"
-        case ENXIO: return "it is a socket or a device without a reader, not a file"
-        default: return reason(code)
-        }
+        code == ENXIO ? "it is a socket or a device without a reader, not a file" : reason(code)
     }
 
+    /// The system's words for `code`, lower-cased to follow "cannot read PATH: ".
     private static func reason(_ code: Int32) -> String {
         let text = String(cString: strerror(code))
         return (text.first?.lowercased() ?? "") + text.dropFirst()

@@ -36,21 +36,24 @@ public struct ScenarioOverride: Sendable, Equatable, CustomStringConvertible {
         }
         path = try JSONPath(parsing: String(assignment[..<equals]))
         let text = String(assignment[assignment.index(after: equals)...])
-        value = try Self.value(text, assignment: assignment)
+        value = try Self.value(commandLineText: text, assignment: assignment)
     }
 
-    /// The value of `PATH=text`: JSON, or the text as a string when it is clearly not meant as
-    /// JSON (`my-run`, `2030-06-02`).
-    private static func value(_ text: String, assignment: String) throws(JSONPathError) -> JSONValue {
+    /// A value typed on a command line, strictly: JSON when it parses as JSON, the text as a
+    /// string when it is clearly not meant as JSON (`my-run`, `2030-06-02`), and an error when it
+    /// was meant as JSON and is not (`1e400`, `NaN`, `0x10`, `[1,`). The error's message follows
+    /// the value, e.g. "has the value NaN, which is not a finite JSON number …"; its path is
+    /// `assignment` (the whole `PATH=VALUE`, say), or the text itself.
+    public static func value(commandLineText text: String, assignment: String? = nil) throws(JSONPathError) -> JSONValue {
         let syntaxError: JSONSyntaxError
         do { return try JSONParser.parse(Array(text.utf8)) } catch { syntaxError = error }
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if Double(trimmed) != nil || ["nan", "+nan", "-nan"].contains(trimmed.lowercased()) {
             // Swift reads nan, inf, infinity, 0x10, +1, .5 and 1e400 (as infinity); JSON does not.
-            throw JSONPathError(path: assignment, message: "has the value \(trimmed), which is not a finite JSON number (write it like 0.5 or 2e6; quote text that looks like a number: '\"\(trimmed)\"')")
+            throw JSONPathError(path: assignment ?? text, message: "has the value \(trimmed), which is not a finite JSON number (write it like 0.5 or 2e6; quote text that looks like a number: '\"\(trimmed)\"')")
         }
         if let first = trimmed.first, "[{\"".contains(first) {
-            throw JSONPathError(path: assignment, message: "has a value that is not valid JSON: \(syntaxError)")
+            throw JSONPathError(path: assignment ?? text, message: "has a value that is not valid JSON: \(syntaxError)")
         }
         return .string(text)
     }
