@@ -1,7 +1,7 @@
 import Foundation
 
 /// The one way refinery-cli writes bytes: `write(2)` in a loop until every byte is written,
-/// retrying on EINTR and continuing after partial writes. Foundation's `FileHandle.write` traps
+/// retrying on EINTR, continuing after partial writes, waiting on a non-blocking descriptor. Foundation's `FileHandle.write` traps
 /// on EPIPE, ENOSPC or EBADF; this returns the `errno` instead, so that every failure becomes
 /// `Error: …` and an exit status.
 enum FileDescriptor {
@@ -18,6 +18,11 @@ enum FileDescriptor {
             let written = write(descriptor, next, remaining)
             if written < 0 {
                 if errno == EINTR { continue }
+                if errno == EAGAIN || errno == EWOULDBLOCK {
+                    // A non-blocking descriptor (a parent's pipe, say): wait until it takes more.
+                    var ready = pollfd(fd: descriptor, events: Int16(POLLOUT), revents: 0)
+                    if poll(&ready, 1, -1) >= 0 || errno == EINTR { continue }
+                }
                 throw Errno(code: errno)
             }
             if written == 0 { throw Errno(code: EIO) } // a write(2) of a non-empty buffer returning 0: treat as an I/O error

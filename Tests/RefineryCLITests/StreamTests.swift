@@ -76,6 +76,13 @@ struct StreamTests {
         #expect(broken.status == 74 && broken.err == "Error: cannot write standard output: broken pipe\n")
     }
 
+    /// A non-blocking standard output (EAGAIN when the pipe is full) is waited on, not an error.
+    @Test func nonBlockingStandardOutputGetsEverything() throws {
+        let run = try Subprocess.cli(["run", "--no-schedule", "--format", "json"], stdout: .nonBlocking)
+        #expect(run.status == 0 && run.err.isEmpty)
+        #expect(run.out.utf8.count > 65_536 && run.out.hasSuffix("}\n") && (try? JSONSerialization.jsonObject(with: Data(run.out.utf8))) != nil)
+    }
+
     @Test func brokenPipeThroughAShellPipeline() throws {
         // The reader closes its end at once; the report (150 KB) cannot all fit in the pipe (64 KiB).
         let ignored = try Subprocess.shell(#"trap '' PIPE; "$1" run --no-schedule --format json | (exec 0<&-; sleep 1); echo "status ${PIPESTATUS[0]}""#)

@@ -16,6 +16,10 @@ enum Subprocess {
         case path(String, Int32)
         /// A pipe whose read end is closed before the child starts: every write is EPIPE.
         case brokenPipe
+        /// Like `captured`, but the child's end is non-blocking (O_NONBLOCK), as some parents
+        /// leave it, and the test starts reading only once the pipe is full (64 KiB), so that
+        /// the child's next write gives EAGAIN.
+        case nonBlocking
     }
 
     struct Outcome {
@@ -49,13 +53,14 @@ enum Subprocess {
                 posix_spawn_file_actions_addclose(&actions, descriptor)
             case let .path(path, flags):
                 posix_spawn_file_actions_addopen(&actions, descriptor, path, flags, 0)
-            case .captured, .brokenPipe:
+            case .captured, .brokenPipe, .nonBlocking:
                 var ends: [Int32] = [0, 0]
                 // Close-on-exec, so that children spawned at the same time by other tests do not
                 // hold this pipe open (dup2 clears the flag on the child's own copy).
                 guard pipe(&ends) == 0 else { throw POSIXError(.EMFILE) }
                 for end in ends { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
                 let (childEnd, parentEnd) = descriptor == 0 ? (ends[0], ends[1]) : (ends[1], ends[0])
+                if case .nonBlocking = stream { _ = fcntl(childEnd, F_SETFL, fcntl(childEnd, F_GETFL) | O_NONBLOCK) }
                 posix_spawn_file_actions_adddup2(&actions, childEnd, descriptor)
                 childEnds.append(childEnd)
                 if case .brokenPipe = stream { close(parentEnd) } else { parentEnds[descriptor] = parentEnd }
@@ -78,6 +83,14 @@ enum Subprocess {
         let errorText = Collector()
         let errorReader = parentEnds[2].map { end in
             Thread.detachNewThreadAndReturn { errorText.set(readAll(end)) }
+        }
+        if case .nonBlocking = stdout, let end = parentEnds[1] {
+            var waited = 0
+            var queued: Int32 = 0
+            while ioctl(end, UInt(FIONREAD), &queued) == 0, queued < 65_536, waited < 60_000 {
+                usleep(10_000)
+                waited += 10
+            }
         }
         let out = parentEnds[1].map(readAll) ?? Data()
         var status: Int32 = 0

@@ -103,6 +103,11 @@ public enum ScenarioLoader {
             let count = buffer.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress, chunk) }
             if count < 0 {
                 if errno == EINTR { continue }
+                if errno == EAGAIN || errno == EWOULDBLOCK {
+                    // A non-blocking descriptor (a parent's pipe, say): wait for more input.
+                    var ready = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+                    if poll(&ready, 1, -1) >= 0 || errno == EINTR { continue }
+                }
                 throw .unreadable(path: name, reason: errno == EBADF ? "it is closed" : reason(errno))
             }
             if count == 0 { return data }
