@@ -1,9 +1,9 @@
 import Foundation
 
 /// The one way refinery-cli writes bytes: `write(2)` in a loop until every byte is written,
-/// retrying on EINTR, continuing after partial writes, waiting on a non-blocking descriptor. Foundation's `FileHandle.write` traps
-/// on EPIPE, ENOSPC or EBADF; this returns the `errno` instead, so that every failure becomes
-/// `Error: …` and an exit status.
+/// retrying on EINTR, continuing after partial writes, waiting (poll) on a non-blocking
+/// descriptor. Foundation's `FileHandle.write` traps on EPIPE, ENOSPC or EBADF; this throws
+/// the `errno` instead, so that every failure becomes `Error: …` and an exit status.
 enum FileDescriptor {
     /// A failed system call's `errno`.
     struct Errno: Error, Equatable {
@@ -25,7 +25,7 @@ enum FileDescriptor {
                 }
                 throw Errno(code: errno)
             }
-            if written == 0 { throw Errno(code: EIO) } // a write(2) of a non-empty buffer returning 0: treat as an I/O error
+            if written == 0 { throw Errno(code: EIO) } // nothing written of a non-empty buffer: an I/O error
             next += written
             remaining -= written
         }
