@@ -39,16 +39,31 @@ enum OutputFormat: String, CaseIterable, Sendable {
     }
 }
 
-/// Where a command's output goes: stdout, or a file written atomically (`--output`).
+/// Where a command's output goes: standard output, or `--output FILE` written by the rules
+/// of ``OutputFile`` (`-o -` is standard output). Text output (not JSON or CSV) has its
+/// control characters escaped, so a scenario's text cannot drive the terminal.
 enum Output {
-    static let option = OptionSpec.value("output", short: "o", "FILE", help: "Write to FILE (atomically: whole or not at all) instead of stdout.")
+    static let option = OptionSpec.value("output", short: "o", "FILE", help: "Write to FILE instead of stdout ('-': stdout), replacing a file atomically; see OUTPUT FILE below.")
+
+    /// The identity of the running command's `--output` file, when it exists: a scenario input
+    /// with this identity is refused before any work (see ``ScenarioInput``).
+    @TaskLocal static var target: FileIdentity?
+
+    /// The `--output` path of `arguments`, nil for standard output; an empty one is a usage error.
+    static func path(_ arguments: ParsedArguments) throws(UsageError) -> String? {
+        guard let path = arguments.value("output") else { return nil }
+        if path.isEmpty { throw UsageError(message: "option '--output': give a file name, or '-' for standard output") }
+        return path == "-" ? nil : path
+    }
 
     static func emit(_ text: String, _ arguments: ParsedArguments, console: Console) throws {
-        if let path = arguments.value("output") {
-            try AtomicFile.write(text, to: path)
+        let format = arguments.value("format")
+        let text = format == "json" || format == "csv" ? text : TerminalText.escapingControlCharacters(text, keepingNewlines: true)
+        if let path = try path(arguments) {
+            try OutputFile.write(text, to: path)
             console.error("Wrote \(path)\n")
         } else {
-            console.out(text)
+            try console.write(text)
         }
     }
 }

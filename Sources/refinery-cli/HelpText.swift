@@ -3,10 +3,27 @@ enum HelpText {
     static let exitStatuses = """
         EXIT STATUS
           0   success
-          1   failure (a file could not be read or written, the solver failed)
+          1   failure (the solver failed)
           2   no solution: infeasible, or none found within the time limit (the report says so)
-          64  usage error
-          65  invalid input data (every problem is listed with its JSON path)
+          64  usage error (also: --output names the scenario being read)
+          65  invalid input data (every problem is listed with its JSON path; a scenario over 512 MiB)
+          66  the scenario cannot be read: no such file, a directory, permission denied, stdin closed
+          73  the --output file cannot be created or is refused (see OUTPUT FILE)
+          74  I/O error while reading or writing: a full disk, a closed or broken standard output
+
+        """
+
+    /// How `--output` treats what stands at its path (shown by the commands that have it).
+    static let outputRules = """
+        OUTPUT FILE
+          --output - is standard output. A regular file is replaced atomically: a temporary
+          .rfm-XXXXXX beside it gets its mode and owner, is flushed to disk and renamed over it;
+          a new file gets mode 0666 less the umask. A symbolic link's target is written (created
+          if the link dangles); the link stays. A character device, FIFO or socket is written in
+          place, never replaced. Refused, and left as they are (exit 73): a directory, a block
+          device, a read-only file, a file whose owner cannot be kept; and the scenario being
+          read, under any name (exit 64). SIGINT or SIGTERM during the write leaves no
+          temporary file.
 
         """
 
@@ -45,6 +62,7 @@ enum HelpText {
             let padded = left.count < 28 ? left.padding(toLength: 28, withPad: " ", startingAt: 0) : left + "  "
             text += "  \(padded)\(option.help)\n"
         }
+        if spec.options.contains(where: { $0.long == "output" }) { text += "\n" + outputRules }
         return text + "\n" + exitStatuses
     }
 }

@@ -1,7 +1,8 @@
 import RefineryModel
 
 /// The command line: finds the subcommand, parses its arguments, runs it, and turns every
-/// outcome into an exit status. Pure apart from the console, so tests run it in-process.
+/// outcome into an exit status. Pure apart from the console and the files it is asked to read
+/// and write, so tests run it in-process.
 enum RefineryCLI {
     static let version = ReportTool.packageVersion
 
@@ -11,14 +12,25 @@ enum RefineryCLI {
         CompareCommand.command, SchemaCommand.command, BenchCommand.command,
     ]
 
+    /// Runs a command line; a failed write to standard output (a full disk, a closed or
+    /// broken pipe) overrides the command's status with exit 74 and is reported on stderr.
     static func run(arguments: [String], console: Console) -> ExitStatus {
+        let status = dispatch(arguments: arguments, console: console)
+        if let failure = console.outputFailure {
+            console.error("Error: \(failure.message)\n")
+            return failure.status
+        }
+        return status
+    }
+
+    private static func dispatch(arguments: [String], console: Console) -> ExitStatus {
         if arguments.first == "--version" {
             console.out("refinery-cli \(version) (GLPK \(GLPKSolver.version))\n")
             return .success
         }
         if arguments.isEmpty || arguments[0].hasPrefix("-") && !["--help", "-h"].contains(arguments[0]) {
             // No command, or options only: the default command, `run`.
-            return run(arguments: ["run"] + arguments, console: console)
+            return dispatch(arguments: ["run"] + arguments, console: console)
         }
         if ["--help", "-h", "help"].contains(arguments[0]) {
             if arguments.count > 1, let command = command(named: arguments[1]) {
@@ -38,9 +50,16 @@ enum RefineryCLI {
         }
         do {
             let parsed = try ArgumentParser.parse(rest, spec: command.spec)
-            return try command.run(parsed, console)
+            // The output's identity is taken before the command reads anything, so that an
+            // input that is the output is refused before any work (and before any write).
+            let target = try Output.path(parsed).flatMap(FileIdentity.init(regularFileAt:))
+            return try Output.$target.withValue(target) { try command.run(parsed, console) }
         } catch let error as UsageError {
             return report(error, console: console)
+        } catch let error as FileError {
+            if error.status == .ioError, console.outputFailure != nil { return error.status } // reported by run(arguments:console:)
+            console.error("Error: \(error.message)\n")
+            return error.status
         } catch let error as CommandError {
             if case let .invalidData(problems) = error {
                 console.error("Error: invalid scenario (\(problems.count) problem\(problems.count == 1 ? "" : "s")):\n")

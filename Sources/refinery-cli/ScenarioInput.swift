@@ -6,7 +6,7 @@ import RefineryModel
 enum ScenarioInput {
     static let setOption = OptionSpec.value(
         "set", "PATH=VALUE", repeatable: true,
-        help: "Override a scenario field before it is checked, e.g. --set 'plant.stages[id=miller].units=2' (repeatable). VALUE is JSON when it parses as JSON, else a string.")
+        help: "Override a scenario field before it is checked, e.g. --set 'plant.stages[id=miller].units=2' (repeatable). VALUE is JSON when it parses as JSON, else a string; a number must be a finite JSON number (not 1e400, NaN, 0x10).")
 
     static let options: [OptionSpec] = [
         .value("scenario", "NAME", help: "Use an embedded scenario: \(Scenario.embeddedNames.joined(separator: ", ")).")
@@ -39,10 +39,49 @@ enum ScenarioInput {
     /// The parsed but unchecked JSON of a scenario file (`-`: standard input) or embedded scenario.
     static func document(path: String?, embeddedName: String?) throws -> JSONValue {
         if path != nil && embeddedName != nil { throw UsageError(message: "give a scenario file or --scenario, not both") }
+        if let path {
+            let data = try read(path)
+            return try mapping { () throws(ScenarioError) -> JSONValue in try ScenarioLoader.document(data: data) }
+        }
         return try mapping { () throws(ScenarioError) -> JSONValue in
-            if path == "-" { return try ScenarioLoader.document(data: FileHandle.standardInput.readDataToEndOfFile()) }
-            if let path { return try ScenarioLoader.document(contentsOf: URL(fileURLWithPath: path)) }
-            return try ScenarioLoader.embeddedDocument(named: embeddedName ?? Scenario.defaultName)
+            try ScenarioLoader.embeddedDocument(named: embeddedName ?? Scenario.defaultName)
+        }
+    }
+
+    /// The bytes of a scenario file, a pipe or FIFO (`<(jq … x.json)`), or standard input
+    /// (`-`), read in chunks and stopped as soon as they pass ``ScenarioLoader/maximumBytes``.
+    /// Each failure has its own message and exit status: 66 when the input cannot be opened
+    /// (missing, a directory, permission denied, standard input closed), 65 when it is too
+    /// large, 74 when reading fails under way, 64 when it is the `--output` file.
+    static func read(_ path: String) throws -> Data {
+        let name = path == "-" ? "standard input" : path
+        let descriptor: Int32
+        if path == "-" {
+            if StandardStreams.wasClosed(0) { throw FileError.noInput("cannot read standard input: it is closed") }
+            descriptor = 0
+        } else {
+            descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY)
+            guard descriptor >= 0 else {
+                let reason = errno == ENXIO ? "it is a socket, not a file" : FileError.reason(errno)
+                throw FileError.noInput("cannot read \(path): \(reason)")
+            }
+        }
+        defer { if descriptor != 0 { close(descriptor) } }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else {
+            throw FileError.noInput("cannot read \(name): \(errno == EBADF ? "it is closed" : FileError.reason(errno))")
+        }
+        if status.st_mode & S_IFMT == S_IFDIR {
+            throw FileError.noInput("cannot read \(name): it is a directory, not a scenario file")
+        }
+        if let output = Output.target, output == FileIdentity(status) {
+            throw UsageError(message: "--output names the scenario being read (\(name)); write the output to another file (the scenario is left as it is)")
+        }
+        do {
+            return try ScenarioLoader.data(readingFrom: descriptor, name: name)
+        } catch {
+            if case .tooLarge = error { throw FileError(status: .invalidData, message: error.description) }
+            throw FileError.ioError(error.description)
         }
     }
 
@@ -64,7 +103,11 @@ enum ScenarioInput {
         do {
             return try body()
         } catch {
-            if case .unreadable = error { throw CommandError.failure(error.description) }
+            switch error {
+            case .unreadable: throw FileError.noInput(error.description)
+            case .tooLarge: throw FileError(status: .invalidData, message: error.description)
+            default: break
+            }
             throw CommandError.invalidData(error.problems.map(\.description))
         }
     }

@@ -1,3 +1,4 @@
 import Foundation
 
+StandardStreams.prepare()
 exit(RefineryCLI.run(arguments: Array(CommandLine.arguments.dropFirst()), console: .standard()).rawValue)

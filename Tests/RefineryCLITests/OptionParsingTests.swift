@@ -35,7 +35,7 @@ import RefineryModel
         let options = try RunOptions(try parsed(["--time-limit", "2.5", "--seed", "42", "--verbose"]))
         #expect(options == { var o = RunOptions(); o.timeLimit = 2.5; o.seed = 42; o.verbose = true; return o }())
         #expect(try RunOptions(try parsed([])) == RunOptions())
-        #expect(throws: UsageError(message: "option '--time-limit': 'soon' is not a number")) { try RunOptions(try parsed(["--time-limit", "soon"])) }
+        #expect(throws: UsageError(message: "option '--time-limit': 'soon' is not a decimal number (e.g. 2.5)")) { try RunOptions(try parsed(["--time-limit", "soon"])) }
         #expect(try OutputFormat.parse(try parsed([]), allowed: [.csv, .text]) == .csv)
         #expect(try OutputFormat.parse(try parsed(["--format", "json"]), allowed: SweepCommand.formats) == .json)
         #expect(throws: UsageError(message: "option '--format': 'csv' is not one of text, json")) {

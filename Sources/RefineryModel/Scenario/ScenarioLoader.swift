@@ -19,7 +19,8 @@ import Foundation
 /// }
 /// ```
 public enum ScenarioLoader {
-    /// Files larger than this are refused before parsing (512 MiB).
+    /// Files larger than this are refused before parsing (512 MiB); a stream is read only
+    /// until it passes this size.
     public static let maximumBytes = 512 * 1024 * 1024
 
     /// The scenario JSON Schema, as embedded in the library.
@@ -34,9 +35,8 @@ public enum ScenarioLoader {
 
     /// Loads a scenario from JSON bytes.
     public static func load(data: Data) throws(ScenarioError) -> Scenario {
-        guard data.count <= maximumBytes else {
-            throw .unreadable(path: "(data)", reason: "\(data.count) bytes; at most \(maximumBytes) are read")
-        }
+        guard data.count <= maximumBytes else { throw .tooLarge(path: "(data)", maximumBytes: maximumBytes) }
+        let data = Data(withoutByteOrderMark(data))
         let value: JSONValue
         do { value = try JSONParser.parse(Array(data)) } catch { throw .syntax(error) }
         return try load(json: value, text: data)
@@ -74,41 +74,81 @@ public enum ScenarioLoader {
         return try load(json: document, text: nil)
     }
 
-    /// A scenario file's bytes, refusing files above ``maximumBytes``.
+    /// A scenario file's bytes, refusing files above ``maximumBytes``: opened with `open(2)`,
+    /// so a pipe or FIFO (`<(cat x.json)`) reads like a file and each failure keeps its own reason.
     private static func read(_ url: URL) throws(ScenarioError) -> Data {
-        let data: Data
-        do {
-            let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
-            if let size = attributes[.size] as? Int, size > maximumBytes {
-                throw ScenarioError.unreadable(path: url.path, reason: "the file is \(size) bytes; at most \(maximumBytes) are read")
-            }
-            data = try Data(contentsOf: url)
-        } catch let error as ScenarioError {
-            throw error
-        } catch {
-            throw .unreadable(path: url.path, reason: (error as NSError).localizedDescription)
+        let path = url.path
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY)
+        guard descriptor >= 0 else { throw .unreadable(path: path, reason: openFailureReason(errno)) }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { throw .unreadable(path: path, reason: reason(errno)) }
+        if status.st_mode & S_IFMT == S_IFDIR { throw .unreadable(path: path, reason: "it is a directory, not a scenario file") }
+        return try data(readingFrom: descriptor, name: path)
+    }
+
+    /// Reads everything from an open file, pipe or FIFO, in chunks, and stops as soon as more
+    /// than ``maximumBytes`` have arrived (`cat /dev/zero | refinery-cli validate -` ends at
+    /// the limit instead of filling memory). `name` is the file's name in messages.
+    public static func data(readingFrom descriptor: Int32, name: String) throws(ScenarioError) -> Data {
+        let chunk = 1 << 20
+        var data = Data()
+        var status = stat()
+        if fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG, status.st_size > 0 {
+            if status.st_size > maximumBytes { throw .tooLarge(path: name, maximumBytes: maximumBytes) }
+            data.reserveCapacity(Int(status.st_size))
         }
-        return data
+        var buffer = [UInt8](repeating: 0, count: chunk)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress, chunk) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                if errno == EAGAIN || errno == EWOULDBLOCK {
+                    // A non-blocking descriptor (a parent's pipe, say): wait for more input.
+                    var ready = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+                    if poll(&ready, 1, -1) >= 0 || errno == EINTR { continue }
+                }
+                throw .unreadable(path: name, reason: errno == EBADF ? "it is closed" : reason(errno))
+            }
+            if count == 0 { return data }
+            data.append(contentsOf: buffer[0..<count])
+            if data.count > maximumBytes { throw .tooLarge(path: name, maximumBytes: maximumBytes) }
+        }
+    }
+
+    /// Why `open(2)` failed, in words for the person who named the file.
+    private static func openFailureReason(_ code: Int32) -> String {
+        code == ENXIO ? "it is a socket or a device without a reader, not a file" : reason(code)
+    }
+
+    /// The system's words for `code`, lower-cased to follow "cannot read PATH: ".
+    private static func reason(_ code: Int32) -> String {
+        let text = String(cString: strerror(code))
+        return (text.first?.lowercased() ?? "") + text.dropFirst()
+    }
+
+    /// The bytes of a JSON text without a leading UTF-8 byte order mark (EF BB BF), which some
+    /// editors write and RFC 8259 allows a parser to ignore.
+    private static func withoutByteOrderMark(_ data: Data) -> Data {
+        data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data
     }
 
     /// The parsed JSON of a scenario file, unchecked (for applying overrides before loading).
     public static func document(contentsOf url: URL) throws(ScenarioError) -> JSONValue {
-        let data = try read(url)
+        let data = withoutByteOrderMark(try read(url))
         do { return try JSONParser.parse(Array(data)) } catch { throw .syntax(error) }
     }
 
     /// The parsed JSON of scenario bytes (read from a pipe, say), unchecked.
     public static func document(data: Data) throws(ScenarioError) -> JSONValue {
-        guard data.count <= maximumBytes else {
-            throw .unreadable(path: "(data)", reason: "\(data.count) bytes; at most \(maximumBytes) are read")
-        }
-        do { return try JSONParser.parse(Array(data)) } catch { throw .syntax(error) }
+        guard data.count <= maximumBytes else { throw .tooLarge(path: "(data)", maximumBytes: maximumBytes) }
+        do { return try JSONParser.parse(Array(withoutByteOrderMark(data))) } catch { throw .syntax(error) }
     }
 
     /// The parsed JSON of an embedded scenario, unchecked.
     public static func embeddedDocument(named name: String) throws(ScenarioError) -> JSONValue {
         guard let text = EmbeddedData.scenarios[name] else {
-            throw .invalid([ScenarioProblem(path: "", value: "\"\(name)\"", message: "is not an embedded scenario; available: \(Scenario.embeddedNames.joined(separator: ", "))")])
+            throw .invalid([ScenarioProblem(path: "", value: nil, message: "\"\(name)\" is not an embedded scenario; available: \(Scenario.embeddedNames.joined(separator: ", "))")])
         }
         do { return try JSONParser.parse(Array(text.utf8)) } catch { throw .syntax(error) }
     }
@@ -116,7 +156,7 @@ public enum ScenarioLoader {
     /// The embedded scenario with this name (see ``Scenario/embeddedNames``).
     public static func embedded(named name: String) throws(ScenarioError) -> Scenario {
         guard let text = EmbeddedData.scenarios[name] else {
-            throw .invalid([ScenarioProblem(path: "", value: "\"\(name)\"", message: "is not an embedded scenario; available: \(Scenario.embeddedNames.joined(separator: ", "))")])
+            throw .invalid([ScenarioProblem(path: "", value: nil, message: "\"\(name)\" is not an embedded scenario; available: \(Scenario.embeddedNames.joined(separator: ", "))")])
         }
         return try load(data: Data(text.utf8))
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One change to a scenario document, `PATH=VALUE`, as given to `refinery-cli --set`: applied
 /// to the parsed JSON before any checking, so the result is checked exactly like a file.
 ///
@@ -16,7 +18,10 @@ public struct ScenarioOverride: Sendable, Equatable, CustomStringConvertible {
 
     /// Parses `PATH=VALUE`. The value is JSON when it parses as JSON (a number, `true`,
     /// `null`, an array or object literal, a quoted string), otherwise a plain string.
-    /// Throws when there is no `=` or the path is malformed.
+    /// Throws when there is no `=`, the path is malformed, or the value was meant as JSON and
+    /// is not: a number that is not a finite JSON number (`1e400`, `NaN`, `Infinity`, `0x10`,
+    /// `+1`, `.5`), or a broken array, object or quoted string. Text that should be a string
+    /// although it looks like a number is quoted: `name='"1e400"'`.
     public init(parsing assignment: String) throws(JSONPathError) {
         // `[key=value]` selectors contain '=': the assignment's '=' is the first one outside brackets.
         var depth = 0
@@ -25,12 +30,32 @@ public struct ScenarioOverride: Sendable, Equatable, CustomStringConvertible {
             return character == "=" && depth == 0
         }
         guard let equals else {
-            // An '=' inside an unclosed bracket: the path's own error says more.
-            if let first = assignment.firstIndex(of: "=") { _ = try JSONPath(parsing: String(assignment[..<first])) }
+            // An '=' inside a bracket that is never closed: the path's own error says more.
+            if depth > 0, let first = assignment.firstIndex(of: "=") { _ = try JSONPath(parsing: String(assignment[..<first])) }
             throw JSONPathError(path: assignment, message: "is not PATH=VALUE (no '='), e.g. plant.stages[0].units=2")
         }
         path = try JSONPath(parsing: String(assignment[..<equals]))
-        value = JSONValue(commandLineText: String(assignment[assignment.index(after: equals)...]))
+        let text = String(assignment[assignment.index(after: equals)...])
+        value = try Self.value(commandLineText: text, assignment: assignment)
+    }
+
+    /// A value typed on a command line, strictly: JSON when it parses as JSON, the text as a
+    /// string when it is clearly not meant as JSON (`my-run`, `2030-06-02`), and an error when it
+    /// was meant as JSON and is not (`1e400`, `NaN`, `0x10`, `[1,`). The error's message follows
+    /// the value, e.g. "has the value NaN, which is not a finite JSON number …"; its path is
+    /// `assignment` (the whole `PATH=VALUE`, say), or the text itself.
+    public static func value(commandLineText text: String, assignment: String? = nil) throws(JSONPathError) -> JSONValue {
+        let syntaxError: JSONSyntaxError
+        do { return try JSONParser.parse(Array(text.utf8)) } catch { syntaxError = error }
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if Double(trimmed) != nil || ["nan", "+nan", "-nan"].contains(trimmed.lowercased()) {
+            // Swift reads nan, inf, infinity, 0x10, +1, .5 and 1e400 (as infinity); JSON does not.
+            throw JSONPathError(path: assignment ?? text, message: "has the value \(trimmed), which is not a finite JSON number (write it like 0.5 or 2e6; quote text that looks like a number: '\"\(trimmed)\"')")
+        }
+        if let first = trimmed.first, "[{\"".contains(first) {
+            throw JSONPathError(path: assignment ?? text, message: "has a value that is not valid JSON: \(syntaxError)")
+        }
+        return .string(text)
     }
 
     /// `path=value`, the value as compact JSON.

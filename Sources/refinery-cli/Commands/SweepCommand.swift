@@ -60,9 +60,9 @@ enum SweepCommand {
 
         // Progress on stderr, when it is a terminal.
         var draw: (@Sendable (Int, Int) -> Void)?
-        if console.errorIsTerminal { draw = { done, total in console.error("\rsweep: \(done)/\(total) points") } }
+        if console.errorIsTerminal { draw = { done, total in console.progress("\rsweep: \(done)/\(total) points") } }
         let rows = sweep.run(jobs: jobs, progress: draw)
-        if draw != nil { console.error("\r\u{1B}[K") }
+        if draw != nil { console.progress("\r\u{1B}[K") }
 
         let columns = selected.compactMap { id in KeyResults.catalog.first { $0.id == id } }
         // A column for the failing points' errors, only when some point failed.

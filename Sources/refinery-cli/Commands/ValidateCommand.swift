@@ -11,7 +11,7 @@ enum ValidateCommand {
         options: [ScenarioInput.setOption, Output.option],
         positionals: [PositionalSpec(name: "SCENARIO.json", optional: false, help: "The scenario file to check.")],
         discussion: """
-            Exits 0 when the file is valid, 65 when it has problems (listed on stderr), 1 when it
+            Exits 0 when the file is valid, 65 when it has problems (listed on stderr), 66 when it
             cannot be read. With --set, checks the file as changed by the overrides.
             """)
 

@@ -11,7 +11,7 @@ enum ValueCommand {
         usage: "refinery-cli value [SCENARIO.json] [--scenario NAME] [--format text|json] [--output FILE] [--draws N] [--seed N]",
         options: ScenarioInput.options + [
             .value("format", "FORMAT", help: "text (default, for people) or json (for tools)."),
-            .value("output", short: "o", "FILE", help: "Write the report to FILE (atomically) instead of stdout."),
+            Output.option,
             .value("draws", "N", help: "Monte Carlo draws (default 10000; 0 skips the Monte Carlo)."),
             .value("seed", "N", help: "Monte Carlo seed (default 1); the same seed gives the same results on any machine."),
         ],
@@ -39,12 +39,7 @@ enum ValueCommand {
         case .text:
             output = ValuationText.render(value.valuation, model: value.model, tornado: value.tornado, monteCarlo: value.monteCarlo)
         }
-        if let path = arguments.value("output") {
-            try AtomicFile.write(output, to: path)
-            console.error("Wrote \(path)\n")
-        } else {
-            console.out(output)
-        }
+        try Output.emit(output, arguments, console: console)
         return .success
     }
 }

@@ -98,7 +98,10 @@ final class GLPKTerminal {
         if recent.count > Self.recentLimit { recent.removeFirst(recent.count - Self.recentLimit) }
         switch log {
         case .off: break
-        case .standardError: FileHandle.standardError.write(Data(string.utf8))
+        case .standardError:
+            // write(2), not FileHandle.write, which traps when stderr is closed or full; the log
+            // is best effort, so a failed write is dropped.
+            string.utf8CString.withUnsafeBufferPointer { _ = write(2, $0.baseAddress, $0.count - 1) }
         case let .handler(handler): handler(string)
         }
     }
