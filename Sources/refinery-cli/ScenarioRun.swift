@@ -29,7 +29,10 @@ struct ScenarioRun: Sendable {
 
     /// Runs the model end to end. Pure apart from the solver's log (with `--verbose`).
     static func perform(_ scenario: Scenario, options: RunOptions = RunOptions()) throws -> ScenarioRun {
-        let throughput = ThroughputModel(scenario: scenario).evaluate()
+        let throughput: ThroughputReport
+        do { throughput = try ThroughputModel(scenario: scenario).evaluate() } catch {
+            throw CommandError.invalidData(error.problems.map(\.description))
+        }
         var valuation: (model: CashFlowModel, result: Valuation)?
         if scenario.economics != nil && scenario.ownership != nil {
             let model = try ValuationRun.model(scenario, throughput: throughput)

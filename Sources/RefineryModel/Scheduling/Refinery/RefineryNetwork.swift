@@ -82,12 +82,17 @@ public struct RefineryNetwork: Sendable {
         var notes: [String] = []
         let plant = scenario.plant
         let Δ = request.periodHours
-        let periodsPerDay = Int((24 / Δ).rounded())
+        let periodsPerDay = Int(clamping: 24 / Δ, to: 1...96, rounding: .toNearestOrAwayFromZero)
         let H = request.days * periodsPerDay
         let units = ThroughputModel(scenario: scenario).configuration(in: year).units
 
         // The window's lots, from the scenario's intake for the year (scaled if asked).
-        let windowLots = Self.lots(scenario: scenario, request: request, year: year, startDay: startDay)
+        let windowLots: [PlacedLot]
+        do {
+            windowLots = try Self.lots(scenario: scenario, request: request, year: year, startDay: startDay)
+        } catch {
+            throw SchedulingError.invalidRequest(error.problems)
+        }
 
         // Routes by kind, split into the per-lot prefix and the pooled rest.
         var perLotStages: [MaterialKind: [Stage]] = [:]
@@ -132,14 +137,18 @@ public struct RefineryNetwork: Sendable {
         var goldDiverted: [Double] = []
         var perLot = Set<String>()
 
-        func timing(_ stage: Stage) -> (duration: Int, occupancy: Double?, delay: Int) {
+        func timing(_ stage: Stage) throws(SchedulingError) -> (duration: Int, occupancy: Double?, delay: Int) {
+            do { return try periods(stage) } catch { throw .invalidRequest([error.problem]) }
+        }
+        func periods(_ stage: Stage) throws(ConversionError) -> (duration: Int, occupancy: Double?, delay: Int) {
             let hours = stage.cycleHours, total = stage.cycleHours + stage.waitDays * 24
+            let path = "plant.stages[\(plant.stages.firstIndex { $0.id == stage.id } ?? 0)]"
             switch request.kind {
             case .detailed:
-                let duration = max(1, Int((hours / Δ - 1e-9).rounded(.up)))
-                return (duration, nil, max(duration, Int((total / Δ - 1e-9).rounded(.up))))
+                let duration = max(1, try Int(checked: hours / Δ - 1e-9, rounding: .up, path: "\(path).cycleHours", what: "a batch duration in periods"))
+                return (duration, nil, max(duration, try Int(checked: total / Δ - 1e-9, rounding: .up, path: "\(path).waitDays", what: "a delay in periods")))
             case .campaign:
-                return (0, hours / Δ, Int((total / Δ).rounded()))
+                return (0, hours / Δ, try Int(checked: total / Δ, rounding: .toNearestOrAwayFromZero, path: "\(path).waitDays", what: "a delay in periods"))
             }
         }
         func unitName(_ stage: Stage) -> String { stage.id }
@@ -193,7 +202,7 @@ public struct RefineryNetwork: Sendable {
                 let charges = max(1, (key.gross / stage.batchMaxKg - 1e-9).rounded(.up))
                 var perCharge = stage
                 perCharge.cycleHours = stage.cycleHours * charges
-                let (duration, occupancy, delay) = timing(perCharge)
+                let (duration, occupancy, delay) = try timing(perCharge)
                 let chargeSize = min(max(key.gross / charges, stage.batchMinKg), stage.batchMaxKg)
                 var outputs = [StateTaskNetwork.Output(state: next, fraction: last ? masses.gold : 1, delay: delay)]
                 if diverted.gross > 0 { outputs.append(.init(state: state(Self.byproductState, measure: "kg gross", gold: 0), fraction: diverted.gross, delay: delay)) }
@@ -278,7 +287,7 @@ public struct RefineryNetwork: Sendable {
                         output = pathState(path)
                     }
                     if parent.isEmpty, firstPooledState == nil { firstPooledState = isLast ? nil : output }
-                    let (duration, occupancy, delay) = timing(stage)
+                    let (duration, occupancy, delay) = try timing(stage)
                     var outputs = [StateTaskNetwork.Output(state: output, fraction: mainGold, delay: delay)]
                     if byproductPerGold > 0 {
                         outputs.append(.init(state: state(Self.byproductState, measure: "kg gross", gold: 0), fraction: byproductPerGold, delay: delay))
@@ -298,7 +307,7 @@ public struct RefineryNetwork: Sendable {
             let goldShare = byproductFlow.gold / gross, silverShare = byproductFlow.silver / gross
             goldPerUnit[byproduct] = goldShare
             let silver = state(Self.silverState + " (kg silver)", measure: "kg silver", gold: 0, value: goal == .value ? request.silverValuePerKg : 0)
-            let (duration, occupancy, delay) = timing(stage)
+            let (duration, occupancy, delay) = try timing(stage)
             var outputs = [StateTaskNetwork.Output(state: silver, fraction: silverShare * stage.recovery.silver, delay: delay)]
             if let back = firstPooledState, goldShare > 0 { outputs.append(.init(state: back, fraction: goldShare * stage.recovery.gold, delay: delay)) }
             tasks.append(.init(name: "\(stage.id) [by-product]", inputs: [Self.byproductState: 1], outputs: outputs, duration: duration,
@@ -391,7 +400,7 @@ public struct RefineryNetwork: Sendable {
         let hours = min(24, calendar.shiftsPerDay * calendar.hoursPerShift)
         let opening = hours >= 24 ? 0.0 : 6.0
         var worked = 0.0
-        for dayIndex in (Int((begin / 24).rounded(.down)) - 1)...Int((end / 24).rounded(.down)) {
+        for dayIndex in (Int(clamping: begin / 24, to: 0...(1 << 40), rounding: .down) - 1)...Int(clamping: end / 24, to: 0...(1 << 40), rounding: .down) {
             guard isWorkingDay(startDay + dayIndex, operatingDays: calendar.operatingDaysPerYear) else { continue }
             let from = Double(dayIndex) * 24 + opening, to = from + hours
             worked += max(0, min(end, to) - max(begin, from))
@@ -410,7 +419,7 @@ public struct RefineryNetwork: Sendable {
     /// `250 kg`, `12.5 kg`: a lot mass for labels.
     static func mass(_ kg: Double) -> String {
         let rounded = (kg * 1000).rounded() / 1000
-        return rounded == rounded.rounded() ? "\(Int(rounded)) kg" : "\(rounded) kg"
+        return "\(JSONValue.format(rounded)) kg"
     }
 
     struct PlacedLot {
@@ -424,7 +433,7 @@ public struct RefineryNetwork: Sendable {
 
     /// The lots arriving in the window, with their arrival and due periods. Lots of a day
     /// arrive spread over its working hours (from 06:00).
-    static func lots(scenario: Scenario, request: RefineryScheduleRequest, year: Int, startDay: Int) -> [PlacedLot] {
+    static func lots(scenario: Scenario, request: RefineryScheduleRequest, year: Int, startDay: Int) throws(ScenarioError) -> [PlacedLot] {
         let lastDay = startDay + request.days - 1
         let lastYear = CivilDate(dayNumber: lastDay).year
         var windowScenario = scenario
@@ -447,7 +456,7 @@ public struct RefineryNetwork: Sendable {
                 }
             }
         }
-        let all = LotGenerator.lots(for: windowScenario).filter { $0.arrivalDay >= startDay && $0.arrivalDay <= lastDay }
+        let all = try LotGenerator.lots(for: windowScenario).filter { $0.arrivalDay >= startDay && $0.arrivalDay <= lastDay }
         let Δ = request.periodHours
         let calendar = scenario.plant.calendar
         let hours = min(24, calendar.shiftsPerDay * calendar.hoursPerShift)
@@ -459,12 +468,13 @@ public struct RefineryNetwork: Sendable {
             let dayLots = byDay[day]!
             for (k, lot) in dayLots.enumerated() {
                 let hour: Double = request.kind == .campaign ? 0 : opening + (Double(k) + 0.5) / Double(dayLots.count) * hours
-                let period = Int(((Double(day - startDay) * 24 + hour) / Δ).rounded(.down))
+                // Days within the horizon and validated targets keep these far inside Int.
+                let period = Int(clamping: (Double(day - startDay) * 24 + hour) / Δ, to: -(1 << 40)...(1 << 40), rounding: .down)
                 var due: Int?
                 if let dueDay = lot.dueDay {
-                    due = Int((Double(dueDay - startDay + 1) * 24 / Δ).rounded(.down)) // end of the due day
+                    due = Int(clamping: Double(dueDay - startDay + 1) * 24 / Δ, to: -(1 << 40)...(1 << 40), rounding: .down) // end of the due day
                 } else if let target = request.turnaroundTargetDays {
-                    due = period + Int((target * 24 / Δ).rounded(.up))
+                    due = period + Int(clamping: target * 24 / Δ, to: 0...(1 << 40), rounding: .up)
                 }
                 placed.append(PlacedLot(lot: lot, period: period, duePeriod: due))
             }
