@@ -37,10 +37,19 @@ struct Report: Encodable {
 /// the same input gives byte-identical output.
 enum ReportJSON {
     static func encode(_ value: some Encodable) throws -> String {
+        try requireFinite(value)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
         return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
+    }
+}
+
+extension ReportJSON {
+    /// Refuses a report holding NaN or infinity (exit 65, naming the number's JSON path):
+    /// reports in every format are checked before they are written.
+    static func requireFinite(_ value: some Encodable, report: String = "the report") throws {
+        do { try FiniteNumbers.check(value, report: report) } catch { throw CommandError.invalidData([error.description]) }
     }
 }
 

@@ -91,7 +91,7 @@ import RefineryModel
         (["sweep", "--vary", "a=1,2", "--jobs", "0"], .usage, "Error: option '--jobs': 0 is outside 1...1024"),
         (["sweep", "--vary", "a=1,2", "--format", "xml"], .usage, "Error: option '--format': 'xml' is not one of text, csv, json"),
         (["sweep", "--vary", "plant.stages[id=miller].units=1:2:3"], .invalidData,
-         "Error: invalid scenario (1 problem):\n  point 2 (plant.stages[id=miller].units=1.5): plant.stages[3].units: 1.5 is not a whole number\n"),
+         "Error: invalid scenario (1 problem):\n  point 2 (plant.stages[id=miller].units=1.5): plant.stages[3].units: 1.5 is not a whole number in 1...10000\n"),
         (["sweep", "--vary", "plant.nope.x=1,2"], .invalidData,
          "Error: invalid scenario (2 problems):\n  point 1 (plant.nope.x=1): plant.nope: does not exist"),
         (["sweep", "/nonexistent.json", "--vary", "a=1,2"], .failure, "Error: cannot read /nonexistent.json"),

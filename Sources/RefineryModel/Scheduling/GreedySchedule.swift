@@ -49,7 +49,7 @@ public enum GreedySchedule {
                         free = unit.count - busyUntil[j].count
                     case .bucketed:
                         let left = Double(unit.count) * unit.available(at: t) - bucketUse[j][t]
-                        free = Int(clamping: left / task.bucketOccupancy + 1e-9, to: 0...unit.count, rounding: .down)
+                        free = Int(clamping: left / task.bucketOccupancy + 1e-9, to: 0...(unit.count * 1_000_000), rounding: .down)
                     }
                     guard free > 0 else { continue }
                     var available = Double.infinity

@@ -37,6 +37,7 @@ enum RunCommand {
         let includeLots = arguments.has("include-lots")
         if !includeLots { run.throughput.lots = [] }
         let output: String
+        if format != .json { try ReportJSON.requireFinite(Report(run: run)) }
         switch format {
         case .json: output = try Report(run: run, includeBatches: arguments.has("include-batches"), includeLots: includeLots).json()
         case .text: output = RunText.render(run)

@@ -36,6 +36,7 @@ enum ValueCommand {
         let tornado = Tornado(model: model)
         let monteCarlo = draws > 0 ? MonteCarlo(model: model, draws: draws, seed: UInt64(seed)) : nil
         let output: String
+        if format != .json { try ReportJSON.requireFinite(ValueReport(valuation: valuation, tornado: tornado, monteCarlo: monteCarlo)) }
         switch format {
         case .json:
             output = try ValueReport(valuation: valuation, tornado: tornado, monteCarlo: monteCarlo).json()

@@ -61,10 +61,16 @@ public struct RefineryNetwork: Sendable {
     public private(set) var notes: [String] = []
 
     public static let waitingPrefix = "waiting: "
+    /// The label of the makespan goal's milestone: every lot of the window refined by its end.
+    public static let wholeWindowLabel = "all lots of the window"
     /// The value of gold part-way through the plant per kg, at its deepest, relative to
     /// refined gold (see the objective).
     public static let progressCredit = 0.001
     public static let byproductState = "by-product (gross kg)"
+    /// The gold in the by-product stream, tracked beside its gross mass: by-products of
+    /// different stages and lots carry different shares of gold, so the by-product stage may
+    /// take out only gold that came in (a stock, never negative).
+    public static let byproductGoldState = "by-product gold (kg gold)"
     public static let silverState = "refined silver"
 
     /// Builds the network; throws ``SchedulingError/invalidRequest(_:)`` when the request or
@@ -206,6 +212,7 @@ public struct RefineryNetwork: Sendable {
                 let chargeSize = min(max(key.gross / charges, stage.batchMinKg), stage.batchMaxKg)
                 var outputs = [StateTaskNetwork.Output(state: next, fraction: last ? masses.gold : 1, delay: delay)]
                 if diverted.gross > 0 { outputs.append(.init(state: state(Self.byproductState, measure: "kg gross", gold: 0), fraction: diverted.gross, delay: delay)) }
+                if diverted.gold > 0 { outputs.append(.init(state: state(Self.byproductGoldState, measure: "kg gold", gold: 0), fraction: diverted.gold, delay: delay)) }
                 let name = "\(stage.id) [\(label)]"
                 tasks.append(.init(name: name, inputs: [current: 1], outputs: outputs, duration: duration, occupancy: occupancy,
                                    units: [unitName(stage)], sizeFactor: chargeSize, fixedBatch: 1))
@@ -292,6 +299,10 @@ public struct RefineryNetwork: Sendable {
                     if byproductPerGold > 0 {
                         outputs.append(.init(state: state(Self.byproductState, measure: "kg gross", gold: 0), fraction: byproductPerGold, delay: delay))
                     }
+                    let divertedGold = stage.recovery.gold * stage.toByproduct.gold
+                    if divertedGold > 0 {
+                        outputs.append(.init(state: state(Self.byproductGoldState, measure: "kg gold", gold: 0), fraction: divertedGold, delay: delay))
+                    }
                     tasks.append(.init(name: taskName, inputs: [input: 1], outputs: outputs, duration: duration, occupancy: occupancy,
                                        units: [unitName(stage)], sizeFactor: composition.gross / gold))
                     taskStage.append(stage.id)
@@ -310,7 +321,11 @@ public struct RefineryNetwork: Sendable {
             let (duration, occupancy, delay) = try timing(stage)
             var outputs = [StateTaskNetwork.Output(state: silver, fraction: silverShare * stage.recovery.silver, delay: delay)]
             if let back = firstPooledState, goldShare > 0 { outputs.append(.init(state: back, fraction: goldShare * stage.recovery.gold, delay: delay)) }
-            tasks.append(.init(name: "\(stage.id) [by-product]", inputs: [Self.byproductState: 1], outputs: outputs, duration: duration,
+            // The by-product's gold is taken at the stream's expected share, from the gold that
+            // actually came in: the stage cannot return or lose gold the stream does not hold.
+            var inputs = [Self.byproductState: 1.0]
+            if goldShare > 0, stateIndex[Self.byproductGoldState] != nil { inputs[Self.byproductGoldState] = goldShare }
+            tasks.append(.init(name: "\(stage.id) [by-product]", inputs: inputs, outputs: outputs, duration: duration,
                                occupancy: occupancy, units: [unitName(stage)]))
             taskStage.append(stage.id)
             goldLoss.append(goldShare * (1 - stage.recovery.gold))
@@ -366,7 +381,7 @@ public struct RefineryNetwork: Sendable {
         case .makespan:
             objective = STNObjective(terminal: 0, makespan: 1)
             let all = windowLotRecords.reduce(0) { $0 + $1.goldKg * (leastYield[$1.kind] ?? 1) } * (1 - 1e-9)
-            milestones.append(.init(states: products, time: H, amount: all, label: "all lots of the window"))
+            milestones.append(.init(states: products, time: H, amount: all, label: Self.wholeWindowLabel))
         }
         for (s, state) in states.enumerated() where goal == .workInProcess || goal == .throughput || goal == .makespan {
             if state.value != 0 { states[s].value = products.contains(state.name) ? 1 : 0 }

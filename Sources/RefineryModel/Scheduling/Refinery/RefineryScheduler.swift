@@ -124,6 +124,9 @@ public enum RefineryScheduler {
         for (s, _) in network.states.enumerated() where !products.contains(s) && s != byproduct && s != silver {
             inProcess += stock[s][H] * instance.goldPerUnit[s]
         }
+        // The by-product's gold is a stock the network keeps ≥ 0; a sum of batches can still
+        // come out a rounding error below zero, which is no gold.
+        if toByproduct < 0 && toByproduct > -1e-9 * max(1, received) { toByproduct = 0 }
         let accounted: Double = refined + inProcess + toByproduct + lost
         report.goldBalance = .init(receivedKg: received, refinedKg: refined, inProcessKg: inProcess, inByproductKg: toByproduct,
                                    lostKg: lost, residualKg: received - accounted)
