@@ -25,6 +25,15 @@ struct ScenarioRun: Sendable {
         var report: RefineryScheduleReport? {
             if case let .scheduled(report, _) = self { return report } else { return nil }
         }
+
+        /// Why the scenario could not be scheduled, when that is why the campaign was skipped
+        /// (not `--no-schedule` or an intake without gold): `run` says it on stderr too.
+        var failure: String? {
+            if case let .skipped(reason) = self, reason.hasPrefix(Campaign.cannotSchedule) { return reason }
+            return nil
+        }
+
+        static let cannotSchedule = "the scenario cannot be scheduled: "
     }
 
     /// Runs the model end to end. Pure apart from the solver's log (with `--verbose`).
@@ -66,7 +75,7 @@ struct ScenarioRun: Sendable {
         } catch let error as SchedulingError {
             switch error {
             case let .invalidRequest(problems), let .invalidNetwork(problems):
-                return .skipped(reason: "the scenario cannot be scheduled: " + problems.map(\.description).joined(separator: "; "))
+                return .skipped(reason: Campaign.cannotSchedule + problems.map(\.description).joined(separator: "; "))
             case let .solver(error):
                 throw CommandError.failure("the campaign schedule: \(error.description)")
             }

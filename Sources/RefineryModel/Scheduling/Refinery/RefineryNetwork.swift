@@ -116,8 +116,9 @@ public struct RefineryNetwork: Sendable {
             }
             let prefix = split(routes[0]).prefix
             for route in routes where split(route).prefix.map(\.id) != prefix.map(\.id) {
-                problems.append(ScenarioProblem(path: "plant.routes", value: "\"\(route.id)\"",
-                                                message: "routes of \(kind.rawValue) lots must share their per-lot stages to be scheduled"))
+                let index = plant.routes.firstIndex { $0.id == route.id } ?? 0
+                problems.append(ScenarioProblem(path: "plant.routes[\(index)].stages", value: "\"\(route.id)\"",
+                                                message: "starts with the per-lot stages \(split(route).prefix.map(\.id)), but route \"\(routes[0].id)\" of \(kind.rawValue) lots starts with \(prefix.map(\.id)): routes of one kind must share their per-lot stages to be scheduled"))
             }
             perLotStages[kind] = prefix
             pooledRoutes[kind] = routes.map { ($0, $0.shares[kind], split($0).pooled) }
@@ -406,6 +407,42 @@ public struct RefineryNetwork: Sendable {
                                    receipts: receipts, milestones: milestones, splits: splits)
         if windowLots.isEmpty { notes.append("no lot arrives in the window") }
         self.notes = notes
+        // Checked here, so a problem names the scenario's stage or lot, not the network's index.
+        let networkProblems = network.problems()
+        if !networkProblems.isEmpty { throw SchedulingError.invalidNetwork(networkProblems.map(scenarioProblem)) }
+    }
+
+    /// A problem of the built network, with its path in the scenario: `tasks[8].sizeFactor`
+    /// becomes `plant.stages[3]` (the stage running the task, named in the message),
+    /// `units[2]` the stage of that unit type, `receipts[5]` the lot received.
+    public func scenarioProblem(_ problem: ScenarioProblem) -> ScenarioProblem {
+        let path = problem.path
+        func index(after prefix: String) -> (Int, String)? {
+            guard path.hasPrefix(prefix + "["), let close = path.firstIndex(of: "]"),
+                  let n = Int(path[path.index(path.startIndex, offsetBy: prefix.count + 1)..<close]) else { return nil }
+            return (n, String(path[path.index(after: close)...]))
+        }
+        func stagePath(_ id: String) -> String {
+            scenario.plant.stages.firstIndex { $0.id == id }.map { "plant.stages[\($0)]" } ?? "plant.stages"
+        }
+        var mapped = problem
+        if let (i, rest) = index(after: "tasks"), i < network.tasks.count, i < taskStage.count {
+            mapped.path = stagePath(taskStage[i])
+            mapped.message = "in the schedule, task \"\(network.tasks[i].name)\" (\(rest.drop { $0 == "." })): \(problem.message)"
+        } else if let (j, rest) = index(after: "units"), j < network.units.count {
+            mapped.path = stagePath(network.units[j].name)
+            mapped.message = "in the schedule, its units (\(rest.drop { $0 == "." })): \(problem.message)"
+        } else if let (r, rest) = index(after: "receipts"), r < network.receipts.count {
+            mapped.path = "intake"
+            mapped.message = "in the schedule, the receipt of lot \(network.receipts[r].label ?? "\(r)") (\(rest.drop { $0 == "." })): \(problem.message)"
+        } else if let (s, rest) = index(after: "states"), s < network.states.count {
+            mapped.path = "plant"
+            mapped.message = "in the schedule, the stock \"\(network.states[s].name)\" (\(rest.drop { $0 == "." })): \(problem.message)"
+        } else {
+            mapped.path = "plant"
+            mapped.message = "in the schedule (\(path)): \(problem.message)"
+        }
+        return mapped
     }
 
     /// The share of period `p` (from the window's start) in the calendar's working time:
