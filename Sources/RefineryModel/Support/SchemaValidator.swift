@@ -107,10 +107,10 @@ public struct SchemaValidator: Sendable {
             }
         case let .array(elements):
             if case let .number(minimum)? = schema["minItems"], Double(elements.count) < minimum {
-                found.append(ScenarioProblem(path: path, value: value.shortDescription, message: "must have at least \(Int(minimum)) items"))
+                found.append(ScenarioProblem(path: path, value: value.shortDescription, message: "must have at least \(JSONValue.format(minimum)) items"))
             }
             if case let .number(maximum)? = schema["maxItems"], Double(elements.count) > maximum {
-                found.append(ScenarioProblem(path: path, value: value.shortDescription, message: "must have at most \(Int(maximum)) items"))
+                found.append(ScenarioProblem(path: path, value: value.shortDescription, message: "must have at most \(JSONValue.format(maximum)) items"))
             }
             if let items = schema["items"] {
                 for (index, element) in elements.enumerated() {

@@ -16,7 +16,10 @@
 /// **By-products.** What a stage diverts (chloride slag, anode slimes) goes to one
 /// by-product state; the by-product stage turns it into refined silver and returns its gold
 /// to the first pooled state. Compositions of pooled states are the expected mix of the
-/// window's lots.
+/// window's lots. The by-product's gold is tracked in a second state (kg of gold) beside its
+/// gross mass: the by-product stage takes gold at the stream's expected share, but only gold
+/// that came in, so the gold in by-products is never negative even when the schedule's mix of
+/// Miller slag (with gold) and anode slimes (without) differs from the expected one.
 ///
 /// Quantities: lots in per-lot states, kg of gold in gold states, gross kg in the by-product
 /// state, kg of silver in refined silver. ``goldPerUnit`` converts each state to kg of gold.
