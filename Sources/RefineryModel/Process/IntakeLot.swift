@@ -46,13 +46,24 @@ public enum LotGenerator {
 
     /// The lots `source` makes over the first `years` horizon years (see ``lotCount(of:yearIndex:)``).
     public static func generatedLotCount(of source: IntakeSource, years: Int) -> Double {
-        (0..<max(0, years)).reduce(0) { $0 + lotCount(of: source, yearIndex: $1) }
+        // After the longest yearly list every year repeats the last values: count those at once,
+        // so an absurd horizon (validation refuses it) costs no time.
+        let listed = [source.goldTonnesPerYear?.count, source.supply?.availableTonnesPerYear.count,
+                      source.supply?.capture.count, source.ore?.oreTonnesPerYear.count].compactMap { $0 }.max() ?? 1
+        let distinct = min(max(0, years), max(1, listed))
+        guard distinct > 0 else { return 0 }
+        let first = (0..<distinct).reduce(0.0) { $0 + lotCount(of: source, yearIndex: $1) }
+        let repeated = Double(max(0, years) - distinct) * lotCount(of: source, yearIndex: distinct - 1)
+        return first + (repeated.isNaN ? 0 : repeated)
     }
 
     /// Every lot of the scenario, sorted by arrival (then by id). Throws, before allocating,
     /// when the lots would exceed ``ScenarioLimits/maximumLots`` (validation refuses such a
     /// scenario first).
     public static func lots(for scenario: Scenario) throws(ScenarioError) -> [IntakeLot] {
+        guard (1...100).contains(scenario.horizon.years) else {
+            throw .invalid([ScenarioProblem(path: "horizon.years", value: "\(scenario.horizon.years)", message: "is not a number of years in 1...100")])
+        }
         var expected = Double(scenario.intake.lots.count)
         for source in scenario.intake.sources { expected += generatedLotCount(of: source, years: scenario.horizon.years) }
         guard expected <= Double(ScenarioLimits.maximumLots) else {

@@ -158,7 +158,7 @@ public struct ScenarioValidator {
         }
 
         // Counted only when every quantity is in range, so the count is the problem to fix.
-        if problems.count + omitted == problemsBefore { lotCount(intake, horizon: horizon) }
+        if problems.count + omitted == problemsBefore && (1...100).contains(horizon.years) { lotCount(intake, horizon: horizon) }
 
         uniqueIDs(intake.lots.map(\.id), "intake.lots")
         let sourceIDs = Set(intake.sources.map(\.id))
