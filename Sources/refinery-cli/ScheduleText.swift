@@ -34,7 +34,13 @@ enum ScheduleText {
             text += "\nSCHEDULE CHECK FAILED:\n" + report.violations.map { "  \($0)\n" }.joined()
         }
         if let explanation = report.explanation {
-            text += "\nNo schedule meets every due date. The closest one misses \(Formatting.number(explanation.totalShortfall, decimals: 1)) kg of gold:\n"
+            if report.request.goal == .makespan && explanation.misses.contains(where: { $0.label == RefineryNetwork.wholeWindowLabel }) {
+                // Makespan asks for every lot of the window to be refined inside it: no due date is involved.
+                text += "\nNo schedule refines every lot of the window within it, as the makespan goal requires (lots arriving near its end cannot be finished: "
+                text += "give more --days, or due dates with --turnaround-target and another goal). The closest one misses \(Formatting.number(explanation.totalShortfall, decimals: 1)) kg of gold:\n"
+            } else {
+                text += "\nNo schedule meets every due date. The closest one misses \(Formatting.number(explanation.totalShortfall, decimals: 1)) kg of gold:\n"
+            }
             for miss in explanation.misses {
                 text += "  - due at period \(miss.time): \(Formatting.number(miss.amount, decimals: 1)) kg, reached \(Formatting.number(miss.reached, decimals: 1)) kg"
                 text += miss.reachedAt.map { " (reached at period \($0))" } ?? " (not within the window)"

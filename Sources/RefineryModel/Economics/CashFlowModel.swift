@@ -26,7 +26,9 @@ public struct CashFlowModel: Sendable {
     /// Runs the throughput model on `scenario` and prepares its valuation.
     public init(scenario: Scenario) throws(EconomicsError) {
         guard scenario.economics != nil else { throw .missingEconomics(scenario: scenario.name) }
-        try self.init(scenario: scenario, throughput: ThroughputModel(scenario: scenario).evaluate())
+        let throughput: ThroughputReport
+        do { throughput = try ThroughputModel(scenario: scenario).evaluate() } catch { throw .invalid(error.problems) }
+        try self.init(scenario: scenario, throughput: throughput)
     }
 
     /// Prepares the valuation of `scenario` from its throughput report.
@@ -80,7 +82,7 @@ public struct CashFlowModel: Sendable {
         let margins = kinds.map { e.terms.byKind[$0].purchaseMargin }
         let payable = adjustments.goldPayable ?? e.terms.goldPayable
         let fuel = adjustments.fuelAvailability ?? e.opex.energy.fuelAvailability
-        let yearsToAccreditation = adjustments.yearsToAccreditation.map { Int($0.rounded()) } ?? e.terms.yearsToAccreditation
+        let yearsToAccreditation = adjustments.yearsToAccreditation.map { Int(clamping: $0, to: 0...1000, rounding: .toNearestOrAwayFromZero) } ?? e.terms.yearsToAccreditation
         let taxRate = adjustments.corporateIncomeTax ?? e.taxes.corporateIncomeTax
         let energy = e.opex.energy
         let malianStaffCost = e.opex.staff.filter(\.malian).reduce(0) { $0 + $1.fte * $1.usdPerFte }

@@ -25,12 +25,13 @@ struct EconomicsValidator {
         }
     }
 
-    private mutating func fraction(_ value: Double, _ path: String, openLower: Bool = false) {
-        range(value, path, 0, 1, openLower: openLower, what: "a fraction")
+    /// `value` within `limit` (see ``ScenarioLimits``), else a problem with the interval and its reason.
+    private mutating func within(_ value: Double, _ path: String, _ limit: Limit) {
+        if !limit.contains(value) { report(path, value, limit.message) }
     }
 
-    private mutating func amount(_ value: Double, _ path: String, unit: String) {
-        range(value, path, 0, .infinity, what: "an amount of \(unit)")
+    private mutating func fraction(_ value: Double, _ path: String, openLower: Bool = false) {
+        range(value, path, 0, 1, openLower: openLower, what: "a fraction")
     }
 
     private mutating func whole(_ value: Int, _ path: String, _ bounds: ClosedRange<Int>, what: String) {
@@ -50,49 +51,49 @@ struct EconomicsValidator {
         }
     }
 
-    private mutating func path(_ values: [Double], _ path: String, unit: String) {
+    private mutating func path(_ values: [Double], _ path: String) {
         if values.isEmpty { problems.append(ScenarioProblem(path: path, value: "[]", message: "must list at least one year's value")) }
-        for (index, value) in values.enumerated() { range(value, "\(path)[\(index)]", 0, .infinity, openLower: true, what: "a price in \(unit)") }
+        for (index, value) in values.enumerated() { within(value, "\(path)[\(index)]", ScenarioLimits.priceUsdPerOz) }
     }
 
     mutating func check(_ economics: Economics, horizon: Horizon) {
-        path(economics.prices.goldUsdPerOz, "economics.prices.goldUsdPerOz", unit: "USD/oz")
-        path(economics.prices.silverUsdPerOz, "economics.prices.silverUsdPerOz", unit: "USD/oz")
+        path(economics.prices.goldUsdPerOz, "economics.prices.goldUsdPerOz")
+        path(economics.prices.silverUsdPerOz, "economics.prices.silverUsdPerOz")
 
         let terms = economics.terms
         for kind in MaterialKind.allCases {
             let base = "economics.terms.byKind.\(kind.rawValue)"
             let material = terms.byKind[kind]
-            amount(material.refiningChargeUsdPerOzGross, "\(base).refiningChargeUsdPerOzGross", unit: "USD/oz")
-            amount(material.penaltyUsdPerOzGross, "\(base).penaltyUsdPerOzGross", unit: "USD/oz")
+            within(material.refiningChargeUsdPerOzGross, "\(base).refiningChargeUsdPerOzGross", ScenarioLimits.chargeUsdPerOz)
+            within(material.penaltyUsdPerOzGross, "\(base).penaltyUsdPerOzGross", ScenarioLimits.chargeUsdPerOz)
             range(material.purchaseMargin, "\(base).purchaseMargin", 0, 1, openUpper: true, what: "a fraction")
         }
         fraction(terms.goldPayable, "economics.terms.goldPayable", openLower: true)
         fraction(terms.silverPayable, "economics.terms.silverPayable")
-        amount(terms.lotFeeUsd, "economics.terms.lotFeeUsd", unit: "USD")
-        amount(terms.unaccreditedDiscountUsdPerOz, "economics.terms.unaccreditedDiscountUsdPerOz", unit: "USD/oz")
+        within(terms.lotFeeUsd, "economics.terms.lotFeeUsd", ScenarioLimits.lotFeeUsd)
+        within(terms.unaccreditedDiscountUsdPerOz, "economics.terms.unaccreditedDiscountUsdPerOz", ScenarioLimits.chargeUsdPerOz)
         whole(terms.yearsToAccreditation, "economics.terms.yearsToAccreditation", 0...100, what: "a number of years")
 
         let opex = economics.opex
         unique(opex.staff.map(\.id), "economics.opex.staff")
         for (index, group) in opex.staff.enumerated() {
-            amount(group.fte, "economics.opex.staff[\(index)].fte", unit: "FTE")
-            amount(group.usdPerFte, "economics.opex.staff[\(index)].usdPerFte", unit: "USD")
+            within(group.fte, "economics.opex.staff[\(index)].fte", ScenarioLimits.fte)
+            within(group.usdPerFte, "economics.opex.staff[\(index)].usdPerFte", ScenarioLimits.usdPerFte)
         }
         let energy = opex.energy
-        amount(energy.fixedMWhPerYear, "economics.opex.energy.fixedMWhPerYear", unit: "MWh")
-        amount(energy.kWhPerKgGold, "economics.opex.energy.kWhPerKgGold", unit: "kWh")
+        within(energy.fixedMWhPerYear, "economics.opex.energy.fixedMWhPerYear", ScenarioLimits.fixedMWhPerYear)
+        within(energy.kWhPerKgGold, "economics.opex.energy.kWhPerKgGold", ScenarioLimits.kWhPerKgGold)
         fraction(energy.gridShare, "economics.opex.energy.gridShare")
-        amount(energy.gridUsdPerKWh, "economics.opex.energy.gridUsdPerKWh", unit: "USD")
-        amount(energy.dieselLitresPerKWh, "economics.opex.energy.dieselLitresPerKWh", unit: "litres")
-        amount(energy.dieselUsdPerLitre, "economics.opex.energy.dieselUsdPerLitre", unit: "USD")
+        within(energy.gridUsdPerKWh, "economics.opex.energy.gridUsdPerKWh", ScenarioLimits.usdPerKWh)
+        within(energy.dieselLitresPerKWh, "economics.opex.energy.dieselLitresPerKWh", ScenarioLimits.dieselLitresPerKWh)
+        within(energy.dieselUsdPerLitre, "economics.opex.energy.dieselUsdPerLitre", ScenarioLimits.dieselUsdPerLitre)
         fraction(energy.fuelAvailability, "economics.opex.energy.fuelAvailability", openLower: true)
         fraction(opex.insuranceRateOnInventory, "economics.opex.insuranceRateOnInventory")
         fraction(opex.insuranceLocalShare, "economics.opex.insuranceLocalShare")
         unique(opex.lines.map(\.id), "economics.opex.lines")
         for (index, line) in opex.lines.enumerated() {
-            amount(line.fixedUsdPerYear, "economics.opex.lines[\(index)].fixedUsdPerYear", unit: "USD")
-            amount(line.usdPerKgGold, "economics.opex.lines[\(index)].usdPerKgGold", unit: "USD")
+            within(line.fixedUsdPerYear, "economics.opex.lines[\(index)].fixedUsdPerYear", ScenarioLimits.fixedUsdPerYear)
+            within(line.usdPerKgGold, "economics.opex.lines[\(index)].usdPerKgGold", ScenarioLimits.usdPerKgGold)
             fraction(line.localShare, "economics.opex.lines[\(index)].localShare")
         }
 
@@ -102,7 +103,7 @@ struct EconomicsValidator {
             let base = "economics.capital.investments[\(index)]"
             whole(investment.year, "\(base).year", (horizon.firstYear - 10)...max(lastYear, horizon.firstYear - 10),
                   what: "a year from 10 years before the horizon to its end,")
-            amount(investment.usd, "\(base).usd", unit: "USD")
+            within(investment.usd, "\(base).usd", ScenarioLimits.investmentUsd)
             fraction(investment.localShare, "\(base).localShare")
         }
         fraction(capital.sustainingShare, "economics.capital.sustainingShare")
@@ -120,12 +121,12 @@ struct EconomicsValidator {
         range(taxes.dividendWithholding, "economics.taxes.dividendWithholding", 0, 1, openUpper: true, what: "a tax rate")
         whole(taxes.lossCarryForwardYears, "economics.taxes.lossCarryForwardYears", 0...100, what: "a number of years")
 
-        range(economics.valuation.discountRate, "economics.valuation.discountRate", -1, 10, openLower: true, what: "a rate")
+        within(economics.valuation.discountRate, "economics.valuation.discountRate", ScenarioLimits.discountRate)
         range(economics.valuation.inflation, "economics.valuation.inflation", -0.5, 1, what: "a rate")
 
         let counterfactual = economics.counterfactual
-        amount(counterfactual.foreignRefiningUsdPerOzGross, "economics.counterfactual.foreignRefiningUsdPerOzGross", unit: "USD/oz")
-        amount(counterfactual.exportLogisticsUsdPerOzFine, "economics.counterfactual.exportLogisticsUsdPerOzFine", unit: "USD/oz")
+        within(counterfactual.foreignRefiningUsdPerOzGross, "economics.counterfactual.foreignRefiningUsdPerOzGross", ScenarioLimits.chargeUsdPerOz)
+        within(counterfactual.exportLogisticsUsdPerOzFine, "economics.counterfactual.exportLogisticsUsdPerOzFine", ScenarioLimits.chargeUsdPerOz)
 
         var seen: [UncertainInput: Int] = [:]
         for (index, uncertainty) in economics.uncertainties.enumerated() {
@@ -142,12 +143,12 @@ struct EconomicsValidator {
                 continue
             }
             switch uncertainty.input {
-            case .discountRate: range(uncertainty.low, "\(base).low", -1, 10, openLower: true, what: "a rate")
+            case .discountRate: within(uncertainty.low, "\(base).low", ScenarioLimits.discountRate); within(uncertainty.high, "\(base).high", ScenarioLimits.discountRate)
             case .goldPayable: fraction(uncertainty.low, "\(base).low", openLower: true); fraction(uncertainty.high, "\(base).high")
             case .fuelAvailability: fraction(uncertainty.low, "\(base).low", openLower: true); fraction(uncertainty.high, "\(base).high")
             case .corporateIncomeTax: fraction(uncertainty.low, "\(base).low"); range(uncertainty.high, "\(base).high", 0, 1, openUpper: true, what: "a tax rate")
             case .yearsToAccreditation: range(uncertainty.low, "\(base).low", 0, 100, what: "a number of years"); range(uncertainty.high, "\(base).high", 0, 100, what: "a number of years")
-            default: amount(uncertainty.low, "\(base).low", unit: "(a factor)")
+            default: within(uncertainty.low, "\(base).low", ScenarioLimits.factor); within(uncertainty.high, "\(base).high", ScenarioLimits.factor)
             }
         }
     }

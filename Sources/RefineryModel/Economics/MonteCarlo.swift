@@ -15,7 +15,7 @@ public struct Percentiles: Codable, Sendable, Equatable {
         func at(_ p: Double) -> Double {
             guard !sorted.isEmpty else { return .nan }
             let position = p * Double(sorted.count - 1)
-            let lower = Int(position.rounded(.down))
+            let lower = Int(clamping: position, to: 0...(sorted.count - 1), rounding: .down)
             let upper = min(lower + 1, sorted.count - 1)
             return sorted[lower] + (sorted[upper] - sorted[lower]) * (position - Double(lower))
         }

@@ -34,17 +34,54 @@ public enum LotGenerator {
         return (0, 0)
     }
 
-    /// Every lot of the scenario, sorted by arrival (then by id).
-    public static func lots(for scenario: Scenario) -> [IntakeLot] {
+    /// The lots `source` makes in horizon year `yearIndex`, as a Double: it can be
+    /// astronomically large for a scenario validation then refuses.
+    public static func lotCount(of source: IntakeSource, yearIndex: Int) -> Double {
+        let goldKg = yearlyGold(of: source, yearIndex: yearIndex).delivered * 1000
+        let goldPerLot = source.lotGrossMassKg * source.assay.gold
+        guard goldKg > 0, goldPerLot > 0 else { return 0 }
+        let quotient = goldKg / goldPerLot
+        return quotient.isFinite ? quotient.rounded(.up) : .infinity
+    }
+
+    /// The lots `source` makes over the first `years` horizon years (see ``lotCount(of:yearIndex:)``).
+    public static func generatedLotCount(of source: IntakeSource, years: Int) -> Double {
+        // After the longest yearly list every year repeats the last values: count those at once,
+        // so an absurd horizon (validation refuses it) costs no time.
+        let listed = [source.goldTonnesPerYear?.count, source.supply?.availableTonnesPerYear.count,
+                      source.supply?.capture.count, source.ore?.oreTonnesPerYear.count].compactMap { $0 }.max() ?? 1
+        let distinct = min(max(0, years), max(1, listed))
+        guard distinct > 0 else { return 0 }
+        let first = (0..<distinct).reduce(0.0) { $0 + lotCount(of: source, yearIndex: $1) }
+        let repeated = Double(max(0, years) - distinct) * lotCount(of: source, yearIndex: distinct - 1)
+        return first + (repeated.isNaN ? 0 : repeated)
+    }
+
+    /// Every lot of the scenario, sorted by arrival (then by id). Throws, before allocating,
+    /// when the lots would exceed ``ScenarioLimits/maximumLots`` (validation refuses such a
+    /// scenario first).
+    public static func lots(for scenario: Scenario) throws(ScenarioError) -> [IntakeLot] {
+        guard (1...100).contains(scenario.horizon.years) else {
+            throw .invalid([ScenarioProblem(path: "horizon.years", value: "\(scenario.horizon.years)", message: "is not a number of years in 1...100")])
+        }
+        var expected = Double(scenario.intake.lots.count)
+        for source in scenario.intake.sources { expected += generatedLotCount(of: source, years: scenario.horizon.years) }
+        guard expected <= Double(ScenarioLimits.maximumLots) else {
+            throw .invalid([ScenarioProblem(path: "intake", value: nil, message: "makes \(JSONValue.format(expected.rounded())) lots over the horizon; at most \(ScenarioLimits.maximumLots) are modelled: use larger lots")])
+        }
         var lots: [IntakeLot] = []
         for (yearIndex, year) in scenario.horizon.calendarYears.enumerated() {
             let yearStart = CivilDate(year: year, month: 1, day: 1).dayNumber
-            for source in scenario.intake.sources {
+            for (sourceIndex, source) in scenario.intake.sources.enumerated() {
                 let (tonnes, upstreamLost) = yearlyGold(of: source, yearIndex: yearIndex)
                 let goldKg = tonnes * 1000
                 let goldPerLot = source.lotGrossMassKg * source.assay.gold
                 guard goldKg > 0, goldPerLot > 0 else { continue }
-                let fullLots = Int((goldKg / goldPerLot).rounded(.down))
+                let fullLots: Int
+                do {
+                    fullLots = try Int(checked: goldKg / goldPerLot, rounding: .down,
+                                       path: "intake.sources[\(sourceIndex)].lotGrossMassKg", what: "the number of lots in \(year)")
+                } catch { throw ScenarioError(error) }
                 let remainder = goldKg - Double(fullLots) * goldPerLot
                 let count = fullLots + (remainder > goldKg * 1e-12 ? 1 : 0)
                 let days = CivilDate(year: year + 1, month: 1, day: 1).dayNumber - yearStart
@@ -98,7 +135,7 @@ struct ArrivalPlacement {
             if share <= end || month == 11 {
                 let width = end - previous
                 let within = width > 0 ? (share - previous) / width : 0
-                return monthStarts[month] + min(monthDays[month] - 1, max(0, Int(within * Double(monthDays[month]))))
+                return monthStarts[month] + Int(clamping: within * Double(monthDays[month]), to: 0...(monthDays[month] - 1))
             }
             previous = end
         }

@@ -48,8 +48,19 @@ public struct ThroughputModel: Sendable {
         return stage.cycleHours / workingHoursPerCalendarDay + stage.waitDays
     }
 
-    public func evaluate() -> ThroughputReport {
-        ThroughputComputation(scenario: scenario, model: self).run()
+    /// Throws ``ScenarioError/invalid(_:)`` when the scenario's numbers are out of proportion
+    /// (too many lots, a lot that would start millions of years from now): validated scenarios
+    /// are bounded so this does not happen, but nothing traps when it does.
+    public func evaluate() throws(ScenarioError) -> ThroughputReport {
+        do {
+            return try ThroughputComputation(scenario: scenario, model: self).run()
+        } catch let error as ScenarioError {
+            throw error
+        } catch let error as ConversionError {
+            throw ScenarioError(error)
+        } catch {
+            throw .invalid([ScenarioProblem(path: "", value: nil, message: "could not be evaluated: \(error)")])
+        }
     }
 }
 
@@ -95,8 +106,13 @@ private struct ThroughputComputation {
         var masses: ElementMasses
     }
 
-    func run() -> ThroughputReport {
-        let lots = LotGenerator.lots(for: scenario)
+    /// The path of the stage that limits year `y` (where a lot's late start comes from).
+    func limitingPath(_ bottleneck: String?) -> String {
+        bottleneck.flatMap { stageIndex[$0] }.map { "plant.stages[\($0)].cycleHours" } ?? "plant.stages"
+    }
+
+    func run() throws -> ThroughputReport {
+        let lots = try LotGenerator.lots(for: scenario)
         let stageCount = plant.stages.count
         let yearCount = years.count
 
@@ -185,12 +201,16 @@ private struct ThroughputComputation {
         var gold = [MetalBalance](repeating: MetalBalance(opening: 0, intake: 0, refined: 0, inOtherProduct: 0, lost: 0, closingInProcess: 0, closingBacklog: 0, imbalance: 0), count: yearCount)
         var silver = gold
         var productKg = [[Double]](repeating: [Double](repeating: 0, count: routes.count), count: yearCount)
-        var outcomes = lots.enumerated().map { lotNumber, lot in
-            LotOutcome(
+        var outcomes: [LotOutcome] = []
+        outcomes.reserveCapacity(lots.count)
+        for (lotNumber, lot) in lots.enumerated() {
+            let startDay = try Int(checked: starts[lotNumber], rounding: .down, path: limitingPath(bottlenecks[lotYear[lotNumber]]),
+                                   what: "the start day of lot \(lot.id)")
+            outcomes.append(LotOutcome(
                 id: lot.id, source: lot.source, kind: lot.kind, arrival: CivilDate(dayNumber: lot.arrivalDay).description,
-                start: CivilDate(dayNumber: Int(starts[lotNumber].rounded(.down))).description, finish: nil,
+                start: CivilDate(dayNumber: startDay).description, finish: nil,
                 goldKg: lot.masses.gold, refinedGoldKg: 0, lostGoldKg: 0, heldGoldKg: 0, silverKg: lot.masses.silver,
-                refinedSilverKg: 0, silverInGoldProductKg: 0, lostSilverKg: 0, heldSilverKg: 0, late: false)
+                refinedSilverKg: 0, silverInGoldProductKg: 0, lostSilverKg: 0, heldSilverKg: 0, late: false))
         }
         var latestFinish = [Double](repeating: -.infinity, count: lots.count)
         let horizonEnd = Double(yearStarts[yearCount])
@@ -241,7 +261,9 @@ private struct ThroughputComputation {
         }
         for (lotNumber, lot) in lots.enumerated() where latestFinish[lotNumber] > -.infinity {
             if latestFinish[lotNumber] < horizonEnd {
-                outcomes[lotNumber].finish = CivilDate(dayNumber: Int(latestFinish[lotNumber].rounded(.down))).description
+                let finishDay = try Int(checked: latestFinish[lotNumber], rounding: .down, path: limitingPath(bottlenecks[lotYear[lotNumber]]),
+                                        what: "the finish day of lot \(lot.id)")
+                outcomes[lotNumber].finish = CivilDate(dayNumber: finishDay).description
             }
             if let due = lot.dueDay { outcomes[lotNumber].late = latestFinish[lotNumber] > Double(due + 1) }
         }
@@ -298,7 +320,7 @@ private struct ThroughputComputation {
             if let limit = sustainable[y], summary.goldKg > limit * 1000 * (1 + 1e-9) {
                 findings.append("\(years[y]): intake \(Self.tonnes(summary.goldKg)) t of gold exceeds the \(Self.tonnes(limit * 1000)) t the plant can sustain (bottleneck: \(bottlenecks[y]!)); the backlog reaches \(Self.tonnes(gold[y].closingBacklog)) t at year end")
             } else if let id = bottlenecks[y], let row = stageRows[y].first(where: { $0.id == id }), row.utilization > 0.85 {
-                findings.append("\(years[y]): \(id) runs at \(Int((row.utilization * 100).rounded()))% of its capacity")
+                findings.append("\(years[y]): \(id) runs at \(JSONValue.format((row.utilization * 100).rounded()))% of its capacity")
             }
         }
         return ThroughputReport(scenario: scenario.name, years: rows, lots: outcomes, findings: findings)
@@ -310,6 +332,6 @@ private struct ThroughputComputation {
 
     static func tonnes(_ kg: Double) -> String {
         let t = kg / 1000
-        return t >= 10 ? String(Int(t.rounded())) : String((t * 10).rounded() / 10)
+        return t >= 10 ? JSONValue.format(t.rounded()) : String((t * 10).rounded() / 10)
     }
 }

@@ -6,7 +6,7 @@
 ///
 /// ```swift
 /// let scenario = try ScenarioLoader.load(contentsOf: URL(fileURLWithPath: "data/scenarios/senou-base.json"))
-/// let throughput = ThroughputModel(scenario: scenario).evaluate()
+/// let throughput = try ThroughputModel(scenario: scenario).evaluate()
 /// print(throughput.years[0].bottleneck)
 /// ```
 public struct Scenario: Codable, Sendable, Equatable {

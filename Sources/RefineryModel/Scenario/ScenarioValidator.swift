@@ -38,12 +38,13 @@ public struct ScenarioValidator {
         }
     }
 
-    private mutating func positive(_ value: Double, _ path: String, unit: String) {
-        if !(value > 0 && value.isFinite) { report(path, Self.show(value), "is not a positive number of \(unit)") }
-    }
-
     private mutating func nonNegative(_ value: Double, _ path: String, unit: String) {
         if !(value >= 0 && value.isFinite) { report(path, Self.show(value), "is not a number of \(unit) ≥ 0") }
+    }
+
+    /// `value` within `limit`, else a problem that states the interval and its reason.
+    private mutating func within(_ value: Double, _ path: String, _ limit: Limit) {
+        if !limit.contains(value) { report(path, Self.show(value), limit.message) }
     }
 
     private mutating func identifier(_ id: String, _ path: String) {
@@ -53,10 +54,10 @@ public struct ScenarioValidator {
         }
     }
 
-    private mutating func yearly(_ values: [Double], _ path: String, unit: String, fractions: Bool = false) {
+    private mutating func yearly(_ values: [Double], _ path: String, limit: Limit? = nil) {
         if values.isEmpty { report(path, "[]", "must list at least one year's value") }
         for (index, value) in values.enumerated() {
-            if fractions { fraction(value, "\(path)[\(index)]") } else { nonNegative(value, "\(path)[\(index)]", unit: unit) }
+            if let limit { within(value, "\(path)[\(index)]", limit) } else { fraction(value, "\(path)[\(index)]") }
         }
     }
 
@@ -75,8 +76,8 @@ public struct ScenarioValidator {
         if !(calendar.shiftsPerDay >= 1 && calendar.shiftsPerDay <= 24) {
             report("\(path).shiftsPerDay", Self.show(calendar.shiftsPerDay), "is not a number of shifts in 1...24")
         }
-        if !(calendar.hoursPerShift > 0 && calendar.hoursPerShift <= 24) {
-            report("\(path).hoursPerShift", Self.show(calendar.hoursPerShift), "is not a number of hours in (0, 24]")
+        if !ScenarioLimits.hoursPerShift.contains(calendar.hoursPerShift) {
+            within(calendar.hoursPerShift, "\(path).hoursPerShift", ScenarioLimits.hoursPerShift)
         } else if calendar.shiftsPerDay * calendar.hoursPerShift > 24 + 1e-9 {
             report(path, "\(Self.show(calendar.shiftsPerDay)) shifts of \(Self.show(calendar.hoursPerShift)) h",
                    "make more than 24 hours a day")
@@ -116,6 +117,7 @@ public struct ScenarioValidator {
     }
 
     private mutating func checkIntake(_ intake: Intake, horizon: Horizon, plant: Plant) {
+        let problemsBefore = problems.count + omitted
         if intake.sources.isEmpty && intake.lots.isEmpty { report("intake", nil, "has no sources and no lots") }
         uniqueIDs(intake.sources.map(\.id), "intake.sources")
         for (index, source) in intake.sources.enumerated() {
@@ -123,25 +125,25 @@ public struct ScenarioValidator {
             identifier(source.id, "\(path).id")
             let quantities = [source.goldTonnesPerYear != nil, source.supply != nil, source.ore != nil].filter { $0 }.count
             if quantities > 1 { report(path, nil, "gives more than one of goldTonnesPerYear, supply and ore") }
-            if let tonnes = source.goldTonnesPerYear { yearly(tonnes, "\(path).goldTonnesPerYear", unit: "tonnes") }
+            if let tonnes = source.goldTonnesPerYear { yearly(tonnes, "\(path).goldTonnesPerYear", limit: ScenarioLimits.goldTonnesPerYear) }
             if let supply = source.supply {
-                yearly(supply.availableTonnesPerYear, "\(path).supply.availableTonnesPerYear", unit: "tonnes")
-                yearly(supply.capture, "\(path).supply.capture", unit: "", fractions: true)
+                yearly(supply.availableTonnesPerYear, "\(path).supply.availableTonnesPerYear", limit: ScenarioLimits.goldTonnesPerYear)
+                yearly(supply.capture, "\(path).supply.capture")
             }
             if let ore = source.ore {
                 if source.kind != .ore { report("\(path).ore", nil, "is only allowed for sources of kind \"ore\" (this one is \"\(source.kind.rawValue)\")") }
-                yearly(ore.oreTonnesPerYear, "\(path).ore.oreTonnesPerYear", unit: "tonnes")
-                positive(ore.gradeGramsPerTonne, "\(path).ore.gradeGramsPerTonne", unit: "grams per tonne")
+                yearly(ore.oreTonnesPerYear, "\(path).ore.oreTonnesPerYear", limit: ScenarioLimits.oreTonnesPerYear)
+                within(ore.gradeGramsPerTonne, "\(path).ore.gradeGramsPerTonne", ScenarioLimits.gradeGramsPerTonne)
                 fraction(ore.upstreamRecovery, "\(path).ore.upstreamRecovery", openAtZero: true)
             } else if source.kind == .ore && quantities > 0 {
                 report("\(path).ore", nil, "is required for a source of kind \"ore\" that delivers every year (grade and upstream recovery)")
             }
             assay(source.assay, "\(path).assay")
-            positive(source.lotGrossMassKg, "\(path).lotGrossMassKg", unit: "kg")
+            within(source.lotGrossMassKg, "\(path).lotGrossMassKg", ScenarioLimits.lotGrossMassKg)
             if let profile = source.monthlyProfile {
                 if profile.count != 12 { report("\(path).monthlyProfile", "an array of \(profile.count)", "must have 12 monthly weights") }
-                for (month, weight) in profile.enumerated() { nonNegative(weight, "\(path).monthlyProfile[\(month)]", unit: "(a weight)") }
-                if profile.count == 12 && profile.allSatisfy({ $0 >= 0 }) && profile.reduce(0, +) <= 0 {
+                for (month, weight) in profile.enumerated() { within(weight, "\(path).monthlyProfile[\(month)]", ScenarioLimits.monthlyWeight) }
+                if profile.count == 12 && profile.allSatisfy(ScenarioLimits.monthlyWeight.contains) && profile.reduce(0, +) <= 0 {
                     report("\(path).monthlyProfile", nil, "has no positive weight")
                 }
             }
@@ -155,6 +157,9 @@ public struct ScenarioValidator {
             }
         }
 
+        // Counted only when every quantity is in range, so the count is the problem to fix.
+        if problems.count + omitted == problemsBefore && (1...100).contains(horizon.years) { lotCount(intake, horizon: horizon) }
+
         uniqueIDs(intake.lots.map(\.id), "intake.lots")
         let sourceIDs = Set(intake.sources.map(\.id))
         let horizonStart = CivilDate(year: horizon.firstYear, month: 1, day: 1)
@@ -165,7 +170,7 @@ public struct ScenarioValidator {
             if let source = lot.source, !sourceIDs.contains(source) {
                 report("\(path).source", "\"\(source)\"", "is not the id of a source in intake.sources")
             }
-            positive(lot.grossMassKg, "\(path).grossMassKg", unit: "kg")
+            within(lot.grossMassKg, "\(path).grossMassKg", ScenarioLimits.lotGrossMassKg)
             assay(lot.assay, "\(path).assay")
             let arrival = CivilDate(parsing: lot.arrival)
             if arrival == nil {
@@ -183,8 +188,27 @@ public struct ScenarioValidator {
         }
     }
 
+    /// The lots the sources generate, counted before any is made: at most
+    /// ``ScenarioLimits/maximumLots`` with the explicit lots (one lot is a few hundred bytes, and
+    /// every stage's load is computed lot by lot).
+    private mutating func lotCount(_ intake: Intake, horizon: Horizon) {
+        var total = Double(intake.lots.count)
+        var largest: (index: Int, count: Double)?
+        for (index, source) in intake.sources.enumerated() {
+            guard ScenarioLimits.lotGrossMassKg.contains(source.lotGrossMassKg), source.assay.gold > 0, source.assay.gold <= 1 else { continue }
+            let count = LotGenerator.generatedLotCount(of: source, years: horizon.years)
+            total += count
+            if largest == nil || count > largest!.count { largest = (index, count) }
+        }
+        guard total > Double(ScenarioLimits.maximumLots), let largest else { return }
+        let source = intake.sources[largest.index]
+        report("intake.sources[\(largest.index)].lotGrossMassKg", Self.show(source.lotGrossMassKg),
+               "makes \(Self.show(largest.count.rounded())) lots over the horizon (\(Self.show(total.rounded())) with every source and explicit lot); "
+               + "at most \(ScenarioLimits.maximumLots) lots are modelled: use larger lots")
+    }
+
     private mutating func checkPlant(_ plant: Plant, horizon: Horizon) {
-        positive(plant.nameplateTonnesPerYear, "plant.nameplateTonnesPerYear", unit: "tonnes a year")
+        within(plant.nameplateTonnesPerYear, "plant.nameplateTonnesPerYear", ScenarioLimits.nameplateTonnesPerYear)
         calendar(plant.calendar, "plant.calendar")
         if plant.stages.isEmpty { report("plant.stages", "[]", "must list at least one stage") }
         uniqueIDs(plant.stages.map(\.id), "plant.stages")
@@ -192,17 +216,23 @@ public struct ScenarioValidator {
             let path = "plant.stages[\(index)]"
             identifier(stage.id, "\(path).id")
             if stage.units < 1 || stage.units > 10_000 { report("\(path).units", "\(stage.units)", "is not a number of units in 1...10000") }
-            positive(stage.batchMaxKg, "\(path).batchMaxKg", unit: "kg")
+            within(stage.batchMaxKg, "\(path).batchMaxKg", ScenarioLimits.batchKg)
             nonNegative(stage.batchMinKg, "\(path).batchMinKg", unit: "kg")
             if stage.batchMinKg > stage.batchMaxKg {
                 report("\(path).batchMinKg", Self.show(stage.batchMinKg), "exceeds batchMaxKg \(Self.show(stage.batchMaxKg))")
             }
-            positive(stage.cycleHours, "\(path).cycleHours", unit: "hours")
-            fraction(stage.availability, "\(path).availability", openAtZero: true)
-            nonNegative(stage.waitDays, "\(path).waitDays", unit: "days")
-            nonNegative(stage.fixedGoldPerUnitKg, "\(path).fixedGoldPerUnitKg", unit: "kg")
+            within(stage.cycleHours, "\(path).cycleHours", ScenarioLimits.cycleHours)
+            within(stage.availability, "\(path).availability", ScenarioLimits.availability)
+            within(stage.waitDays, "\(path).waitDays", ScenarioLimits.waitDays)
+            within(stage.fixedGoldPerUnitKg, "\(path).fixedGoldPerUnitKg", ScenarioLimits.fixedGoldPerUnitKg)
             elementFractions(stage.recovery, "\(path).recovery")
             elementFractions(stage.toByproduct, "\(path).toByproduct")
+            // Stages on the gold line must pass gold on: a recovery of 0 (or a full diversion
+            // to the by-product) leaves nothing to refine downstream.
+            if stage.id != plant.byproductStage {
+                if (0...1).contains(stage.recovery.gold) { within(stage.recovery.gold, "\(path).recovery.gold", ScenarioLimits.routeGoldRecovery) }
+                if (0...1).contains(stage.toByproduct.gold) { within(stage.toByproduct.gold, "\(path).toByproduct.gold", ScenarioLimits.routeGoldToByproduct) }
+            }
             if let own = stage.calendar { calendar(own, "\(path).calendar") }
         }
         let stageIDs = Set(plant.stages.map(\.id))
@@ -232,7 +262,7 @@ public struct ScenarioValidator {
             if !(route.product.fineness > 0.5 && route.product.fineness <= 1) {
                 report("\(path).product.fineness", Self.show(route.product.fineness), "is not a fineness in (0.5, 1]")
             }
-            if let bar = route.product.barGrossKg { positive(bar, "\(path).product.barGrossKg", unit: "kg") }
+            if let bar = route.product.barGrossKg { within(bar, "\(path).product.barGrossKg", ScenarioLimits.barGrossKg) }
         }
         var previousYear = Int.min
         let lastYear = horizon.firstYear + horizon.years - 1
@@ -245,7 +275,7 @@ public struct ScenarioValidator {
                 report("\(path).year", "\(expansion.year)", "is outside the horizon \(horizon.firstYear)...\(lastYear)")
             }
             previousYear = expansion.year
-            positive(expansion.nameplateTonnesPerYear, "\(path).nameplateTonnesPerYear", unit: "tonnes a year")
+            within(expansion.nameplateTonnesPerYear, "\(path).nameplateTonnesPerYear", ScenarioLimits.nameplateTonnesPerYear)
             for (id, count) in expansion.units.sorted(by: { $0.key < $1.key }) {
                 if !stageIDs.contains(id) { report("\(path).units.\(id)", nil, "names no stage in plant.stages") }
                 if count < 1 || count > 10_000 { report("\(path).units.\(id)", "\(count)", "is not a number of units in 1...10000") }

@@ -58,7 +58,7 @@ public enum GreedySchedule {
                         free = unit.count - busyUntil[j].count
                     case .bucketed:
                         let left = Double(unit.count) * unit.available(at: t) - bucketUse[j][t]
-                        free = max(0, Int((left / task.bucketOccupancy + 1e-9).rounded(.down)))
+                        free = Int(clamping: left / task.bucketOccupancy + 1e-9, to: 0...(unit.count * 1_000_000), rounding: .down)
                     }
                     guard free > 0 else { continue }
                     var available = Double.infinity
@@ -84,13 +84,13 @@ public enum GreedySchedule {
                     }
                     var count: Int, amount: Double
                     if let fixed = task.fixedBatch {
-                        count = min(free, Int((available / fixed + 1e-9).rounded(.down)))
+                        count = Int(clamping: available / fixed + 1e-9, to: 0...free, rounding: .down)
                         amount = Double(count) * fixed
                     } else {
                         let most = unit.maxBatch / task.sizeFactor, least = unit.minBatch / task.sizeFactor
                         amount = min(available, most * Double(free))
-                        count = most > 0 ? Int((amount / most - 1e-9).rounded(.up)) : 0
-                        if count > 0 && amount < least * Double(count) - 1e-9 { count = Int((amount / max(least, 1e-12) + 1e-9).rounded(.down)); amount = min(amount, most * Double(count)) }
+                        count = most > 0 ? Int(clamping: amount / most - 1e-9, to: 0...free, rounding: .up) : 0
+                        if count > 0 && amount < least * Double(count) - 1e-9 { count = Int(clamping: amount / max(least, 1e-12) + 1e-9, to: 0...count, rounding: .down); amount = min(amount, most * Double(count)) }
                     }
                     guard count > 0, amount > 1e-9 else { continue }
                     for (input, fraction) in task.sortedInputs { if let s = stateIndex[input] { stock[s] -= fraction * amount } }

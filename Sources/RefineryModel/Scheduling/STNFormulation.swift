@@ -57,7 +57,7 @@ public struct STNFormulation: Sendable {
                     guard let j = unitIndex[name], network.canStart(task: i, unit: j, at: t) else { continue }
                     let unit = network.units[j]
                     let most = network.timing == .discrete ? unit.count
-                        : min(unit.count * 1_000_000, Int((Double(unit.count) * unit.available(at: t) / task.bucketOccupancy + 1e-9).rounded(.down)))
+                        : Int(clamping: Double(unit.count) * unit.available(at: t) / task.bucketOccupancy + 1e-9, to: 0...(unit.count * 1_000_000), rounding: .down)
                     guard most > 0 else { continue }
                     let key = Key(task: i, unit: j, time: t)
                     let w = lp.addVariable("W_\(i)_\(j)_\(t)", kind: most == 1 ? .binary : .integer, lowerBound: 0, upperBound: Double(most))

@@ -38,7 +38,7 @@ extension STNFormulation {
     public func schedule(from values: [Double]) -> STNSchedule {
         var batches: [STNSchedule.Batch] = []
         for key in keys.sorted() {
-            let count = Int(values[starts[key]!.index].rounded())
+            let count = Int(clamping: values[starts[key]!.index], to: 0...(1 << 52), rounding: .toNearestOrAwayFromZero)
             guard count > 0 else { continue }
             var amount = max(0, values[amounts[key]!.index])
             if let fixed = network.tasks[key.task].fixedBatch { amount = fixed * Double(count) }

@@ -47,6 +47,17 @@ public struct ScenarioRun: Sendable {
         public var report: RefineryScheduleReport? {
             if case let .scheduled(report, _) = self { return report } else { return nil }
         }
+
+        /// Why the scenario could not be scheduled, when that is why the campaign was skipped
+        /// (not ``RunOptions/schedule`` off or an intake without gold): the CLI says it on
+        /// stderr too, so a skipped campaign is never silent.
+        public var failure: String? {
+            if case let .skipped(reason) = self, reason.hasPrefix(Campaign.cannotSchedule) { return reason }
+            return nil
+        }
+
+        /// The start of a skip reason that names the scenario's problems.
+        static let cannotSchedule = "the scenario cannot be scheduled: "
     }
 
     /// Why a run's campaign falls short, although the run has a report: the CLI's exit status
@@ -80,14 +91,18 @@ public struct ScenarioRun: Sendable {
 
     /// Runs the model end to end. Pure apart from the solver's log (``RunOptions/verbose``).
     public static func perform(_ scenario: Scenario, options: RunOptions = RunOptions()) throws(StudyError) -> ScenarioRun {
-        let throughput = ThroughputModel(scenario: scenario).evaluate()
+        let throughput: ThroughputReport
+        do { throughput = try ThroughputModel(scenario: scenario).evaluate() } catch { throw .scenario(error) }
         var valuation: ValuationResult?
         if scenario.economics != nil && scenario.ownership != nil {
             let model = try ValuationRun.model(scenario, throughput: throughput)
             valuation = ValuationResult(model: model, result: model.valuation())
         }
         let campaign = try schedule(scenario, throughput: throughput, options: options)
-        return ScenarioRun(scenario: scenario, options: options, throughput: throughput, campaign: campaign, valuation: valuation)
+        let run = ScenarioRun(scenario: scenario, options: options, throughput: throughput, campaign: campaign, valuation: valuation)
+        // Every format (JSON, text, CSV, key results) is a view of the run: checked once here.
+        do { try FiniteNumbers.check(RunReport(run: run), report: "the run report") } catch { throw .nonFinite(error) }
+        return run
     }
 
     /// The solver settings of a run's campaign: the recommended ones, but stopping at a 1% gap
@@ -115,7 +130,7 @@ public struct ScenarioRun: Sendable {
         } catch let error as SchedulingError {
             switch error {
             case let .invalidRequest(problems), let .invalidNetwork(problems):
-                return .skipped(reason: "the scenario cannot be scheduled: " + problems.map(\.description).joined(separator: "; "))
+                return .skipped(reason: Campaign.cannotSchedule + problems.map(\.description).joined(separator: "; "))
             case .solver:
                 throw .campaign(error)
             }

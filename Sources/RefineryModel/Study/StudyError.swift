@@ -10,6 +10,10 @@ public enum StudyError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The campaign schedule could not be made (the solver failed to run, or the scenario
     /// cannot be turned into a schedule).
     case campaign(SchedulingError)
+    /// A report would carry NaN or infinity: the scenario's figures, each within its range, are
+    /// out of proportion to each other (a computation overflowed). Reports never carry such
+    /// numbers; this names where the first one is.
+    case nonFinite(NonFiniteNumberError)
     /// Anything else a lower layer threw, with what it said.
     case other(String)
 
@@ -18,7 +22,7 @@ public enum StudyError: Error, Sendable, Equatable, CustomStringConvertible {
     public var isInvalidData: Bool {
         switch self {
         case .scenario(.unreadable): return false
-        case .scenario, .valuation: return true
+        case .scenario, .valuation, .nonFinite: return true
         case .campaign(.solver), .other: return false
         case .campaign(.invalidNetwork), .campaign(.invalidRequest): return true
         }
@@ -31,7 +35,7 @@ public enum StudyError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .scenario(error): return error.problems
         case let .valuation(.invalid(problems)): return problems
         case let .campaign(.invalidNetwork(problems)), let .campaign(.invalidRequest(problems)): return problems
-        case .valuation, .campaign(.solver), .other: return [ScenarioProblem(path: "", value: nil, message: description)]
+        case .valuation, .campaign(.solver), .nonFinite, .other: return [ScenarioProblem(path: "", value: nil, message: description)]
         }
     }
 
@@ -42,6 +46,7 @@ public enum StudyError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .scenario(error): return error.description
         case let .valuation(error): return error.description
         case let .campaign(error): return "the campaign schedule: \(error.description)"
+        case let .nonFinite(error): return error.description
         case let .other(message): return message
         }
     }

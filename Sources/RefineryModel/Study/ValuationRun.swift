@@ -31,8 +31,10 @@ public struct ValuationRun: Sendable {
     /// same results on any machine).
     public static func perform(_ scenario: Scenario, draws: Int = defaultDraws, seed: UInt64 = 1) throws(StudyError) -> ValuationRun {
         let model = try model(scenario)
-        return ValuationRun(model: model, valuation: model.valuation(), tornado: Tornado(model: model),
-                            monteCarlo: draws > 0 ? MonteCarlo(model: model, draws: draws, seed: seed) : nil)
+        let run = ValuationRun(model: model, valuation: model.valuation(), tornado: Tornado(model: model),
+                               monteCarlo: draws > 0 ? MonteCarlo(model: model, draws: draws, seed: seed) : nil)
+        do { try FiniteNumbers.check(ValuationReport(run), report: "the valuation report") } catch { throw .nonFinite(error) }
+        return run
     }
 
     /// The cash-flow model of `scenario`, from the throughput model's volumes (computed here

@@ -1314,8 +1314,8 @@ enum EmbeddedData {
         },
         "hoursPerShift": {
           "type": "number",
-          "description": "Hours a shift; shifts × hours ≤ 24.",
-          "exclusiveMinimum": 0,
+          "description": "Hours a shift; shifts × hours ≤ 24. Bounds: a shift lasts from 15 minutes, the finest schedule period, to a whole day.",
+          "minimum": 0.25,
           "maximum": 24
         }
       }
@@ -1346,7 +1346,8 @@ enum EmbeddedData {
           "items": {
             "$ref": "#/$defs/lot"
           },
-          "maxItems": 2000000
+          "maxItems": 2000000,
+          "description": "Explicit lots; with the lots the sources generate (available gold ÷ gold per lot, every year), at most 2,000,000 in all: each lot is modelled one by one."
         }
       }
     },
@@ -1382,7 +1383,9 @@ enum EmbeddedData {
           "minItems": 1,
           "items": {
             "type": "number",
-            "minimum": 0
+            "minimum": 0,
+            "maximum": 10000,
+            "description": "Bounds: world mine output is about 3,600 t of gold a year; 10,000 t is 50 times a large refinery."
           },
           "description": "Fine gold delivered each horizon year (t); the last value repeats."
         },
@@ -1399,7 +1402,9 @@ enum EmbeddedData {
               "minItems": 1,
               "items": {
                 "type": "number",
-                "minimum": 0
+                "minimum": 0,
+                "maximum": 10000,
+                "description": "Bounds: world mine output is about 3,600 t of gold a year; 10,000 t is 50 times a large refinery."
               },
               "description": "Fine gold available each year (t); the last value repeats."
             },
@@ -1429,13 +1434,17 @@ enum EmbeddedData {
               "minItems": 1,
               "items": {
                 "type": "number",
-                "minimum": 0
+                "minimum": 0,
+                "maximum": 1000000000,
+                "description": "Bounds: the largest mines treat about 10⁸ t of ore a year."
               },
               "description": "Ore or concentrate treated upstream each year (t); the last value repeats."
             },
             "gradeGramsPerTonne": {
               "type": "number",
-              "exclusiveMinimum": 0
+              "exclusiveMinimum": 0,
+              "maximum": 1000000,
+              "description": "Bounds: 1,000,000 g/t is pure gold."
             },
             "upstreamRecovery": {
               "type": "number",
@@ -1449,8 +1458,9 @@ enum EmbeddedData {
         },
         "lotGrossMassKg": {
           "type": "number",
-          "exclusiveMinimum": 0,
-          "description": "Gross mass of one delivery (kg)."
+          "description": "Gross mass of one delivery (kg). Bounds: a lot weighs from 1 g, the least a fire assay can sample, to 10 t, more than any single shipment of bullion.",
+          "minimum": 0.001,
+          "maximum": 10000
         },
         "monthlyProfile": {
           "type": "array",
@@ -1458,7 +1468,9 @@ enum EmbeddedData {
           "maxItems": 12,
           "items": {
             "type": "number",
-            "minimum": 0
+            "minimum": 0,
+            "maximum": 1000000,
+            "description": "Bounds: weights are relative; 10⁶ leaves room for any ratio between months."
           }
         },
         "basis": {
@@ -1498,7 +1510,9 @@ enum EmbeddedData {
         },
         "grossMassKg": {
           "type": "number",
-          "exclusiveMinimum": 0
+          "minimum": 0.001,
+          "maximum": 10000,
+          "description": "Bounds: a lot weighs from 1 g, the least a fire assay can sample, to 10 t, more than any single shipment of bullion."
         },
         "assay": {
           "$ref": "#/$defs/assay"
@@ -1517,7 +1531,9 @@ enum EmbeddedData {
       "properties": {
         "nameplateTonnesPerYear": {
           "type": "number",
-          "exclusiveMinimum": 0
+          "exclusiveMinimum": 0,
+          "maximum": 10000,
+          "description": "Bounds: 10,000 t a year is 50 times a large refinery and more than the world's mine output."
         },
         "calendar": {
           "$ref": "#/$defs/calendar"
@@ -1589,20 +1605,26 @@ enum EmbeddedData {
         },
         "batchMinKg": {
           "type": "number",
-          "minimum": 0
+          "minimum": 0,
+          "description": "Smallest charge (kg), at most batchMaxKg."
         },
         "batchMaxKg": {
           "type": "number",
-          "exclusiveMinimum": 0
+          "minimum": 0.001,
+          "maximum": 10000,
+          "description": "Bounds: a charge weighs from 1 g to 10 t; no crucible, cell or furnace takes more."
         },
         "cycleHours": {
           "type": "number",
-          "exclusiveMinimum": 0
+          "minimum": 0.01,
+          "maximum": 720,
+          "description": "Bounds: a cycle lasts from 36 seconds to 30 days."
         },
         "availability": {
           "type": "number",
-          "exclusiveMinimum": 0,
-          "maximum": 1
+          "minimum": 0.01,
+          "maximum": 1,
+          "description": "Bounds: a stage available less than 1% of its hours is not part of the plant."
         },
         "batching": {
           "type": "string",
@@ -1613,17 +1635,23 @@ enum EmbeddedData {
         },
         "waitDays": {
           "type": "number",
-          "minimum": 0
+          "minimum": 0,
+          "maximum": 365,
+          "description": "Bounds: material waits at most a year between stages."
         },
         "fixedGoldPerUnitKg": {
           "type": "number",
-          "minimum": 0
+          "minimum": 0,
+          "maximum": 10000,
+          "description": "Bounds: a unit holds at most 10 t of gold."
         },
         "recovery": {
-          "$ref": "#/$defs/elementFractions"
+          "$ref": "#/$defs/elementFractions",
+          "description": "Share of each element a stage keeps. On a stage of the gold line (any but plant.byproductStage) gold is at least 0.5: a refining stage loses well under 0.1% of its gold; one that loses more than half destroys the gold it exists to refine, and 0 leaves nothing to schedule downstream."
         },
         "toByproduct": {
-          "$ref": "#/$defs/elementFractions"
+          "$ref": "#/$defs/elementFractions",
+          "description": "Share of what leaves a stage that goes to the by-product stream. On a stage of the gold line gold is at most 0.5: it diverts a little gold with its slag."
         },
         "calendar": {
           "$ref": "#/$defs/calendar"
@@ -1697,7 +1725,9 @@ enum EmbeddedData {
             },
             "barGrossKg": {
               "type": "number",
-              "exclusiveMinimum": 0
+              "minimum": 0.001,
+              "maximum": 10000,
+              "description": "Bounds: a bar weighs from 1 g to 10 t; a Good Delivery bar is about 12.5 kg."
             }
           }
         },
@@ -1717,14 +1747,19 @@ enum EmbeddedData {
       ],
       "properties": {
         "year": {
-          "type": "integer"
+          "type": "integer",
+          "minimum": 1900,
+          "maximum": 2200,
+          "description": "Within the horizon."
         },
         "name": {
           "type": "string"
         },
         "nameplateTonnesPerYear": {
           "type": "number",
-          "exclusiveMinimum": 0
+          "exclusiveMinimum": 0,
+          "maximum": 10000,
+          "description": "Bounds: 10,000 t a year is 50 times a large refinery and more than the world's mine output."
         },
         "units": {
           "type": "object",
@@ -1750,11 +1785,15 @@ enum EmbeddedData {
       "properties": {
         "refiningChargeUsdPerOzGross": {
           "type": "number",
-          "minimum": 0
+          "minimum": 0,
+          "maximum": 1000000,
+          "description": "Bounds: charges are cents to dollars per ounce; 10⁶ is far above any gold price."
         },
         "penaltyUsdPerOzGross": {
           "type": "number",
-          "minimum": 0
+          "minimum": 0,
+          "maximum": 1000000,
+          "description": "Bounds: charges are cents to dollars per ounce; 10⁶ is far above any gold price."
         },
         "purchaseMargin": {
           "type": "number",
@@ -1791,7 +1830,9 @@ enum EmbeddedData {
               "minItems": 1,
               "items": {
                 "type": "number",
-                "exclusiveMinimum": 0
+                "exclusiveMinimum": 0,
+                "maximum": 1000000,
+                "description": "Bounds: gold has never cost more than a few thousand USD/oz; 10⁶ keeps every revenue finite."
               },
               "description": "USD per troy ounce per horizon year; the last value repeats."
             },
@@ -1800,7 +1841,9 @@ enum EmbeddedData {
               "minItems": 1,
               "items": {
                 "type": "number",
-                "exclusiveMinimum": 0
+                "exclusiveMinimum": 0,
+                "maximum": 1000000,
+                "description": "Bounds: gold has never cost more than a few thousand USD/oz; 10⁶ keeps every revenue finite."
               },
               "description": "USD per troy ounce per horizon year; the last value repeats."
             },
@@ -1851,11 +1894,15 @@ enum EmbeddedData {
             },
             "lotFeeUsd": {
               "type": "number",
-              "minimum": 0
+              "minimum": 0,
+              "maximum": 1000000,
+              "description": "Bounds: a lot fee is hundreds of USD; 10⁶ is above the value of most lots."
             },
             "unaccreditedDiscountUsdPerOz": {
               "type": "number",
-              "minimum": 0
+              "minimum": 0,
+              "maximum": 1000000,
+              "description": "Bounds: charges are cents to dollars per ounce; 10⁶ is far above any gold price."
             },
             "yearsToAccreditation": {
               "type": "integer",
@@ -1901,11 +1948,15 @@ enum EmbeddedData {
                   },
                   "fte": {
                     "type": "number",
-                    "minimum": 0
+                    "minimum": 0,
+                    "maximum": 100000,
+                    "description": "Bounds: a refinery employs tens to hundreds of people; 100,000 would be a city."
                   },
                   "usdPerFte": {
                     "type": "number",
-                    "minimum": 0
+                    "minimum": 0,
+                    "maximum": 1000000,
+                    "description": "Bounds: a loaded salary of 10⁶ USD a year is above any refinery's."
                   },
                   "basis": {
                     "type": "string",
@@ -1929,11 +1980,15 @@ enum EmbeddedData {
               "properties": {
                 "fixedMWhPerYear": {
                   "type": "number",
-                  "minimum": 0
+                  "minimum": 0,
+                  "maximum": 1000000,
+                  "description": "Bounds: a refinery's site load is a few GWh a year; 1 TWh is a smelter's."
                 },
                 "kWhPerKgGold": {
                   "type": "number",
-                  "minimum": 0
+                  "minimum": 0,
+                  "maximum": 1000000,
+                  "description": "Bounds: refining takes tens of kWh per kg of gold."
                 },
                 "gridShare": {
                   "type": "number",
@@ -1942,15 +1997,21 @@ enum EmbeddedData {
                 },
                 "gridUsdPerKWh": {
                   "type": "number",
-                  "minimum": 0
+                  "minimum": 0,
+                  "maximum": 1000,
+                  "description": "Bounds: power costs cents per kWh; 1,000 USD/kWh is far above any tariff."
                 },
                 "dieselLitresPerKWh": {
                   "type": "number",
-                  "minimum": 0
+                  "minimum": 0,
+                  "maximum": 10,
+                  "description": "Bounds: a generator burns about 0.3 L/kWh; 10 L/kWh is 30 times the worst."
                 },
                 "dieselUsdPerLitre": {
                   "type": "number",
-                  "minimum": 0
+                  "minimum": 0,
+                  "maximum": 1000,
+                  "description": "Bounds: diesel costs about 1 USD/L; 1,000 USD/L is beyond any blockade price."
                 },
                 "fuelAvailability": {
                   "type": "number",
@@ -1991,11 +2052,15 @@ enum EmbeddedData {
                   },
                   "fixedUsdPerYear": {
                     "type": "number",
-                    "minimum": 0
+                    "minimum": 0,
+                    "maximum": 10000000000,
+                    "description": "Bounds: a refinery's fixed costs are millions of USD a year; 10¹⁰ is ten billion."
                   },
                   "usdPerKgGold": {
                     "type": "number",
-                    "minimum": 0
+                    "minimum": 0,
+                    "maximum": 1000000,
+                    "description": "Bounds: costs are a few USD per kg of gold; 10⁶ is above the gold's own value."
                   },
                   "localShare": {
                     "type": "number",
@@ -2047,7 +2112,9 @@ enum EmbeddedData {
                   },
                   "usd": {
                     "type": "number",
-                    "minimum": 0
+                    "minimum": 0,
+                    "maximum": 100000000000,
+                    "description": "Bounds: a refinery costs tens of millions of USD; 10¹¹ is a hundred billion."
                   },
                   "localShare": {
                     "type": "number",
@@ -2170,8 +2237,9 @@ enum EmbeddedData {
           "properties": {
             "discountRate": {
               "type": "number",
-              "exclusiveMinimum": -1,
-              "maximum": 10
+              "minimum": -0.5,
+              "maximum": 10,
+              "description": "Bounds: below −50% a year discount factors over a century overflow; above 1,000% nothing is worth anything."
             },
             "inflation": {
               "type": "number",
@@ -2195,11 +2263,15 @@ enum EmbeddedData {
           "properties": {
             "foreignRefiningUsdPerOzGross": {
               "type": "number",
-              "minimum": 0
+              "minimum": 0,
+              "maximum": 1000000,
+              "description": "Bounds: charges are cents to dollars per ounce; 10⁶ is far above any gold price."
             },
             "exportLogisticsUsdPerOzFine": {
               "type": "number",
-              "minimum": 0
+              "minimum": 0,
+              "maximum": 1000000,
+              "description": "Bounds: charges are cents to dollars per ounce; 10⁶ is far above any gold price."
             },
             "originCountry": {
               "type": "string"
@@ -2239,10 +2311,12 @@ enum EmbeddedData {
                 ]
               },
               "low": {
-                "type": "number"
+                "type": "number",
+                "description": "A factor on the base value in [0, 1000] (a sensitivity range spans a fraction to a few times its base), or the input's own range for rates, payables, availability, tax and years."
               },
               "high": {
-                "type": "number"
+                "type": "number",
+                "description": "A factor on the base value in [0, 1000] (a sensitivity range spans a fraction to a few times its base), or the input's own range for rates, payables, availability, tax and years."
               },
               "distribution": {
                 "enum": [

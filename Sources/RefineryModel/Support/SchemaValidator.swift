@@ -59,8 +59,13 @@ public struct SchemaValidator: Sendable {
         if case let .array(list)? = schema["type"] { types = list.compactMap { if case let .string(t) = $0 { return t } else { return nil } } }
         if !types.isEmpty && !types.contains(where: { Self.matches(value, type: $0) }) {
             let expected = types.map(Self.describe).joined(separator: " or ")
-            if case .number = value, types == ["integer"] {
-                found.append(ScenarioProblem(path: path, value: value.shortDescription, message: "is not a whole number"))
+            if case let .number(number) = value, types == ["integer"] {
+                // A whole number too large to be an integer here is out of range: say which range.
+                var message = "is not a whole number"
+                if case let .number(minimum)? = schema["minimum"], case let .number(maximum)? = schema["maximum"] {
+                    message += " in \(JSONValue.format(minimum))...\(JSONValue.format(maximum))"
+                }
+                found.append(ScenarioProblem(path: path, value: JSONValue.format(number), message: message))
             } else {
                 found.append(ScenarioProblem(path: path, value: value.shortDescription, message: "is \(value.typeDescription); expected \(expected)"))
             }
@@ -102,10 +107,10 @@ public struct SchemaValidator: Sendable {
             }
         case let .array(elements):
             if case let .number(minimum)? = schema["minItems"], Double(elements.count) < minimum {
-                found.append(ScenarioProblem(path: path, value: value.shortDescription, message: "must have at least \(Int(minimum)) items"))
+                found.append(ScenarioProblem(path: path, value: value.shortDescription, message: "must have at least \(JSONValue.format(minimum)) items"))
             }
             if case let .number(maximum)? = schema["maxItems"], Double(elements.count) > maximum {
-                found.append(ScenarioProblem(path: path, value: value.shortDescription, message: "must have at most \(Int(maximum)) items"))
+                found.append(ScenarioProblem(path: path, value: value.shortDescription, message: "must have at most \(JSONValue.format(maximum)) items"))
             }
             if let items = schema["items"] {
                 for (index, element) in elements.enumerated() {

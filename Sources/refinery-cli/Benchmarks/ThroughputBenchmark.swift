@@ -29,7 +29,7 @@ struct ThroughputBenchmark {
         var times: [Double] = []
         var report: ThroughputReport?
         for _ in 0..<runs {
-            times.append(clock.measure { report = ThroughputModel(scenario: scenario).evaluate() }.milliseconds)
+            times.append(try clock.measure { report = try ThroughputModel(scenario: scenario).evaluate() }.milliseconds)
             console.error(".")
         }
         rows.append(["evaluate: one year, \(report!.years[0].intake.lots) generated lots", BenchmarkStatistics.format(BenchmarkStatistics.median(times))])
@@ -42,7 +42,7 @@ struct ThroughputBenchmark {
             parse.append(try clock.measure { _ = try JSONParser.parse(Array(data)) }.milliseconds)
             var loaded: Scenario?
             load.append(try clock.measure { loaded = try ScenarioLoader.load(data: data) }.milliseconds)
-            evaluate.append(clock.measure { _ = ThroughputModel(scenario: loaded!).evaluate() }.milliseconds)
+            evaluate.append(try clock.measure { _ = try ThroughputModel(scenario: loaded!).evaluate() }.milliseconds)
             console.error(".")
         }
         let megabytes = Double(data.count) / 1_048_576

@@ -41,6 +41,7 @@ enum RunCommand {
         case .csv: output = KeyResultsText.csv(KeyResults.of(run))
         }
         try Output.emit(output, arguments, console: console)
+        if let failure = run.campaign.failure { console.error("Warning: campaign schedule skipped: \(failure)\n") }
         if let message = run.statusMessage { console.error("Error: \(message)\n") }
         return run.status
     }

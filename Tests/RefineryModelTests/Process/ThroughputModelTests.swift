@@ -23,7 +23,7 @@ import Testing
 
     @Test func capacityMatchesAHandComputation() throws {
         // 10 t of gold at 80% in 100 kg lots: 12,500 kg gross, 125 lots.
-        let report = ThroughputModel(scenario: Self.tinyScenario(goldTonnes: 10)).evaluate()
+        let report = try ThroughputModel(scenario: Self.tinyScenario(goldTonnes: 10)).evaluate()
         let year = report.years[0]
         #expect(year.intake.lots == 125)
         let sample = try #require(year.stages.first { $0.id == "sample" })
@@ -41,10 +41,10 @@ import Testing
         #expect(approximately(year.sustainableIntakeTonnes!, 10 * 1.28))
     }
 
-    @Test func perLotStagesAreLoadedByLotCountNotMass() {
+    @Test func perLotStagesAreLoadedByLotCountNotMass() throws {
         // The same gold in 1 kg lots instead of 100 kg lots: 100 times the lots, each a whole batch.
-        let coarse = ThroughputModel(scenario: Self.tinyScenario(goldTonnes: 1, lotGrossKg: 100)).evaluate().years[0]
-        let fine = ThroughputModel(scenario: Self.tinyScenario(goldTonnes: 1, lotGrossKg: 1)).evaluate().years[0]
+        let coarse = try ThroughputModel(scenario: Self.tinyScenario(goldTonnes: 1, lotGrossKg: 100)).evaluate().years[0]
+        let fine = try ThroughputModel(scenario: Self.tinyScenario(goldTonnes: 1, lotGrossKg: 1)).evaluate().years[0]
         let coarseSample = coarse.stages[0], fineSample = fine.stages[0]
         // 1,250 kg gross: twelve 100 kg lots of 2 batches each, and one 50 kg lot of 1 batch.
         #expect(approximately(coarseSample.loadBatches, 25))
@@ -67,10 +67,10 @@ import Testing
     /// In = refined + lost + held in process (+ backlog), per year and per lot, for gold and
     /// silver, on seeded random scenarios, closing to 1e-9 relative.
     @Test(arguments: UInt64(1)...60)
-    func massBalanceClosesOnRandomScenarios(seed: UInt64) {
+    func massBalanceClosesOnRandomScenarios(seed: UInt64) throws {
         let scenario = RandomScenarios.make(seed: seed)
         #expect(ScenarioValidator.problems(in: scenario).isEmpty, "generator made an invalid scenario")
-        let report = ThroughputModel(scenario: scenario).evaluate()
+        let report = try ThroughputModel(scenario: scenario).evaluate()
         for year in report.years {
             for balance in [year.gold, year.silver] {
                 let scale = max(1, balance.opening + balance.intake)
@@ -95,7 +95,7 @@ import Testing
 
     @Test func aboveCapacityTheBacklogGrowsAndNothingExtraIsRefined() throws {
         // 10 t/yr needs 62.5% of the refine stage; 30 t/yr needs 187.5%.
-        let report = ThroughputModel(scenario: Self.tinyScenario(goldTonnes: 30)).evaluate()
+        let report = try ThroughputModel(scenario: Self.tinyScenario(goldTonnes: 30)).evaluate()
         let sustainable = try #require(report.years[0].sustainableIntakeTonnes)
         #expect(approximately(sustainable, 12.8))
         var previousBacklog = 0.0
@@ -111,7 +111,7 @@ import Testing
     }
 
     @Test func belowCapacityEverythingIsRefinedWithinTheTurnaround() throws {
-        let report = ThroughputModel(scenario: Self.tinyScenario(goldTonnes: 5)).evaluate()
+        let report = try ThroughputModel(scenario: Self.tinyScenario(goldTonnes: 5)).evaluate()
         for year in report.years { #expect(year.gold.closingBacklog == 0) }
         let turnaround = try #require(report.years[0].turnaroundDays["main"])
         // sample: 2 h over 4,000 × 0.9 h a year = 9.86 h a calendar day → 0.2 d; refine: 4 h over 8.77 h/d → 0.456 d.
@@ -122,13 +122,13 @@ import Testing
         #expect(approximately(total / (total + lost), 0.999))
     }
 
-    @Test func expansionsChangeUnitCountsFromTheirYear() {
+    @Test func expansionsChangeUnitCountsFromTheirYear() throws {
         let scenario = Scenario.senouBase
         let model = ThroughputModel(scenario: scenario)
         #expect(model.configuration(in: 2029).units["miller"] == 1)
         #expect(model.configuration(in: 2030).units["miller"] == 2)
         #expect(model.configuration(in: 2030).nameplateTonnes == 200)
-        let report = model.evaluate()
+        let report = try model.evaluate()
         let millerBefore = report.years[2].stages.first { $0.id == "miller" }!.capacityGrossKg
         let millerAfter = report.years[3].stages.first { $0.id == "miller" }!.capacityGrossKg
         #expect(approximately(millerAfter, 2 * millerBefore))
@@ -136,7 +136,7 @@ import Testing
 
     @Test func oreSourcesReportUpstreamLosses() throws {
         let scenario = try ScenarioLoader.embedded(named: "regional-hub-200t")
-        let report = ThroughputModel(scenario: scenario).evaluate()
+        let report = try ThroughputModel(scenario: scenario).evaluate()
         // 100,000 t of concentrate at 100 g/t: 10 t contained, 95% recovered upstream → 0.5 t lost.
         let full = report.years[3]
         #expect(approximately(full.intake.goldKgByKind["ore"]!, 9_500, relative: 1e-9))
@@ -144,7 +144,7 @@ import Testing
     }
 
     @Test func stressAt300TonnesFindsTheBottleneck() throws {
-        let report = ThroughputModel(scenario: try ScenarioLoader.embedded(named: "stress-300t")).evaluate()
+        let report = try ThroughputModel(scenario: try ScenarioLoader.embedded(named: "stress-300t")).evaluate()
         let peak = try #require(report.years.first { $0.intake.goldKg >= 299_000 })
         #expect(peak.bottleneck == "miller")
         #expect(peak.sustainableIntakeTonnes! < 300)

@@ -39,7 +39,7 @@ import Testing
         scenario.horizon.years = 0
         let problems = ScenarioValidator.problems(in: scenario).map(\.description)
         #expect(problems.contains("plant.stages[0].units: 0 is not a number of units in 1...10000"))
-        #expect(problems.contains("plant.stages[1].availability: 1.5 is not a fraction in (0, 1]"))
+        #expect(problems.contains("plant.stages[1].availability: 1.5 is not a fraction in [0.01, 1] (a stage available less than 1% of its hours is not part of the plant)"))
         #expect(problems.contains("intake.sources[0].assay.gold: -0.1 is not a fraction in (0, 1]"))
         #expect(problems.contains("horizon.years: 0 is not a number of years in 1...100"))
     }

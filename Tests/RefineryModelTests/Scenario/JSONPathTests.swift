@@ -99,7 +99,7 @@ import Testing
             }
         }
         #expect(try problems(["plant.stages[id=miller].units=0"]) == ["plant.stages[3].units: 0 is not a number of units in 1...10000"])
-        #expect(try problems(["plant.stages[id=miller].units=1.5"]) == ["plant.stages[3].units: 1.5 is not a whole number"])
+        #expect(try problems(["plant.stages[id=miller].units=1.5"]) == ["plant.stages[3].units: 1.5 is not a whole number in 1...10000"])
         #expect(try problems(["plant.stages[id=miller].units=two"]) == [#"plant.stages[3].units: "two" is a string; expected a whole number"#])
         #expect(try problems(["plant.colour=red"]).first?.hasPrefix("plant.colour: is not a known field") == true)
         #expect(try problems(["plant.stagez[0].units=1", "horizon.years[0]=1"]) == [

@@ -16,7 +16,10 @@
 /// **By-products.** What a stage diverts (chloride slag, anode slimes) goes to one
 /// by-product state; the by-product stage turns it into refined silver and returns its gold
 /// to the first pooled state. Compositions of pooled states are the expected mix of the
-/// window's lots.
+/// window's lots. The by-product's gold is tracked in a second state (kg of gold) beside its
+/// gross mass: the by-product stage takes gold at the stream's expected share, but only gold
+/// that came in, so the gold in by-products is never negative even when the schedule's mix of
+/// Miller slag (with gold) and anode slimes (without) differs from the expected one.
 ///
 /// Quantities: lots in per-lot states, kg of gold in gold states, gross kg in the by-product
 /// state, kg of silver in refined silver. ``goldPerUnit`` converts each state to kg of gold.
@@ -61,10 +64,16 @@ public struct RefineryNetwork: Sendable {
     public private(set) var notes: [String] = []
 
     public static let waitingPrefix = "waiting: "
+    /// The label of the makespan goal's milestone: every lot of the window refined by its end.
+    public static let wholeWindowLabel = "all lots of the window"
     /// The value of gold part-way through the plant per kg, at its deepest, relative to
     /// refined gold (see the objective).
     public static let progressCredit = 0.001
     public static let byproductState = "by-product (gross kg)"
+    /// The gold in the by-product stream, tracked beside its gross mass: by-products of
+    /// different stages and lots carry different shares of gold, so the by-product stage may
+    /// take out only gold that came in (a stock, never negative).
+    public static let byproductGoldState = "by-product gold (kg gold)"
     public static let silverState = "refined silver"
 
     /// Builds the network; throws ``SchedulingError/invalidRequest(_:)`` when the request or
@@ -82,12 +91,17 @@ public struct RefineryNetwork: Sendable {
         var notes: [String] = []
         let plant = scenario.plant
         let Δ = request.periodHours
-        let periodsPerDay = Int((24 / Δ).rounded())
+        let periodsPerDay = Int(clamping: 24 / Δ, to: 1...96, rounding: .toNearestOrAwayFromZero)
         let H = request.days * periodsPerDay
         let units = ThroughputModel(scenario: scenario).configuration(in: year).units
 
         // The window's lots, from the scenario's intake for the year (scaled if asked).
-        let windowLots = Self.lots(scenario: scenario, request: request, year: year, startDay: startDay)
+        let windowLots: [PlacedLot]
+        do {
+            windowLots = try Self.lots(scenario: scenario, request: request, year: year, startDay: startDay)
+        } catch {
+            throw SchedulingError.invalidRequest(error.problems)
+        }
 
         // Routes by kind, split into the per-lot prefix and the pooled rest.
         var perLotStages: [MaterialKind: [Stage]] = [:]
@@ -105,8 +119,9 @@ public struct RefineryNetwork: Sendable {
             }
             let prefix = split(routes[0]).prefix
             for route in routes where split(route).prefix.map(\.id) != prefix.map(\.id) {
-                problems.append(ScenarioProblem(path: "plant.routes", value: "\"\(route.id)\"",
-                                                message: "routes of \(kind.rawValue) lots must share their per-lot stages to be scheduled"))
+                let index = plant.routes.firstIndex { $0.id == route.id } ?? 0
+                problems.append(ScenarioProblem(path: "plant.routes[\(index)].stages", value: "\"\(route.id)\"",
+                                                message: "starts with the per-lot stages \(split(route).prefix.map(\.id)), but route \"\(routes[0].id)\" of \(kind.rawValue) lots starts with \(prefix.map(\.id)): routes of one kind must share their per-lot stages to be scheduled"))
             }
             perLotStages[kind] = prefix
             pooledRoutes[kind] = routes.map { ($0, $0.shares[kind], split($0).pooled) }
@@ -132,14 +147,18 @@ public struct RefineryNetwork: Sendable {
         var goldDiverted: [Double] = []
         var perLot = Set<String>()
 
-        func timing(_ stage: Stage) -> (duration: Int, occupancy: Double?, delay: Int) {
+        func timing(_ stage: Stage) throws(SchedulingError) -> (duration: Int, occupancy: Double?, delay: Int) {
+            do { return try periods(stage) } catch { throw .invalidRequest([error.problem]) }
+        }
+        func periods(_ stage: Stage) throws(ConversionError) -> (duration: Int, occupancy: Double?, delay: Int) {
             let hours = stage.cycleHours, total = stage.cycleHours + stage.waitDays * 24
+            let path = "plant.stages[\(plant.stages.firstIndex { $0.id == stage.id } ?? 0)]"
             switch request.kind {
             case .detailed:
-                let duration = max(1, Int((hours / Δ - 1e-9).rounded(.up)))
-                return (duration, nil, max(duration, Int((total / Δ - 1e-9).rounded(.up))))
+                let duration = max(1, try Int(checked: hours / Δ - 1e-9, rounding: .up, path: "\(path).cycleHours", what: "a batch duration in periods"))
+                return (duration, nil, max(duration, try Int(checked: total / Δ - 1e-9, rounding: .up, path: "\(path).waitDays", what: "a delay in periods")))
             case .campaign:
-                return (0, hours / Δ, Int((total / Δ).rounded()))
+                return (0, hours / Δ, try Int(checked: total / Δ, rounding: .toNearestOrAwayFromZero, path: "\(path).waitDays", what: "a delay in periods"))
             }
         }
         func unitName(_ stage: Stage) -> String { stage.id }
@@ -193,10 +212,11 @@ public struct RefineryNetwork: Sendable {
                 let charges = max(1, (key.gross / stage.batchMaxKg - 1e-9).rounded(.up))
                 var perCharge = stage
                 perCharge.cycleHours = stage.cycleHours * charges
-                let (duration, occupancy, delay) = timing(perCharge)
+                let (duration, occupancy, delay) = try timing(perCharge)
                 let chargeSize = min(max(key.gross / charges, stage.batchMinKg), stage.batchMaxKg)
                 var outputs = [StateTaskNetwork.Output(state: next, fraction: last ? masses.gold : 1, delay: delay)]
                 if diverted.gross > 0 { outputs.append(.init(state: state(Self.byproductState, measure: "kg gross", gold: 0), fraction: diverted.gross, delay: delay)) }
+                if diverted.gold > 0 { outputs.append(.init(state: state(Self.byproductGoldState, measure: "kg gold", gold: 0), fraction: diverted.gold, delay: delay)) }
                 let name = "\(stage.id) [\(label)]"
                 tasks.append(.init(name: name, inputs: [current: 1], outputs: outputs, duration: duration, occupancy: occupancy,
                                    units: [unitName(stage)], sizeFactor: chargeSize, fixedBatch: 1))
@@ -278,10 +298,14 @@ public struct RefineryNetwork: Sendable {
                         output = pathState(path)
                     }
                     if parent.isEmpty, firstPooledState == nil { firstPooledState = isLast ? nil : output }
-                    let (duration, occupancy, delay) = timing(stage)
+                    let (duration, occupancy, delay) = try timing(stage)
                     var outputs = [StateTaskNetwork.Output(state: output, fraction: mainGold, delay: delay)]
                     if byproductPerGold > 0 {
                         outputs.append(.init(state: state(Self.byproductState, measure: "kg gross", gold: 0), fraction: byproductPerGold, delay: delay))
+                    }
+                    let divertedGold = stage.recovery.gold * stage.toByproduct.gold
+                    if divertedGold > 0 {
+                        outputs.append(.init(state: state(Self.byproductGoldState, measure: "kg gold", gold: 0), fraction: divertedGold, delay: delay))
                     }
                     tasks.append(.init(name: taskName, inputs: [input: 1], outputs: outputs, duration: duration, occupancy: occupancy,
                                        units: [unitName(stage)], sizeFactor: composition.gross / gold))
@@ -298,10 +322,14 @@ public struct RefineryNetwork: Sendable {
             let goldShare = byproductFlow.gold / gross, silverShare = byproductFlow.silver / gross
             goldPerUnit[byproduct] = goldShare
             let silver = state(Self.silverState + " (kg silver)", measure: "kg silver", gold: 0, value: goal == .value ? request.silverValuePerKg : 0)
-            let (duration, occupancy, delay) = timing(stage)
+            let (duration, occupancy, delay) = try timing(stage)
             var outputs = [StateTaskNetwork.Output(state: silver, fraction: silverShare * stage.recovery.silver, delay: delay)]
             if let back = firstPooledState, goldShare > 0 { outputs.append(.init(state: back, fraction: goldShare * stage.recovery.gold, delay: delay)) }
-            tasks.append(.init(name: "\(stage.id) [by-product]", inputs: [Self.byproductState: 1], outputs: outputs, duration: duration,
+            // The by-product's gold is taken at the stream's expected share, from the gold that
+            // actually came in: the stage cannot return or lose gold the stream does not hold.
+            var inputs = [Self.byproductState: 1.0]
+            if goldShare > 0, stateIndex[Self.byproductGoldState] != nil { inputs[Self.byproductGoldState] = goldShare }
+            tasks.append(.init(name: "\(stage.id) [by-product]", inputs: inputs, outputs: outputs, duration: duration,
                                occupancy: occupancy, units: [unitName(stage)]))
             taskStage.append(stage.id)
             goldLoss.append(goldShare * (1 - stage.recovery.gold))
@@ -357,7 +385,7 @@ public struct RefineryNetwork: Sendable {
         case .makespan:
             objective = STNObjective(terminal: 0, makespan: 1)
             let all = windowLotRecords.reduce(0) { $0 + $1.goldKg * (leastYield[$1.kind] ?? 1) } * (1 - 1e-9)
-            milestones.append(.init(states: products, time: H, amount: all, label: "all lots of the window"))
+            milestones.append(.init(states: products, time: H, amount: all, label: Self.wholeWindowLabel))
         }
         for (s, state) in states.enumerated() where goal == .workInProcess || goal == .throughput || goal == .makespan {
             if state.value != 0 { states[s].value = products.contains(state.name) ? 1 : 0 }
@@ -382,6 +410,42 @@ public struct RefineryNetwork: Sendable {
                                    receipts: receipts, milestones: milestones, splits: splits)
         if windowLots.isEmpty { notes.append("no lot arrives in the window") }
         self.notes = notes
+        // Checked here, so a problem names the scenario's stage or lot, not the network's index.
+        let networkProblems = network.problems()
+        if !networkProblems.isEmpty { throw SchedulingError.invalidNetwork(networkProblems.map(scenarioProblem)) }
+    }
+
+    /// A problem of the built network, with its path in the scenario: `tasks[8].sizeFactor`
+    /// becomes `plant.stages[3]` (the stage running the task, named in the message),
+    /// `units[2]` the stage of that unit type, `receipts[5]` the lot received.
+    public func scenarioProblem(_ problem: ScenarioProblem) -> ScenarioProblem {
+        let path = problem.path
+        func index(after prefix: String) -> (Int, String)? {
+            guard path.hasPrefix(prefix + "["), let close = path.firstIndex(of: "]"),
+                  let n = Int(path[path.index(path.startIndex, offsetBy: prefix.count + 1)..<close]) else { return nil }
+            return (n, String(path[path.index(after: close)...]))
+        }
+        func stagePath(_ id: String) -> String {
+            scenario.plant.stages.firstIndex { $0.id == id }.map { "plant.stages[\($0)]" } ?? "plant.stages"
+        }
+        var mapped = problem
+        if let (i, rest) = index(after: "tasks"), i < network.tasks.count, i < taskStage.count {
+            mapped.path = stagePath(taskStage[i])
+            mapped.message = "in the schedule, task \"\(network.tasks[i].name)\" (\(rest.drop { $0 == "." })): \(problem.message)"
+        } else if let (j, rest) = index(after: "units"), j < network.units.count {
+            mapped.path = stagePath(network.units[j].name)
+            mapped.message = "in the schedule, its units (\(rest.drop { $0 == "." })): \(problem.message)"
+        } else if let (r, rest) = index(after: "receipts"), r < network.receipts.count {
+            mapped.path = "intake"
+            mapped.message = "in the schedule, the receipt of lot \(network.receipts[r].label ?? "\(r)") (\(rest.drop { $0 == "." })): \(problem.message)"
+        } else if let (s, rest) = index(after: "states"), s < network.states.count {
+            mapped.path = "plant"
+            mapped.message = "in the schedule, the stock \"\(network.states[s].name)\" (\(rest.drop { $0 == "." })): \(problem.message)"
+        } else {
+            mapped.path = "plant"
+            mapped.message = "in the schedule (\(path)): \(problem.message)"
+        }
+        return mapped
     }
 
     /// The share of period `p` (from the window's start) in the calendar's working time:
@@ -391,7 +455,7 @@ public struct RefineryNetwork: Sendable {
         let hours = min(24, calendar.shiftsPerDay * calendar.hoursPerShift)
         let opening = hours >= 24 ? 0.0 : 6.0
         var worked = 0.0
-        for dayIndex in (Int((begin / 24).rounded(.down)) - 1)...Int((end / 24).rounded(.down)) {
+        for dayIndex in (Int(clamping: begin / 24, to: 0...(1 << 40), rounding: .down) - 1)...Int(clamping: end / 24, to: 0...(1 << 40), rounding: .down) {
             guard isWorkingDay(startDay + dayIndex, operatingDays: calendar.operatingDaysPerYear) else { continue }
             let from = Double(dayIndex) * 24 + opening, to = from + hours
             worked += max(0, min(end, to) - max(begin, from))
@@ -410,7 +474,7 @@ public struct RefineryNetwork: Sendable {
     /// `250 kg`, `12.5 kg`: a lot mass for labels.
     static func mass(_ kg: Double) -> String {
         let rounded = (kg * 1000).rounded() / 1000
-        return rounded == rounded.rounded() ? "\(Int(rounded)) kg" : "\(rounded) kg"
+        return "\(JSONValue.format(rounded)) kg"
     }
 
     struct PlacedLot {
@@ -424,7 +488,7 @@ public struct RefineryNetwork: Sendable {
 
     /// The lots arriving in the window, with their arrival and due periods. Lots of a day
     /// arrive spread over its working hours (from 06:00).
-    static func lots(scenario: Scenario, request: RefineryScheduleRequest, year: Int, startDay: Int) -> [PlacedLot] {
+    static func lots(scenario: Scenario, request: RefineryScheduleRequest, year: Int, startDay: Int) throws(ScenarioError) -> [PlacedLot] {
         let lastDay = startDay + request.days - 1
         let lastYear = CivilDate(dayNumber: lastDay).year
         var windowScenario = scenario
@@ -447,7 +511,7 @@ public struct RefineryNetwork: Sendable {
                 }
             }
         }
-        let all = LotGenerator.lots(for: windowScenario).filter { $0.arrivalDay >= startDay && $0.arrivalDay <= lastDay }
+        let all = try LotGenerator.lots(for: windowScenario).filter { $0.arrivalDay >= startDay && $0.arrivalDay <= lastDay }
         let Δ = request.periodHours
         let calendar = scenario.plant.calendar
         let hours = min(24, calendar.shiftsPerDay * calendar.hoursPerShift)
@@ -459,12 +523,13 @@ public struct RefineryNetwork: Sendable {
             let dayLots = byDay[day]!
             for (k, lot) in dayLots.enumerated() {
                 let hour: Double = request.kind == .campaign ? 0 : opening + (Double(k) + 0.5) / Double(dayLots.count) * hours
-                let period = Int(((Double(day - startDay) * 24 + hour) / Δ).rounded(.down))
+                // Days within the horizon and validated targets keep these far inside Int.
+                let period = Int(clamping: (Double(day - startDay) * 24 + hour) / Δ, to: -(1 << 40)...(1 << 40), rounding: .down)
                 var due: Int?
                 if let dueDay = lot.dueDay {
-                    due = Int((Double(dueDay - startDay + 1) * 24 / Δ).rounded(.down)) // end of the due day
+                    due = Int(clamping: Double(dueDay - startDay + 1) * 24 / Δ, to: -(1 << 40)...(1 << 40), rounding: .down) // end of the due day
                 } else if let target = request.turnaroundTargetDays {
-                    due = period + Int((target * 24 / Δ).rounded(.up))
+                    due = period + Int(clamping: target * 24 / Δ, to: 0...(1 << 40), rounding: .up)
                 }
                 placed.append(PlacedLot(lot: lot, period: period, duePeriod: due))
             }

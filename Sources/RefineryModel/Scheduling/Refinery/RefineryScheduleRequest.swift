@@ -96,8 +96,21 @@ public struct RefineryScheduleRequest: Codable, Sendable, Equatable {
             if days < 1 || days > 366 { add("days", days, "must be 1–366 for a campaign") }
             if periodHours != 24 && periodHours != 8 && periodHours != 12 { add("periodHours", periodHours, "must be 8, 12 or 24 hours for a campaign") }
         }
-        if let startDate, CivilDate(parsing: startDate) == nil { add("startDate", "\"\(startDate)\"", "is not a date YYYY-MM-DD") }
-        if let year, year < 1900 || year > 2200 { add("year", year, "must be between 1900 and 2200") }
+        // The window must lie in the scenario's horizon: its plant and intake are defined there only.
+        let firstYear = scenario.horizon.firstYear, lastYear = scenario.horizon.firstYear + scenario.horizon.years - 1
+        let horizonStart = CivilDate(year: firstYear, month: 1, day: 1), horizonEnd = CivilDate(year: lastYear, month: 12, day: 31)
+        if let startDate {
+            if let start = CivilDate(parsing: startDate) {
+                if start < horizonStart || horizonEnd < start {
+                    add("startDate", startDate, "is outside the scenario's horizon \(horizonStart)...\(horizonEnd)")
+                }
+            } else {
+                add("startDate", "\"\(startDate)\"", "is not a date YYYY-MM-DD")
+            }
+        }
+        if let year, !(firstYear...lastYear).contains(year) {
+            add("year", year, "is outside the scenario's horizon \(firstYear)...\(lastYear)")
+        }
         if let intake = intakeTonnesPerYear, !(intake > 0 && intake <= 10_000) { add("intakeTonnesPerYear", intake, "must be in (0, 10000] tonnes") }
         if let target = turnaroundTargetDays, !(target > 0 && target <= 366) { add("turnaroundTargetDays", target, "must be in (0, 366] days") }
         if !(silverValuePerKg >= 0 && silverValuePerKg.isFinite) { add("silverValuePerKg", silverValuePerKg, "must be a finite number ≥ 0") }

@@ -168,11 +168,14 @@ public enum RefineryScheduler {
         for (s, _) in network.states.enumerated() where !products.contains(s) && s != byproduct && s != silver {
             inProcess += stock[s][H] * instance.goldPerUnit[s]
         }
+        // The by-product's gold is a stock the network keeps ≥ 0; a sum of batches can still
+        // come out a rounding error below zero, which is no gold.
+        if toByproduct < 0 && toByproduct > -1e-9 * max(1, received) { toByproduct = 0 }
         let accounted: Double = refined + inProcess + toByproduct + lost
         report.goldBalance = .init(receivedKg: received, refinedKg: refined, inProcessKg: inProcess, inByproductKg: toByproduct,
                                    lostKg: lost, residualKg: received - accounted)
         // Intervals: days for a detailed window, months for a campaign.
-        let periodsPerDay = Int((24 / Δ).rounded())
+        let periodsPerDay = Int(clamping: 24 / Δ, to: 1...96, rounding: .toNearestOrAwayFromZero)
         var bounds: [(String, Int, Int)] = []
         if instance.request.kind == .detailed {
             for d in 0..<instance.request.days { bounds.append((CivilDate(dayNumber: instance.startDay + d).description, d * periodsPerDay, (d + 1) * periodsPerDay)) }
@@ -204,7 +207,7 @@ public enum RefineryScheduler {
 
     /// `YYYY-MM-DDTHH:MM` of a period's start.
     static func time(_ instance: RefineryNetwork, period: Int) -> String {
-        let minutes = Int((Double(period) * instance.network.periodHours * 60).rounded())
+        let minutes = Int(clamping: Double(period) * instance.network.periodHours * 60, to: 0...(1 << 52), rounding: .toNearestOrAwayFromZero)
         let date = CivilDate(dayNumber: instance.startDay + minutes / 1440)
         let within = minutes % 1440
         func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
