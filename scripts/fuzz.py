@@ -14,6 +14,7 @@ import hashlib
 import json
 import os
 import pathlib
+import random
 import re
 import resource
 import shlex
@@ -52,7 +53,7 @@ NON_FINITE_STRINGS = {"nan", "inf", "-inf", "+inf", "infinity", "-infinity"}
 # JSON path in the user's scenario, or "  not valid JSON: line L, column C: …".
 PROBLEM_LINE = re.compile(
     r"^  (?:not valid JSON: line \d+, column \d+: |"
-    r"[A-Za-z_$][\w$]*(?:\.[\w$]+|\[\d+\]|\[id=[^\]]*\])*: )")
+    r"[^\s.\[\]:]+(?:\.[^\s.\[\]:]+|\[\d+\]|\[id=[^\]]*\])*: )")  # keys may be stage ids: units.melt-sample
 # The validator's closing line when it stops listing (a summary, not a problem at a path).
 OMITTED_LINE = re.compile(r"^  \d+ more problems? not listed$")
 HEADER_LINE = re.compile(r"^Error: invalid scenario \((\d+) problems?\):$")
@@ -81,10 +82,16 @@ class Pairs(list):
     """An object written from (key, value) pairs, so a key can appear twice."""
 
 
-def dump(node, indent=0):
+def dump(node, indent=0, compact=False):
+    """node as JSON text, indented by two spaces (compact: on one line, as a --set value)."""
     pad, inner = "  " * indent, "  " * (indent + 1)
     if isinstance(node, Raw):
         return node.text
+    if compact and isinstance(node, (dict, Pairs)):
+        items = node.items() if isinstance(node, dict) else node
+        return "{" + ",".join(f"{json.dumps(k, ensure_ascii=False)}:{dump(v, compact=True)}" for k, v in items) + "}"
+    if compact and isinstance(node, list):
+        return "[" + ",".join(dump(v, compact=True) for v in node) + "]"
     if isinstance(node, (dict, Pairs)):
         items = node.items() if isinstance(node, dict) else node
         if not items:
@@ -363,7 +370,7 @@ class Mutant:
 
     def __init__(self, seed, index, bases, mode):
         self.seed, self.index = seed, index
-        rng = __import__("random").Random(f"refinery-fuzz:{seed}:{index}")
+        rng = random.Random(f"refinery-fuzz:{seed}:{index}")
         self.base_name = rng.choice(sorted(bases))
         base = bases[self.base_name]
         self.set_mode = mode == "set" or (mode == "both" and rng.random() < 0.25)
@@ -433,7 +440,7 @@ class Mutant:
             except KeyError:
                 return None
             by_id = (self.seed + self.index + len(args)) % 2 == 0 or not self.set_mode
-            args += ["--set", f"{path_text(doc, m['path'], by_id)}={dump(m['value']).replace(chr(10), '').replace('  ', '')}"]
+            args += ["--set", f"{path_text(doc, m['path'], by_id)}={dump(m['value'], compact=True)}"]
             doc = put(doc, tuple(m["path"]), copy.deepcopy(m["value"]))
         # The kernel refuses a single argument above 128 KiB: such a mutant is written as a file.
         return args if all(len(a.encode()) < 100_000 for a in args) else None
@@ -442,8 +449,9 @@ class Mutant:
 # --- Running and judging -----------------------------------------------------------------------
 
 class Runner:
-    def __init__(self, binary, workdir, timeout, keep, env):
+    def __init__(self, binary, workdir, timeout, keep, env, locate=False):
         self.binary, self.workdir, self.timeout, self.keep, self.env = binary, workdir, timeout, keep, env
+        self.locate = locate
 
     def execute(self, argv):
         start = time.monotonic()
@@ -479,16 +487,17 @@ class Runner:
         """(outcome, signature or None, result of the last command, argv list)."""
         doc = mutant.document()
         file = self.workdir / f"{mutant.name}-{threading.get_ident()}.json"
+        strings = {n for _, n in nodes(doc) if isinstance(n, str)}  # echoed text, not a computed NaN
         if not (mutant.set_mode and mutant.settable() is not None):
             file.write_text(mutant.text(doc), encoding="utf-8", errors="surrogatepass")
-        strings = {n for _, n in nodes(doc) if isinstance(n, str)} if doc is not None else set()
         validate, run = self.commands(mutant, file)
         try:
             result = self.execute(validate)
-            outcome, signature = judge_validation(result)
+            where = (self.workdir, 2 * self.timeout) if self.locate else (None, None)
+            outcome, signature = judge_validation(result, *where)
             if outcome == "valid":
                 result = self.execute(run)
-                outcome, signature = judge_run(result, strings, mutant.command)
+                outcome, signature = judge_run(result, strings, mutant.command, *where)
             return outcome, signature, result, (validate, run)
         finally:
             file.unlink(missing_ok=True)
@@ -533,17 +542,22 @@ def problem_signature(line):
     return line.strip()[:160]
 
 
-def crash_signature(result):
+def crash_signature(result, located=None):
+    """"signal SIGILL: RefineryModel/Process/IntakeLot.swift:47: Double value cannot…": the
+    signal, the innermost frame in Sources/ (from the Swift backtrace, else from gdb when
+    located is given) and the fatal error's message."""
     err = result["stderr"]
     fatal = re.search(r"^(?:\S+: )?Fatal error: (.*)$", err, re.MULTILINE)
     frame = re.search(r" at \S*/Sources/(\S+?\.swift:\d+)", err)
     status = result["status"]
     kind = f"signal {signal.Signals(-status).name}" if status is not None and status < 0 and -status in signal.valid_signals() else f"exit {status}"
     parts = [kind]
-    if frame:
+    if frame and not located:
         parts.append(frame.group(1))
+    if located:
+        parts.append(located)
     if fatal:
-        parts.append(fatal.group(1).strip()[:120])
+        parts.append(re.sub(r"\d{4,}", "N", fatal.group(1).strip())[:120])
     else:
         marker = CRASH_MARKERS.search(err) or CRASH_MARKERS.search(result["stdout"].decode("utf-8", "replace"))
         glpk = re.search(r"(?:Error detected in file \S+ at line \d+|GLPK fatal error: .{0,80}|\bglp_[a-z_]+)", err)
@@ -554,13 +568,40 @@ def crash_signature(result):
     return ": ".join(parts)
 
 
-def judge_common(result):
+def locate(argv, workdir, timeout):
+    """Where a crash without a Swift frame in its backtrace (an abort in libc or GLPK) happens:
+    "File.swift:LINE (glp_entry_point)" from gdb's backtrace, or None without gdb."""
+    gdb = shutil.which("gdb")
+    if not gdb:
+        return None
+    env = dict(os.environ, SWIFT_BACKTRACE="enable=no")
+    try:
+        out = subprocess.run([gdb, "-batch", "-nx", "-ex", "set pagination off", "-ex", "run", "-ex", "bt", "--args", *argv],
+                             cwd=workdir, env=env, stdin=subprocess.DEVNULL, capture_output=True, timeout=timeout,
+                             start_new_session=True).stdout.decode("utf-8", "replace")
+    except subprocess.TimeoutExpired:
+        return None
+    frames = [l for l in out.split("\n") if re.match(r"#\d+ ", l)]
+    entry = None
+    for line in frames:
+        source = re.search(r" at \S*/Sources/(\S+?\.swift:\d+)", line)
+        if source:
+            return source.group(1) + (f" ({entry})" if entry else "")
+        glpk = re.search(r" in (glp_\w+) ", line)
+        entry = glpk.group(1) if glpk else entry
+    return None
+
+
+def judge_common(result, workdir=None, timeout=None):
     """A failure every command can show, or None."""
     status = result["status"]
     if result["hung"]:
         return "hang", f"hang: {command_name(result['argv'])} past the per-mutant timeout"
     if status < 0 or status >= 128 and status - 128 in signal.valid_signals():
-        return "signal", crash_signature(result)
+        located = None
+        if workdir is not None and not re.search(r" at \S*/Sources/", result["stderr"]):
+            located = locate(result["argv"], workdir, timeout)
+        return "signal", crash_signature(result, located)
     if status not in DOCUMENTED_EXIT_STATUSES:
         return "undocumented-exit", f"exit {status}: " + problem_signature(result["stderr"].strip().split("\n")[0])
     stdout_text = result["stdout"].decode("utf-8", "replace")
@@ -583,8 +624,8 @@ def command_name(argv):
     return name
 
 
-def judge_validation(result):
-    failure = judge_common(result)
+def judge_validation(result, workdir=None, timeout=None):
+    failure = judge_common(result, workdir, timeout)
     if failure:
         return failure
     status, err = result["status"], result["stderr"]
@@ -607,8 +648,8 @@ def judge_validation(result):
     return "rejected", None
 
 
-def judge_run(result, input_strings, command):
-    failure = judge_common(result)
+def judge_run(result, input_strings, command, workdir=None, timeout=None):
+    failure = judge_common(result, workdir, timeout)
     if failure:
         return failure
     status = result["status"]
@@ -680,6 +721,8 @@ def main():
     parser.add_argument("--memory-limit", type=int, default=3072, help="address-space limit per command in MiB (default 3072)")
     parser.add_argument("--keep", help="directory for failing mutants (default: a new temporary directory)")
     parser.add_argument("--minimize", action="store_true", help="shrink each failure to its fewest mutations (prefers a --set reproducer)")
+    parser.add_argument("--locate", action="store_true",
+                        help="find the source line of a crash whose Swift backtrace has none (an abort in GLPK or libc) with gdb")
     parser.add_argument("--list", action="store_true", help="print each mutant's mutations and command, run nothing")
     parser.add_argument("--results", help="append one JSON line per mutant to this file")
     parser.add_argument("--quiet", action="store_true", help="no progress lines")
@@ -715,8 +758,9 @@ def main():
     env = dict(os.environ, SWIFT_BACKTRACE="enable=yes,interactive=no,color=no,registers=none,images=none")
 
     workdir = pathlib.Path(tempfile.mkdtemp(prefix="refinery-fuzz-"))
-    runner = Runner(binary, workdir, args.timeout, keep, env)
-    print(f"fuzz: seed {args.seed}, {len(indices)} mutants (indices {indices[0]}…{indices[-1]}), {args.jobs} jobs, "
+    runner = Runner(binary, workdir, args.timeout, keep, env, locate=args.locate)
+    span = ",".join(map(str, indices)) if args.only else f"{indices[0]}…{indices[-1]}"
+    print(f"fuzz: seed {args.seed}, {len(indices)} mutants (indices {span}), {args.jobs} jobs, "
           f"mode {mode}, binary {display(str(binary), binary, None, None)}; replay with: scripts/fuzz --seed {args.seed} "
           + (f"--only {','.join(map(str, indices))}" if args.only else f"--start {indices[0]} --count {len(indices)}")
           + (f" --mode {mode}" if mode != "both" else ""), flush=True)
