@@ -50,10 +50,13 @@ SIGNED_KEY = re.compile(r"(?i)residual|delta|difference|change")
 NON_FINITE_STRINGS = {"nan", "inf", "-inf", "+inf", "infinity", "-infinity"}
 
 # A problem line of "Error: invalid scenario (N problems):": "  PATH: message" where PATH is a
-# JSON path in the user's scenario, or "  not valid JSON: line L, column C: …".
+# path in the user's scenario (it starts at one of the scenario's fields, never at an internal
+# name such as tasks[8]; keys are shown as written, so "horizon.id : …" and "units.melt-sample"
+# are paths), an unknown key (the path is the key), or "  not valid JSON: line L, column C: …".
+SCENARIO_FIELDS = ("schemaVersion", "name", "description", "horizon", "intake", "plant", "economics", "ownership")
 PROBLEM_LINE = re.compile(
-    r"^  (?:not valid JSON: line \d+, column \d+: |"
-    r"[^\s.\[\]:]+(?:\.[^\s.\[\]:]+|\[\d+\]|\[id=[^\]]*\])*: )")  # keys may be stage ids: units.melt-sample
+    r"^  (?:not valid JSON: line \d+, column \d+: |(?:%s)(?:[.\[].*?)?: |.*?: is not a known field)"
+    % "|".join(SCENARIO_FIELDS))
 # The validator's closing line when it stops listing (a summary, not a problem at a path).
 OMITTED_LINE = re.compile(r"^  \d+ more problems? not listed$")
 HEADER_LINE = re.compile(r"^Error: invalid scenario \((\d+) problems?\):$")
@@ -643,7 +646,7 @@ def judge_validation(result, workdir=None, timeout=None):
     if int(header.group(1)) != len(problems):
         return "rejected-without-path", f"validate: the header counts {header.group(1)} problems, stderr has {len(problems)} lines"
     for line in problems:
-        if not PROBLEM_LINE.match(line) and not (line is problems[-1] and OMITTED_LINE.match(line)):
+        if not (PROBLEM_LINE.match(line) or line is problems[-1] and OMITTED_LINE.match(line)):
             return "rejected-without-path", "validate: problem without a path: " + problem_signature(line)
     return "rejected", None
 
