@@ -92,9 +92,11 @@ def dump(node, indent=0, compact=False):
         return node.text
     if compact and isinstance(node, (dict, Pairs)):
         items = node.items() if isinstance(node, dict) else node
-        return "{" + ",".join(f"{json.dumps(k, ensure_ascii=False)}:{dump(v, compact=True)}" for k, v in items) + "}"
+        return "{" + ",".join(f"{dump(k, compact=True)}:{dump(v, compact=True)}" for k, v in items) + "}"
     if compact and isinstance(node, list):
         return "[" + ",".join(dump(v, compact=True) for v in node) + "]"
+    if isinstance(node, float):
+        return repr(node)  # finite by construction (values come from JSON or literals)
     if isinstance(node, (dict, Pairs)):
         items = node.items() if isinstance(node, dict) else node
         if not items:
@@ -109,7 +111,13 @@ def dump(node, indent=0, compact=False):
         return "[\n" + ",\n".join(inner + dump(v, indent + 1) for v in node) + "\n" + pad + "]"
     if isinstance(node, float):
         return repr(node)  # finite by construction (values come from JSON or literals)
-    return json.dumps(node, ensure_ascii=False)
+    text = json.dumps(node, ensure_ascii=False)
+    # On a command line, invisible characters (C1 controls, bidi and zero-width marks, line and
+    # paragraph separators, the BOM) are written as escapes, so a reproducer can be read and copied.
+    return INVISIBLE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text) if compact else text
+
+
+INVISIBLE = re.compile("[\x80-\x9f\u200b-\u200f\u202a-\u202e\u2028\u2029\u2060\ufeff]")
 
 
 def short(node, limit=70):
