@@ -379,7 +379,7 @@ def describe(m):
 class Mutant:
     """One fuzzed input: a base scenario, mutations, the command to run once it validates."""
 
-    def __init__(self, seed, index, bases, mode):
+    def __init__(self, seed, index, bases, mode, shares=(0.1, 0.1)):
         self.seed, self.index = seed, index
         rng = random.Random(f"refinery-fuzz:{seed}:{index}")
         self.base_name = rng.choice(sorted(bases))
@@ -399,7 +399,8 @@ class Mutant:
                 doc = new
                 self.mutations.append(m)
         r = rng.random()
-        self.command = "run-time-limit" if r < 0.1 else "value" if r < 0.2 else "run"
+        schedule, value = shares
+        self.command = "run-time-limit" if r < schedule else "value" if r < schedule + value else "run"
         self.base = base
 
     @property
@@ -728,6 +729,10 @@ def main():
     parser.add_argument("--binary", default=str(ROOT / ".build/debug/refinery-cli"), help="refinery-cli to test (default .build/debug/refinery-cli)")
     parser.add_argument("--mode", choices=["files", "set", "both"], default="both",
                         help="mutated files, --set PATH=VALUE overrides, or both (default: a quarter --set)")
+    parser.add_argument("--schedule-share", type=float, default=0.1,
+                        help="share of valid mutants run with the campaign schedule, run --time-limit 1 (default 0.1)")
+    parser.add_argument("--value-share", type=float, default=0.1,
+                        help="share of valid mutants run through value (default 0.1); the rest run --no-schedule")
     parser.add_argument("--timeout", type=float, default=60, help="seconds per command before it counts as a hang (default 60)")
     parser.add_argument("--memory-limit", type=int, default=3072, help="address-space limit per command in MiB (default 3072)")
     parser.add_argument("--keep", help="directory for failing mutants (default: a new temporary directory)")
@@ -742,11 +747,14 @@ def main():
     bases = {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in sorted(SCENARIO_DIR.glob("*.json"))}
     indices = args.only if args.only else list(range(args.start, args.start + args.count))
     mode = args.mode
+    shares = (args.schedule_share, args.value_share)
+    if not (0 <= args.schedule_share and 0 <= args.value_share and args.schedule_share + args.value_share <= 1):
+        parser.error("--schedule-share and --value-share must be fractions that add up to at most 1")
 
     if args.list:
         digest = hashlib.sha256()
         for i in indices:
-            m = Mutant(args.seed, i, bases, mode)
+            m = Mutant(args.seed, i, bases, mode, shares)
             sets = m.settable() if m.set_mode else None
             line = f"{m.name} {m.base_name} {'set' if sets is not None else 'file'} {m.command}: " + "; ".join(describe(x) for x in m.mutations)
             print(line)
@@ -774,13 +782,14 @@ def main():
     print(f"fuzz: seed {args.seed}, {len(indices)} mutants (indices {span}), {args.jobs} jobs, "
           f"mode {mode}, binary {display(str(binary), binary, None, None)}; replay with: scripts/fuzz --seed {args.seed} "
           + (f"--only {','.join(map(str, indices))}" if args.only else f"--start {indices[0]} --count {len(indices)}")
-          + (f" --mode {mode}" if mode != "both" else ""), flush=True)
+          + (f" --mode {mode}" if mode != "both" else "")
+          + (f" --schedule-share {shares[0]} --value-share {shares[1]}" if shares != (0.1, 0.1) else ""), flush=True)
     started = time.monotonic()
     counts, failures, lock, done = {}, {}, threading.Lock(), [0]
     results_file = open(args.results, "a", encoding="utf-8") if args.results else None
 
     def one(index):
-        mutant = Mutant(args.seed, index, bases, mode)
+        mutant = Mutant(args.seed, index, bases, mode, shares)
         outcome, signature, result, argvs = runner.check(mutant)
         line = None
         if signature is not None:
