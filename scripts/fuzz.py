@@ -575,7 +575,7 @@ def crash_signature(result, located=None):
         glpk = re.search(r"(?:Error detected in file \S+ at line \d+|GLPK fatal error: .{0,80}|\bglp_[a-z_]+)", err)
         if glpk:
             parts.append(problem_signature(glpk.group(0)))
-        elif marker:
+        elif marker and not (status is not None and status < 0):  # a signal's dump says nothing more
             parts.append(marker.group(0).strip())
     return ": ".join(parts)
 
