@@ -821,6 +821,8 @@ def main():
         for future in [pool.submit(one, i) for i in indices]:
             future.result()
     except KeyboardInterrupt:
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)  # a second signal (timeout(1) sends two) waits too
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
         print(f"fuzz: interrupted after {done[0]} mutants; failures so far are in {keep}", file=sys.stderr)
         pool.shutdown(wait=True, cancel_futures=True)  # the commands running finish (each has its timeout)
         return 130
