@@ -106,7 +106,8 @@ import RefineryModel
     @Test func aSweepExitsWithItsWorstPoint() throws {
         let invalid = runCLI(["sweep", "--vary", "intake.lots[0].grossMassKg=20,-1", "--metrics", "scheduleLotsLate", "--format", "csv"] + Self.rushArguments)
         #expect(invalid.status == .invalidData)
-        #expect(invalid.out.hasPrefix("intake.lots[0].grossMassKg,scheduleLotsLate,error\n20,1,\n-1,,invalid scenario: intake.lots[0].grossMassKg: -1 "))
+        // The message holds a comma, so its CSV cell is quoted.
+        #expect(invalid.out.hasPrefix("intake.lots[0].grossMassKg,scheduleLotsLate,error\n20,1,\n-1,,\"invalid scenario: intake.lots[0].grossMassKg: -1 "))
         #expect(invalid.err.hasPrefix("Error: invalid scenario (1 problem):\n  point 2 (intake.lots[0].grossMassKg=-1): intake.lots[0].grossMassKg: -1 "))
         let late = runCLI(["sweep", "--vary", "intake.lots[0].grossMassKg=20,30", "--metrics", "scheduleLotsLate", "--format", "csv"] + Self.rushArguments)
         #expect(late.status == .noSolution && late.err.isEmpty)

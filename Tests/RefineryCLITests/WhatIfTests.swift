@@ -103,7 +103,7 @@ import RefineryModel
     /// says some failed (65: invalid data) and stderr names each problem by point.
     @Test(arguments: [
         (["sweep", "--vary", "plant.stages[id=miller].units=1:2:3", "--no-schedule"],
-         "Error: invalid scenario (1 problem):\n  point 2 (plant.stages[id=miller].units=1.5): plant.stages[3].units: 1.5 is not a whole number\n", [false, true, false]),
+         "Error: invalid scenario (1 problem):\n  point 2 (plant.stages[id=miller].units=1.5): plant.stages[3].units: 1.5 is not a whole number in 1...10000\n", [false, true, false]),
         (["sweep", "--vary", "plant.nope.x=1,2", "--no-schedule"],
          "Error: invalid scenario (2 problems):\n  point 1 (plant.nope.x=1): plant.nope: does not exist", [true, true]),
     ])

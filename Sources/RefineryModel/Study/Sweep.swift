@@ -45,7 +45,7 @@ public struct Sweep: Sendable {
                 values = list
             case let .string(spec) where spec.contains(":"):
                 let parts = spec.split(separator: ":", omittingEmptySubsequences: false)
-                guard parts.count == 3, let from = Double(parts[0]), let to = Double(parts[1]), from.isFinite, to.isFinite else {
+                guard parts.count == 3, let from = Self.decimal(parts[0]), let to = Self.decimal(parts[1]) else {
                     throw fail("is not PATH=FROM:TO:STEPS with numbers FROM and TO (e.g. units=1:4:4)")
                 }
                 guard let steps = Int(parts[2]), steps >= 1, steps <= Sweep.maximumPoints else {
@@ -59,10 +59,24 @@ public struct Sweep: Sendable {
                     return .number(cleaned)
                 }
             case let .string(list) where list.contains(","):
-                values = list.split(separator: ",", omittingEmptySubsequences: false).map { JSONValue(commandLineText: String($0)) }
+                // Each value as strictly as a `--set` value: `1,NaN` and `1,0x10` are errors, not strings.
+                var parsed: [JSONValue] = []
+                for item in list.split(separator: ",", omittingEmptySubsequences: false) {
+                    do { parsed.append(try ScenarioOverride.value(commandLineText: String(item))) } catch {
+                        throw fail("has the value '\(item)', which is not a finite JSON number or a plain word (quote text that looks like a number)")
+                    }
+                }
+                values = parsed
             case let single:
                 values = [single]
             }
+        }
+
+        /// A finite number written as JSON writes it (`2`, `-0.5`, `1e3`); not `0x10`, `inf` or
+        /// `nan`, which Swift's `Double(_:)` also reads.
+        static func decimal(_ text: Substring) -> Double? {
+            guard case let .number(value)? = try? JSONParser.parse(Array(text.utf8)), value.isFinite else { return nil }
+            return value
         }
     }
 

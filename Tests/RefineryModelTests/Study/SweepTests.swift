@@ -21,6 +21,20 @@ import RefineryModel // the public API only: what another tool gets
         #expect(throws: SweepError.invalidVariation(subject: "a[", message: "has a '[' without its ']'")) { try Sweep.Variation(specification: "a[=1") }
     }
 
+    /// List values and range ends are read as strictly as `--set` values (issue 11): a value
+    /// meant as a number that JSON cannot hold is an error, never a string or a hex number.
+    @Test(arguments: ["a=1,NaN", "a=1,1e400", "a=0x10,2", "a=1,[2,"])
+    func listValuesAreStrict(specification: String) {
+        #expect(throws: SweepError.self) { try Sweep.Variation(specification: specification) }
+    }
+
+    @Test(arguments: ["a=0x10:20:2", "a=1:inf:2", "a=nan:1:2"])
+    func rangeEndsAreDecimalNumbers(specification: String) {
+        #expect(throws: SweepError.invalidVariation(subject: specification, message: "is not PATH=FROM:TO:STEPS with numbers FROM and TO (e.g. units=1:4:4)")) {
+            try Sweep.Variation(specification: specification)
+        }
+    }
+
     @Test func aGridBeyondTheLimitIsRefusedBeforeAnythingRuns() throws {
         let wide = try Sweep.Variation(specification: "a=1:2:1000")
         #expect(throws: SweepError.tooManyPoints(1_000_000)) { try Sweep(document: base, variations: [wide, wide]) }
@@ -49,8 +63,8 @@ import RefineryModel // the public API only: what another tool gets
 
         let lines = sweep.jsonLines(rows, metrics: ["refinedGoldTonnes"]).split(separator: "\n").map(String.init)
         #expect(lines.count == 6)
-        #expect(lines[1] == #"{"error":{"invalidData":true,"message":"invalid scenario: plant.stages[3].units: 1.5 is not a whole number","#
-                + #""problems":[{"message":"is not a whole number","path":"plant.stages[3].units","value":"1.5"}]},"point":2,"#
+        #expect(lines[1] == #"{"error":{"invalidData":true,"message":"invalid scenario: plant.stages[3].units: 1.5 is not a whole number in 1...10000","#
+                + #""problems":[{"message":"is not a whole number in 1...10000","path":"plant.stages[3].units","value":"1.5"}]},"point":2,"#
                 + #""set":{"plant.calendar.shiftsPerDay":2,"plant.stages[id=miller].units":1.5}}"#)
         #expect(lines[0].hasPrefix(#"{"point":1,"results":{"refinedGoldTonnes":"#))
     }
