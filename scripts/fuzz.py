@@ -55,7 +55,7 @@ NON_FINITE_STRINGS = {"nan", "inf", "-inf", "+inf", "infinity", "-infinity"}
 # are paths), an unknown key (the path is the key), or "  not valid JSON: line L, column C: …".
 SCENARIO_FIELDS = ("schemaVersion", "name", "description", "horizon", "intake", "plant", "economics", "ownership")
 PROBLEM_LINE = re.compile(
-    r"^  (?:not valid JSON: line \d+, column \d+: |(?:%s)(?:[.\[].*?)?: |.*?: is not a known field)"
+    r"^  (?:not valid JSON: line \d+, column \d+: |\(root\): |(?:%s)(?:[.\[].*?)?: |.*?: is not a known field)"
     % "|".join(SCENARIO_FIELDS))
 # The validator's closing line when it stops listing (a summary, not a problem at a path).
 OMITTED_LINE = re.compile(r"^  \d+ more problems? not listed$")
@@ -257,9 +257,13 @@ def swapped_type(rng, old):
 
 def lot_for(rng, doc, n):
     """An explicit lot of one of doc's sources, arriving in the horizon's first year."""
-    sources = [s for s in doc.get("intake", {}).get("sources", []) if isinstance(s, dict)] or [{}]
-    source = rng.choice(sources)
-    year = doc.get("horizon", {}).get("firstYear", 2027)
+    def field(parent, key, default):
+        # Earlier mutations may have made any level null, a number or a list.
+        return parent.get(key, default) if isinstance(parent, dict) else default
+    listed = field(field(doc, "intake", {}), "sources", [])
+    sources = [s for s in listed if isinstance(s, dict)] if isinstance(listed, list) else []
+    source = rng.choice(sources or [{}])
+    year = field(field(doc, "horizon", {}), "firstYear", 2027)
     year = year if isinstance(year, int) and not isinstance(year, bool) else 2027
     assay = source.get("assay") if isinstance(source.get("assay"), dict) else {"gold": 0.88, "silver": 0.08}
     lot = {"id": f"fuzz-lot-{n}", "source": source.get("id", "mali-industrial"), "kind": source.get("kind", "dore"),
@@ -645,7 +649,7 @@ def judge_validation(result, workdir=None, timeout=None):
         return "valid", None
     if status == 64:
         return "usage-error", None
-    if status == 1:
+    if status in (1, 66):
         return "unreadable", None
     lines = err.rstrip("\n").split("\n")
     header = HEADER_LINE.match(lines[0]) if lines else None

@@ -63,7 +63,8 @@ enum RefineryCLI {
         } catch let error as CommandError {
             if case let .invalidData(problems) = error {
                 console.error("Error: invalid scenario (\(problems.count) problem\(problems.count == 1 ? "" : "s")):\n")
-                for problem in problems { console.error("  \(problem)\n") }
+                // One line per problem, whatever its value holds (a raw line break would split it).
+            for problem in problems { console.error("  \(TerminalText.escapingControlCharacters("\(problem)", keepingNewlines: false))\n") }
             } else {
                 console.error("Error: \(error.description)\n")
             }

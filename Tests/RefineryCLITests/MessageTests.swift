@@ -83,6 +83,16 @@ import RefineryModel
         #expect(TerminalText.escapingControlCharacters("é 金 ✓", keepingNewlines: false) == "é 金 ✓")
     }
 
+    /// A problem is one line whatever its value holds: a raw line break in a value would split
+    /// it, and the header's count would no longer match the lines (found by scripts/fuzz).
+    @Test func aProblemIsOneLineEvenWhenItsValueHoldsALineBreak() {
+        let run = runCLI(["validate", "--set", #"economics.uncertainties[0].distribution="line\nbreak""#])
+        #expect(run.status == .invalidData)
+        let lines = run.err.split(separator: "\n")
+        #expect(lines.first == "Error: invalid scenario (1 problem):")
+        #expect(lines.count == 2 && lines[1].contains(#""line\u{A}break" is not one of"#), "\(run.err)")
+    }
+
     /// A failed write to standard output overrides the command's status with 74, reported once.
     @Test func failedStandardOutputIsReportedOnce() {
         let capture = Capture()

@@ -121,7 +121,8 @@ enum SweepCommand {
         }
         if !problems.isEmpty {
             console.error("Error: invalid scenario (\(problems.count) problem\(problems.count == 1 ? "" : "s")):\n")
-            for problem in problems { console.error("  \(problem)\n") }
+            // One line per problem, whatever its value holds (a raw line break would split it).
+            for problem in problems { console.error("  \(TerminalText.escapingControlCharacters("\(problem)", keepingNewlines: false))\n") }
         }
         let failures = rows.filter { $0.error != nil }.count
         if failures > 0 { console.error("sweep: \(failures) of \(rows.count) points failed; their rows carry the error\n") }
