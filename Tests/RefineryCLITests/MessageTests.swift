@@ -86,7 +86,7 @@ import RefineryModel
     /// A problem is one line whatever its value holds: a raw line break in a value would split
     /// it, and the header's count would no longer match the lines (found by scripts/fuzz).
     @Test func aProblemIsOneLineEvenWhenItsValueHoldsALineBreak() {
-        let run = runCLI(["validate", "--set", #"economics.uncertainties[0].distribution="line\nbreak""#])
+        let run = runCLI(["run", "--no-schedule", "--set", #"economics.uncertainties[0].distribution="line\nbreak""#])
         #expect(run.status == .invalidData)
         let lines = run.err.split(separator: "\n")
         #expect(lines.first == "Error: invalid scenario (1 problem):")
