@@ -21,7 +21,7 @@ extension ExecutableTests {
         ("intake.lots=[{\"id\":\"big\",\"kind\":\"dore\",\"arrival\":\"2027-03-01\",\"grossMassKg\":1e300,\"assay\":{\"gold\":0.9,\"silver\":0.05}}]",
          "intake.lots[0].grossMassKg: 1e+300 is not a mass in kg in [0.001, 10000]"),
         ("plant.stages[id=miller].recovery.gold=0", "plant.stages[3].recovery.gold: 0 is not a fraction in [0.5, 1]"),
-        ("economics.prices.goldUsdPerOz=[1e308]", "economics.prices.goldUsdPerOz[0]: 1e+308 is not a price in USD/oz in (0, 1000000]"),
+        ("economics.prices.goldUsdPerOz=[1e308]", "economics.prices.goldUsdPerOz[0]: 1e+308 is not a gold price in USD/oz in [1, 1000000]"),
         ("economics.opex.staff[0].fte=1e308", "economics.opex.staff[0].fte: 1e+308 is not a number of FTE in [0, 100000]"),
         ("economics.opex.energy.dieselUsdPerLitre=1e308", "economics.opex.energy.dieselUsdPerLitre: 1e+308 is not a price in USD/litre in [0, 1000]"),
         ("horizon.firstYear=9e15", "horizon.firstYear: 9000000000000000.0 is not a whole number in 1900...2200"),

@@ -51,14 +51,14 @@ struct EconomicsValidator {
         }
     }
 
-    private mutating func path(_ values: [Double], _ path: String) {
+    private mutating func path(_ values: [Double], _ path: String, _ limit: Limit) {
         if values.isEmpty { problems.append(ScenarioProblem(path: path, value: "[]", message: "must list at least one year's value")) }
-        for (index, value) in values.enumerated() { within(value, "\(path)[\(index)]", ScenarioLimits.priceUsdPerOz) }
+        for (index, value) in values.enumerated() { within(value, "\(path)[\(index)]", limit) }
     }
 
     mutating func check(_ economics: Economics, horizon: Horizon) {
-        path(economics.prices.goldUsdPerOz, "economics.prices.goldUsdPerOz")
-        path(economics.prices.silverUsdPerOz, "economics.prices.silverUsdPerOz")
+        path(economics.prices.goldUsdPerOz, "economics.prices.goldUsdPerOz", ScenarioLimits.goldPriceUsdPerOz)
+        path(economics.prices.silverUsdPerOz, "economics.prices.silverUsdPerOz", ScenarioLimits.priceUsdPerOz)
 
         let terms = economics.terms
         for kind in MaterialKind.allCases {

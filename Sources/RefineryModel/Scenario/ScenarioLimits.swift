@@ -94,9 +94,13 @@ public enum ScenarioLimits {
 
     // MARK: Economics
 
-    /// A metal price.
+    /// The gold price. Its floor matters: value added is measured as a share of the gold's
+    /// value, so a price of 5e-324 USD/oz (which is above 0) would divide by nearly nothing.
+    public static let goldPriceUsdPerOz = Limit(1, 1_000_000, what: "a gold price in USD/oz",
+        reason: "gold has not cost less than 20 USD/oz since 1800, nor more than a few thousand; 10⁶ keeps every revenue finite")
+    /// The silver price.
     public static let priceUsdPerOz = Limit(0, 1_000_000, openLower: true, what: "a price in USD/oz",
-        reason: "gold has never cost more than a few thousand USD/oz; 10⁶ keeps every revenue finite")
+        reason: "silver has never cost more than a few hundred USD/oz; 10⁶ keeps every revenue finite")
     /// A charge, penalty or discount per troy ounce.
     public static let chargeUsdPerOz = Limit(0, 1_000_000, what: "an amount of USD/oz",
         reason: "charges are cents to dollars per ounce; 10⁶ is far above any gold price")

@@ -1830,9 +1830,9 @@ enum EmbeddedData {
               "minItems": 1,
               "items": {
                 "type": "number",
-                "exclusiveMinimum": 0,
+                "minimum": 1,
                 "maximum": 1000000,
-                "description": "Bounds: gold has never cost more than a few thousand USD/oz; 10⁶ keeps every revenue finite."
+                "description": "Bounds: gold has not cost less than 20 USD/oz since 1800, nor more than a few thousand; 10⁶ keeps every revenue finite."
               },
               "description": "USD per troy ounce per horizon year; the last value repeats."
             },
@@ -1843,7 +1843,7 @@ enum EmbeddedData {
                 "type": "number",
                 "exclusiveMinimum": 0,
                 "maximum": 1000000,
-                "description": "Bounds: gold has never cost more than a few thousand USD/oz; 10⁶ keeps every revenue finite."
+                "description": "Bounds: silver has never cost more than a few hundred USD/oz; 10⁶ keeps every revenue finite."
               },
               "description": "USD per troy ounce per horizon year; the last value repeats."
             },

@@ -39,7 +39,7 @@ import Testing
         }
         #expect(found.contains("economics.terms.goldPayable: 1.2 is not a fraction in (0, 1]"))
         #expect(found.contains("economics.opex.staff[1].id: \"malian\" duplicates the id of economics.opex.staff[0]"))
-        #expect(found.contains("economics.prices.goldUsdPerOz[1]: -1 is not a price in USD/oz in (0, 1000000] (gold has never cost more than a few thousand USD/oz; 10⁶ keeps every revenue finite)"))
+        #expect(found.contains("economics.prices.goldUsdPerOz[1]: -1 is not a gold price in USD/oz in [1, 1000000] (gold has not cost less than 20 USD/oz since 1800, nor more than a few thousand; 10⁶ keeps every revenue finite)"))
         #expect(found.contains { $0.hasPrefix("economics.capital.investments[0].year: 1990 is not a year") })
         #expect(found.contains("economics.opex.energy.fuelAvailability: 0 is not a fraction in (0, 1]"))
         #expect(found.contains("ownership.holders: are all carried interests; at least one holder must contribute capital"))

@@ -30,7 +30,10 @@ import Testing
         ("plant.stages[3].recovery.gold=5e-324", "plant.stages[3].recovery.gold", "is not a fraction in [0.5, 1]"),
         ("plant.stages[id=miller].toByproduct.gold=1", "plant.stages[3].toByproduct.gold", "is not a fraction in [0, 0.5]"),
         ("intake.sources[0].supply.availableTonnesPerYear=[1e12]", "intake.sources[0].supply.availableTonnesPerYear[0]", "is not a number of tonnes a year in [0, 10000]"),
-        ("economics.prices.goldUsdPerOz=[1e308]", "economics.prices.goldUsdPerOz[0]", "is not a price in USD/oz in (0, 1000000]"),
+        ("economics.prices.goldUsdPerOz=[1e308]", "economics.prices.goldUsdPerOz[0]", "is not a gold price in USD/oz in [1, 1000000]"),
+        // Found by scripts/fuzz: value added as a share of the gold's value divided by nearly 0.
+        ("economics.prices.goldUsdPerOz=[4.9e-324]", "economics.prices.goldUsdPerOz[0]", "is not a gold price in USD/oz in [1, 1000000]"),
+        ("economics.prices.silverUsdPerOz=[1e308]", "economics.prices.silverUsdPerOz[0]", "is not a price in USD/oz in (0, 1000000]"),
         ("economics.opex.staff[0].fte=1e308", "economics.opex.staff[0].fte", "is not a number of FTE in [0, 100000]"),
         ("economics.opex.energy.dieselUsdPerLitre=1e308", "economics.opex.energy.dieselUsdPerLitre", "is not a price in USD/litre in [0, 1000]"),
         ("economics.valuation.discountRate=-0.9999999", "economics.valuation.discountRate", "is not a rate in [-0.5, 10]"),
