@@ -9,17 +9,7 @@ import Testing
     let solver = GLPKSolver()
 
     func issues(_ lp: LinearProgram) -> [String] {
-        do {
-            _ = try solver.solve(lp)
-            Issue.record("expected invalidModel")
-            return []
-        } catch {
-            guard case let .invalidModel(issues) = error else {
-                Issue.record("unexpected \(error)")
-                return []
-            }
-            return issues.map(\.description)
-        }
+        TestModels.refusal(lp, solver: solver).map(\.description)
     }
 
     /// The reproducer `recovery.gold=5e-324` in miniature: a subnormal coefficient.

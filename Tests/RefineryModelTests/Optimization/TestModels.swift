@@ -1,3 +1,4 @@
+import Testing
 @testable import RefineryModel
 
 /// Small models with known optima, and generators of larger ones, shared by the tests.
@@ -91,5 +92,23 @@ enum TestModels {
         }
         lp.minimize(objective)
         return (lp, start)
+    }
+}
+
+extension TestModels {
+    /// The issues `GLPKSolver` refuses `lp` with (`OptimizationError.invalidModel`), recording a
+    /// test issue when it solves it or fails another way.
+    static func refusal(_ lp: LinearProgram, solver: GLPKSolver = GLPKSolver()) -> [ModelIssue] {
+        do {
+            _ = try solver.solve(lp)
+            Issue.record("expected invalidModel")
+            return []
+        } catch {
+            guard case let .invalidModel(issues) = error else {
+                Issue.record("unexpected \(error)")
+                return []
+            }
+            return issues
+        }
     }
 }

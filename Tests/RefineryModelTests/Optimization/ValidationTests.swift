@@ -7,17 +7,7 @@ import Testing
     let solver = GLPKSolver()
 
     func issues(_ lp: LinearProgram) -> [ModelIssue] {
-        do {
-            _ = try solver.solve(lp)
-            Issue.record("expected invalidModel")
-            return []
-        } catch {
-            guard case let .invalidModel(issues) = error else {
-                Issue.record("unexpected \(error)")
-                return []
-            }
-            return issues
-        }
+        TestModels.refusal(lp, solver: solver)
     }
 
     func program(_ build: (inout LinearProgram, Variable) -> Void) -> LinearProgram {
