@@ -35,7 +35,7 @@ struct ThroughputBenchmark {
         rows.append(["evaluate: one year, \(report!.years[0].intake.lots) generated lots", BenchmarkStatistics.format(BenchmarkStatistics.median(times))])
 
         // A scenario file with `fileLots` explicit lots.
-        let text = Self.largeScenarioText(lots: fileLots)
+        let text = try Self.largeScenarioText(lots: fileLots)
         let data = Data(text.utf8)
         var parse: [Double] = [], load: [Double] = [], evaluate: [Double] = []
         for _ in 0..<runs {
@@ -54,11 +54,11 @@ struct ThroughputBenchmark {
     }
 
     /// The base scenario with `lots` explicit lots over its first year.
-    static func largeScenarioText(lots: Int) -> String {
+    static func largeScenarioText(lots: Int) throws -> String {
         var scenario = Scenario.senouBase
         scenario.intake.sources = [scenario.intake.sources[0]]
         scenario.intake.sources[0].supply = nil
-        let text = String(decoding: try! JSONEncoder().encode(scenario), as: UTF8.self)
+        let text = String(decoding: try JSONEncoder().encode(scenario), as: UTF8.self)
         var lotsText = "\"lots\":["
         lotsText.reserveCapacity(lots * 130)
         for i in 0..<lots {
