@@ -72,10 +72,10 @@ public struct Sweep: Sendable {
             }
         }
 
-        /// A finite number written as JSON writes it (`2`, `-0.5`, `1e3`); not `0x10`, `inf` or
-        /// `nan`, which Swift's `Double(_:)` also reads.
+        /// A finite number read as a `--set` value reads it (`2`, `-0.5`, `1e3`); not `0x10`,
+        /// `inf` or `nan`, which Swift's `Double(_:)` also reads.
         static func decimal(_ text: Substring) -> Double? {
-            guard case let .number(value)? = try? JSONParser.parse(Array(text.utf8)), value.isFinite else { return nil }
+            guard case let .number(value)? = try? ScenarioOverride.value(commandLineText: String(text)) else { return nil }
             return value
         }
     }
