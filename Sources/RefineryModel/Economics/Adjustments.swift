@@ -2,23 +2,35 @@
 /// without re-running the throughput model: factors on groups of inputs (1 = unchanged) and
 /// values that replace the scenario's.
 public struct Adjustments: Sendable, Equatable, Codable {
+    /// Factor on the gold price path (1 = the scenario's prices).
     public var goldPrice = 1.0
+    /// Factor on the silver price path.
     public var silverPrice = 1.0
+    /// Factor on every kind's refining charge (ignored when ``uniformRefiningChargeUsdPerOzGross`` is set).
     public var refiningCharges = 1.0
     /// Factor on intake; the plant's sustainable intake (times fuel availability) caps it.
     public var intake = 1.0
+    /// Factor on every investment, and so on sustaining capex and depreciation.
     public var capex = 1.0
+    /// Factor on staff costs and the other opex lines (energy has its own factor).
     public var opex = 1.0
+    /// Factor on the grid tariff and the diesel price.
     public var energyPrices = 1.0
+    /// The discount rate, a fraction a year, replacing the scenario's; nil keeps it.
     public var discountRate: Double?
+    /// The share of assayed gold returned to clients, replacing the scenario's; nil keeps it.
     public var goldPayable: Double?
+    /// The share of operating days fuel and power allow, in (0, 1], replacing the scenario's; nil keeps it.
     public var fuelAvailability: Double?
+    /// Years until the brand is accredited, replacing the scenario's (rounded to whole years); nil keeps it.
     public var yearsToAccreditation: Double?
+    /// The corporate income tax rate, a fraction, replacing the scenario's; nil keeps it.
     public var corporateIncomeTax: Double?
     /// One refining charge for every kind, USD per gross ounce, replacing the scenario's
     /// (used by the break-even search).
     public var uniformRefiningChargeUsdPerOzGross: Double?
 
+    /// No change: every factor 1 and no value replaced (the same as ``none``).
     public init() {}
 
     /// No change.

@@ -9,8 +9,10 @@ public struct Capital: Codable, Sendable, Equatable {
     public var depreciationYears: Int
     /// Trade receivables, in days of revenue (working capital).
     public var receivableDays: Double
+    /// Where the figures come from: a citation, or "assumption" with the reasoning.
     public var basis: String?
 
+    /// Creates the capital inputs; the parameters are the properties of the same names.
     public init(investments: [Investment], sustainingShare: Double, depreciationYears: Int, receivableDays: Double, basis: String? = nil) {
         self.investments = investments
         self.sustainingShare = sustainingShare
@@ -22,6 +24,7 @@ public struct Capital: Codable, Sendable, Equatable {
 
 /// One investment, such as phase 1 construction.
 public struct Investment: Codable, Sendable, Equatable {
+    /// The investment's name, shown in reports (such as "Phase 1 construction").
     public var name: String
     /// The calendar year it is paid.
     public var year: Int
@@ -29,8 +32,10 @@ public struct Investment: Codable, Sendable, Equatable {
     public var usd: Double
     /// Share spent with Malian suppliers and contractors (national capture).
     public var localShare: Double
+    /// Where the figure comes from: a citation, or "assumption" with the reasoning.
     public var basis: String?
 
+    /// Creates an investment; the parameters are the properties of the same names.
     public init(name: String, year: Int, usd: Double, localShare: Double, basis: String? = nil) {
         self.name = name
         self.year = year

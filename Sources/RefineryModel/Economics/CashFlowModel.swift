@@ -14,8 +14,11 @@ import Foundation
 /// let cheaperGold = model.cashFlows(with: { var a = Adjustments(); a.goldPrice = 0.8; return a }())
 /// ```
 public struct CashFlowModel: Sendable {
+    /// The scenario being valued, as given (its adjustments are applied per evaluation, not here).
     public let scenario: Scenario
+    /// The scenario's `economics` section (checked present and valid by `init`).
     public let economics: Economics
+    /// The scenario's `ownership` section (checked present and valid by `init`).
     public let ownership: Ownership
     /// The throughput model's volumes, one per horizon year.
     public let volumes: [ProcessVolumes]

@@ -18,8 +18,10 @@ public struct CommercialTerms: Codable, Sendable, Equatable {
     /// Years from the first horizon year until the brand is listed; the discount applies in
     /// the years before. 0 means listed from the start.
     public var yearsToAccreditation: Int
+    /// Where the figures come from: a citation, or "assumption" with the reasoning.
     public var basis: String?
 
+    /// Creates the commercial terms; the parameters are the properties of the same names.
     public init(byKind: KindTerms, goldPayable: Double, silverPayable: Double, lotFeeUsd: Double,
                 unaccreditedDiscountUsdPerOz: Double, yearsToAccreditation: Int, basis: String? = nil) {
         self.byKind = byKind
@@ -34,10 +36,14 @@ public struct CommercialTerms: Codable, Sendable, Equatable {
 
 /// Terms for each kind of material; a kind that is absent pays nothing.
 public struct KindTerms: Codable, Sendable, Equatable {
+    /// Terms for doré bars from industrial mines; nil charges nothing.
     public var dore: MaterialTerms?
+    /// Terms for artisanal gold; nil charges nothing.
     public var artisanal: MaterialTerms?
+    /// Terms for ore or concentrate; nil charges nothing.
     public var ore: MaterialTerms?
 
+    /// Creates the terms by kind; a kind left nil pays nothing.
     public init(dore: MaterialTerms? = nil, artisanal: MaterialTerms? = nil, ore: MaterialTerms? = nil) {
         self.dore = dore
         self.artisanal = artisanal
@@ -75,6 +81,7 @@ public struct MaterialTerms: Codable, Sendable, Equatable {
     /// (it pays 1 − margin). 0 for toll-refined material.
     public var purchaseMargin: Double
 
+    /// Creates the charges on one kind; the parameters are the properties of the same names.
     public init(refiningChargeUsdPerOzGross: Double, penaltyUsdPerOzGross: Double, purchaseMargin: Double) {
         self.refiningChargeUsdPerOzGross = refiningChargeUsdPerOzGross
         self.penaltyUsdPerOzGross = penaltyUsdPerOzGross

@@ -33,6 +33,7 @@ public struct Economics: Codable, Sendable, Equatable {
     /// is none (no sensitivity analysis).
     public var uncertainties: [Uncertainty]
 
+    /// Creates the economics section; the parameters are the properties of the same names.
     public init(prices: MetalPrices, terms: CommercialTerms, opex: OperatingCosts, capital: Capital, financing: Financing,
                 taxes: Taxes, valuation: ValuationParameters, counterfactual: Counterfactual, uncertainties: [Uncertainty] = []) {
         self.prices = prices
@@ -74,6 +75,7 @@ public struct MetalPrices: Codable, Sendable, Equatable {
     /// Where the figures come from.
     public var basis: String?
 
+    /// Creates a price set; one value per array is a flat price.
     public init(goldUsdPerOz: [Double], silverUsdPerOz: [Double], basis: String? = nil) {
         self.goldUsdPerOz = goldUsdPerOz
         self.silverUsdPerOz = silverUsdPerOz
@@ -89,8 +91,10 @@ public struct ValuationParameters: Codable, Sendable, Equatable {
     /// Yearly inflation of costs (staff, energy prices, other opex lines, sustaining capex),
     /// from the first horizon year; prices and charges follow their own inputs.
     public var inflation: Double
+    /// Where the figures come from: a citation, or "assumption" with the reasoning.
     public var basis: String?
 
+    /// Creates the valuation parameters; the parameters are the properties of the same names.
     public init(discountRate: Double, inflation: Double, basis: String? = nil) {
         self.discountRate = discountRate
         self.inflation = inflation
@@ -109,8 +113,10 @@ public struct Counterfactual: Codable, Sendable, Equatable {
     /// ISO 3166 code of the country whose capture is measured; sources with this `country`
     /// count as domestic gold. Such as "ML".
     public var originCountry: String
+    /// Where the figures come from: a citation, or "assumption" with the reasoning.
     public var basis: String?
 
+    /// Creates the counterfactual; the parameters are the properties of the same names.
     public init(foreignRefiningUsdPerOzGross: Double, exportLogisticsUsdPerOzFine: Double, originCountry: String, basis: String? = nil) {
         self.foreignRefiningUsdPerOzGross = foreignRefiningUsdPerOzGross
         self.exportLogisticsUsdPerOzFine = exportLogisticsUsdPerOzFine

@@ -147,6 +147,7 @@ public struct IRRResult: Codable, Sendable, Equatable {
     /// What the result means, in words ("no IRR: …", "2 IRRs: …").
     public var note: String
 
+    /// Creates a result from rates already found (``FinancialMath/irr(_:)`` makes them).
     public init(rates: [Double], signChanges: Int, note: String) {
         self.rates = rates
         self.signChanges = signChanges

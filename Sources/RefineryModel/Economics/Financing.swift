@@ -10,8 +10,10 @@ public struct Financing: Codable, Sendable, Equatable {
     public var tenorYears: Int
     /// Whether the lenders are Malian (their interest then stays in Mali).
     public var lenderMalian: Bool
+    /// Where the figures come from: a citation, or "assumption" with the reasoning.
     public var basis: String?
 
+    /// Creates the financing; the parameters are the properties of the same names.
     public init(debtShare: Double, interestRate: Double, tenorYears: Int, lenderMalian: Bool, basis: String? = nil) {
         self.debtShare = debtShare
         self.interestRate = interestRate

@@ -1,11 +1,17 @@
 /// One shareholder's cash flows and value. Flows are per timeline year, in USD, from the
 /// holder's side: contributions negative, dividends after withholding positive.
 public struct HolderResult: Codable, Sendable, Equatable {
+    /// The holder's identifier, as in ``Holder/id``.
     public var id: String
+    /// The holder's name, as in ``Holder/name``.
     public var name: String
+    /// The holder's share of the company, a fraction in (0, 1].
     public var share: Double
+    /// Whether the holder is Malian (its net dividends count in national capture).
     public var malian: Bool
+    /// Whether the holder is the state or a private party.
     public var kind: HolderKind
+    /// Whether the holder has a carried interest (contributes no capital).
     public var carried: Bool
     /// Capital contributed over the timeline (a positive amount).
     public var contributionsUsd: Double
@@ -22,6 +28,7 @@ public struct HolderResult: Codable, Sendable, Equatable {
     public var netFlows: [Double]
     /// NPV of the net flows at the scenario's discount rate.
     public var npvUsd: Double
+    /// The internal rates of return of the net flows (none, one, or several).
     public var irr: IRRResult
 }
 

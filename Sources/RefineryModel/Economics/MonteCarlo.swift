@@ -3,9 +3,13 @@ import Foundation
 
 /// Percentiles of a Monte Carlo output.
 public struct Percentiles: Codable, Sendable, Equatable {
+    /// The 10th percentile: 90% of draws are above it.
     public var p10: Double
+    /// The median.
     public var p50: Double
+    /// The 90th percentile: 10% of draws are above it.
     public var p90: Double
+    /// The arithmetic mean (NaN when there are no draws).
     public var mean: Double
 
     /// Nearest-rank-free definition: linear interpolation between order statistics at
@@ -33,14 +37,19 @@ public struct Percentiles: Codable, Sendable, Equatable {
 /// results depend on the seed only, not on how many workers share the draws or in which
 /// order they run.
 public struct MonteCarlo: Codable, Sendable, Equatable {
+    /// The number of draws made.
     public var draws: Int
+    /// The master seed; the same seed and draws give the same results on any machine.
     public var seed: UInt64
+    /// Percentiles of the project NPV, USD.
     public var projectNPV: Percentiles
+    /// Percentiles of the national capture (present value), USD.
     public var nationalCapture: Percentiles
     /// The share of draws with a negative project NPV.
     public var probabilityNPVNegative: Double
     /// Every draw's NPV and capture, in draw order (omitted from reports by the caller if big).
     public var npvs: [Double]
+    /// Every draw's national capture (present value, USD), in draw order, matching `npvs`.
     public var captures: [Double]
 
     /// The seed of draw `index` under master seed `seed` (a SplitMix64 step of their mix).

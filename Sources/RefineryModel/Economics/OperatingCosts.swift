@@ -12,8 +12,10 @@ public struct OperatingCosts: Codable, Sendable, Equatable {
     public var insuranceLocalShare: Double
     /// Other costs: chemicals, security, G&A, maintenance, each fixed and/or per kg of gold.
     public var lines: [CostLine]
+    /// Where the figures come from: a citation, or "assumption" with the reasoning.
     public var basis: String?
 
+    /// Creates the operating costs; the parameters are the properties of the same names.
     public init(staff: [StaffGroup], energy: Energy, insuranceRateOnInventory: Double, insuranceLocalShare: Double,
                 lines: [CostLine], basis: String? = nil) {
         self.staff = staff
@@ -35,8 +37,10 @@ public struct StaffGroup: Codable, Sendable, Equatable {
     public var fte: Double
     /// Loaded cost per FTE, USD a year.
     public var usdPerFte: Double
+    /// Where the figures come from: a citation, or "assumption" with the reasoning.
     public var basis: String?
 
+    /// Creates a staff group; the parameters are the properties of the same names.
     public init(id: String, malian: Bool, fte: Double, usdPerFte: Double, basis: String? = nil) {
         self.id = id
         self.malian = malian
@@ -63,8 +67,10 @@ public struct Energy: Codable, Sendable, Equatable {
     /// The share of operating days that fuel and power supply allow, in (0, 1]: below 1,
     /// every stage's capacity shrinks in proportion (blockades, outages).
     public var fuelAvailability: Double
+    /// Where the figures come from: a citation, or "assumption" with the reasoning.
     public var basis: String?
 
+    /// Creates the energy inputs; the parameters are the properties of the same names.
     public init(fixedMWhPerYear: Double, kWhPerKgGold: Double, gridShare: Double, gridUsdPerKWh: Double,
                 dieselLitresPerKWh: Double, dieselUsdPerLitre: Double, fuelAvailability: Double, basis: String? = nil) {
         self.fixedMWhPerYear = fixedMWhPerYear
@@ -88,8 +94,10 @@ public struct CostLine: Codable, Sendable, Equatable {
     public var usdPerKgGold: Double
     /// Share bought from Malian suppliers; the rest is imported.
     public var localShare: Double
+    /// Where the figures come from: a citation, or "assumption" with the reasoning.
     public var basis: String?
 
+    /// Creates a cost line; the parameters are the properties of the same names.
     public init(id: String, fixedUsdPerYear: Double, usdPerKgGold: Double = 0, localShare: Double, basis: String? = nil) {
         self.id = id
         self.fixedUsdPerYear = fixedUsdPerYear

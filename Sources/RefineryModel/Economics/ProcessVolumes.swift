@@ -2,6 +2,7 @@
 /// throughput model: what came in (by kind, gross and fine), what was processed, refined and
 /// held. Masses in kg.
 public struct ProcessVolumes: Codable, Sendable, Equatable {
+    /// The calendar (horizon) year.
     public var year: Int
     /// Lots received.
     public var lots: Double
@@ -15,9 +16,11 @@ public struct ProcessVolumes: Codable, Sendable, Equatable {
     public var domesticGrossKg: Double
     /// Gold finished this year: refined + lost.
     public var goldProcessedKg: Double
+    /// Fine gold refined into product, kg.
     public var goldRefinedKg: Double
     /// Silver finished this year: refined + left in gold product + lost.
     public var silverProcessedKg: Double
+    /// Silver refined into product, kg.
     public var silverRefinedKg: Double
     /// Clients' gold inside the plant on average.
     public var averageGoldInProcessKg: Double
@@ -27,6 +30,7 @@ public struct ProcessVolumes: Codable, Sendable, Equatable {
     /// how far intake can grow before the bottleneck saturates.
     public var capacityRatio: Double?
 
+    /// Creates one year's volumes; the parameters are the properties of the same names.
     public init(year: Int, lots: Double, grossKgByKind: [Double], goldKgByKind: [Double], domesticGoldKg: Double, domesticGrossKg: Double,
                 goldProcessedKg: Double, goldRefinedKg: Double, silverProcessedKg: Double, silverRefinedKg: Double,
                 averageGoldInProcessKg: Double, lockedGoldKg: Double, capacityRatio: Double?) {

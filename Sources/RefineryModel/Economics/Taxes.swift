@@ -15,8 +15,10 @@ public struct Taxes: Codable, Sendable, Equatable {
     /// buys and resells (artisanal gold), rather than only its margin. The default is false
     /// (turnover = revenue: fees, metal gain, margins).
     public var turnoverIncludesGoldSales: Bool?
+    /// Where the figures come from: a citation, or "assumption" with the reasoning.
     public var basis: String?
 
+    /// Creates the tax inputs; the parameters are the properties of the same names.
     public init(corporateIncomeTax: Double, minimumTaxOnTurnover: Double, dividendWithholding: Double,
                 stateExemptFromWithholding: Bool, lossCarryForwardYears: Int, turnoverIncludesGoldSales: Bool? = nil, basis: String? = nil) {
         self.corporateIncomeTax = corporateIncomeTax

@@ -1,14 +1,21 @@
 /// One bar of a tornado: an input at the low and high ends of its range, all else as in the
 /// scenario.
 public struct TornadoBar: Codable, Sendable, Equatable {
+    /// The input moved.
     public var input: UncertainInput
     /// The input's value (a factor or a value, as ``UncertainInput/isFactor`` says).
     public var low: Double
+    /// The input's value in the scenario: 1 for a factor, the scenario's value otherwise.
     public var base: Double
+    /// The input's value at the high end of its range.
     public var high: Double
+    /// Project NPV with the input at `low`, USD.
     public var npvAtLowUsd: Double
+    /// Project NPV with the input at `high`, USD.
     public var npvAtHighUsd: Double
+    /// National capture (present value) with the input at `low`, USD.
     public var captureAtLowUsd: Double
+    /// National capture (present value) with the input at `high`, USD.
     public var captureAtHighUsd: Double
     /// |NPV at high − NPV at low|.
     public var npvSwingUsd: Double
@@ -18,7 +25,9 @@ public struct TornadoBar: Codable, Sendable, Equatable {
 
 /// One-at-a-time sensitivity of the project NPV and national capture.
 public struct Tornado: Codable, Sendable, Equatable {
+    /// Project NPV of the scenario as written, USD.
     public var baseNPVUsd: Double
+    /// National capture (present value) of the scenario as written, USD.
     public var baseCaptureUsd: Double
     /// Sorted by NPV swing, largest first.
     public var byNPV: [TornadoBar]

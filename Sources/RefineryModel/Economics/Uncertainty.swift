@@ -4,12 +4,18 @@
 /// itself (base: the scenario's value). The tornado evaluates `low` and `high`; the Monte
 /// Carlo draws from ``distribution`` between them (triangular: mode at the base).
 public struct Uncertainty: Codable, Sendable, Equatable {
+    /// The input moved.
     public var input: UncertainInput
+    /// The low end of the range: a factor or a value, as ``UncertainInput/isFactor`` says.
     public var low: Double
+    /// The high end of the range, in the same terms as `low`.
     public var high: Double
+    /// How the Monte Carlo draws between `low` and `high`. The default is triangular.
     public var distribution: Distribution
+    /// Where the range comes from: a citation, or "assumption" with the reasoning.
     public var basis: String?
 
+    /// Creates an uncertainty; the parameters are the properties of the same names.
     public init(input: UncertainInput, low: Double, high: Double, distribution: Distribution = .triangular, basis: String? = nil) {
         self.input = input
         self.low = low

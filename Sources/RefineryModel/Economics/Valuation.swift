@@ -1,33 +1,45 @@
 /// A complete valuation of a scenario: yearly cash flows, headline figures, the holder table
 /// and the value-added split.
 public struct Valuation: Codable, Sendable, Equatable {
+    /// The name of the scenario valued.
     public var scenario: String
+    /// The headline figures: NPVs, IRRs, paybacks, totals, break-evens.
     public var summary: ValuationSummary
+    /// The yearly cash flows, construction years first.
     public var years: [CashFlowYear]
+    /// One row per shareholder, largest share first.
     public var holders: [HolderResult]
+    /// Value added and national capture, per year and in total.
     public var valueAdded: ValueAddedReport
 }
 
 /// The headline figures of a valuation. NPVs are at the start of the timeline (the first
 /// construction year), in nominal USD.
 public struct ValuationSummary: Codable, Sendable, Equatable {
+    /// The discount rate applied, a fraction a year.
     public var discountRate: Double
     /// NPV of the free cash flow to the firm.
     public var projectNPVUsd: Double
+    /// The internal rates of return of the free cash flow to the firm.
     public var projectIRR: IRRResult
     /// NPV of the free cash flow to equity.
     public var equityNPVUsd: Double
+    /// The internal rates of return of the free cash flow to equity.
     public var equityIRR: IRRResult
     /// Years from the start of the timeline until the cumulative free cash flow to the firm
     /// turns non-negative (nil: never within the horizon).
     public var paybackYears: Double?
+    /// As `paybackYears`, on the flows discounted at `discountRate`.
     public var discountedPaybackYears: Double?
     /// Over the horizon: EBITDA ÷ revenue (nil when revenue is not positive).
     public var ebitdaMargin: Double?
+    /// Revenue over the timeline, USD.
     public var totalRevenueUsd: Double
+    /// EBITDA over the timeline, USD.
     public var totalEBITDAUsd: Double
     /// Corporate tax + dividend withholding over the timeline.
     public var totalTaxesUsd: Double
+    /// Phase investments and sustaining capex over the timeline, USD.
     public var totalCapexUsd: Double
     /// The refining charge, the same for every kind, that makes the project NPV zero.
     public var breakEvenRefiningCharge: BreakEven
@@ -39,9 +51,12 @@ public struct ValuationSummary: Codable, Sendable, Equatable {
 
 /// A break-even value, or why there is none.
 public struct BreakEven: Codable, Sendable, Equatable {
+    /// The break-even value, or nil when there is none within the search range.
     public var value: Double?
+    /// How the value was found, or why there is none, in words.
     public var note: String
 
+    /// Creates a break-even result; the parameters are the properties of the same names.
     public init(value: Double?, note: String) {
         self.value = value
         self.note = note

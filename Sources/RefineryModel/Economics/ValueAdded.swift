@@ -10,26 +10,41 @@
 /// foreign fees avoided are a balance-of-payments saving that partly overlaps the refinery's
 /// own charges (already in its value added): `nationalCaptureExcludingAvoidedFees` leaves it out.
 public struct ValueAddedYear: Codable, Sendable, Equatable {
+    /// The calendar year (0 in the report's totals).
     public var year: Int
     /// The refinery's output: its revenue (charges, fees, metal gain, margins).
     public var grossOutput: Double
+    /// Intermediate consumption bought in Mali (opex that is not wages).
     public var intermediateLocal: Double
+    /// Intermediate consumption imported (opex that is neither wages nor bought in Mali).
     public var intermediateImported: Double
+    /// Value added: gross output − intermediate consumption.
     public var valueAdded: Double
+    /// All wages (Malian and expatriate).
     public var wages: Double
+    /// Wages paid to Malian residents.
     public var wagesMalian: Double
     /// Corporate income tax and minimum tax.
     public var corporateTaxes: Double
     /// Value added − wages − corporate taxes (= EBITDA − corporate tax).
     public var operatingSurplus: Double
 
+    /// Withholding tax on the dividends of foreign holders (collected in Mali).
     public var withholdingOnForeignHolders: Double
+    /// The Malian holders' share of the operating surplus after interest.
     public var malianShareOfSurplus: Double
+    /// Interest paid to Malian lenders (0 when the lenders are foreign).
     public var interestToMalianLenders: Double
+    /// Investment spent with Malian suppliers and contractors.
     public var localCapex: Double
+    /// The refining charges a foreign refiner would have taken on domestic gold.
     public var avoidedForeignRefiningFees: Double
+    /// The export logistics no longer paid abroad for domestic gold.
     public var avoidedExportLogistics: Double
+    /// National capture: what of the refinery's activity stays in Mali, avoided foreign fees included.
     public var nationalCapture: Double
+    /// National capture without the avoided foreign fees and logistics (they partly overlap the
+    /// refinery's own charges).
     public var nationalCaptureExcludingAvoidedFees: Double
 
     /// Gold processed × gold price.
@@ -42,6 +57,7 @@ public struct ValueAddedYear: Codable, Sendable, Equatable {
 
 /// Value added and national capture per year and over the horizon.
 public struct ValueAddedReport: Codable, Sendable, Equatable {
+    /// One row per timeline year, construction years first.
     public var years: [ValueAddedYear]
     /// Every field summed over the timeline (year = 0).
     public var total: ValueAddedYear
