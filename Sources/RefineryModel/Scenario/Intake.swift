@@ -7,6 +7,7 @@ public struct Intake: Codable, Sendable, Equatable {
     /// sources generate. The default is none.
     public var lots: [Lot]
 
+    /// Creates the intake section; the parameters are the properties of the same names.
     public init(sources: [IntakeSource], lots: [Lot] = []) {
         self.sources = sources
         self.lots = lots
@@ -44,6 +45,7 @@ public struct Assay: Codable, Sendable, Equatable {
     /// Silver, as a fraction of gross mass, in [0, 1).
     public var silver: Double
 
+    /// Creates an assay from gold and silver fractions of the gross mass.
     public init(gold: Double, silver: Double) {
         self.gold = gold
         self.silver = silver
@@ -57,11 +59,13 @@ public struct Assay: Codable, Sendable, Equatable {
 public struct IntakeSource: Codable, Sendable, Equatable {
     /// A unique identifier that lots refer to.
     public var id: String
+    /// The source's name, as reports show it.
     public var name: String
     /// The mine operator or buying channel, if known.
     public var `operator`: String?
     /// ISO 3166 country code of origin, such as "ML".
     public var country: String?
+    /// The kind of material it delivers (it decides the route shares and the commercial terms).
     public var kind: MaterialKind
 
     /// Fine gold delivered each horizon year, in tonnes; the last value repeats for later
@@ -82,6 +86,8 @@ public struct IntakeSource: Codable, Sendable, Equatable {
     /// Where the figures come from: a citation, or "assumption" with the reasoning.
     public var basis: String?
 
+    /// Creates a source; the parameters are the properties of the same names. Give at most one
+    /// of `goldTonnesPerYear`, `supply` and `ore` (validation checks it).
     public init(id: String, name: String, operator: String? = nil, country: String? = nil, kind: MaterialKind,
                 goldTonnesPerYear: [Double]? = nil, supply: CapturedSupply? = nil, ore: OreFeed? = nil,
                 assay: Assay, lotGrossMassKg: Double, monthlyProfile: [Double]? = nil, basis: String? = nil) {
@@ -108,6 +114,7 @@ public struct CapturedSupply: Codable, Sendable, Equatable {
     /// The share of it the refinery receives each year, in [0, 1]; the last value repeats.
     public var capture: [Double]
 
+    /// Creates a captured supply; the parameters are the properties of the same names.
     public init(availableTonnesPerYear: [Double], capture: [Double]) {
         self.availableTonnesPerYear = availableTonnesPerYear
         self.capture = capture
@@ -123,6 +130,7 @@ public struct OreFeed: Codable, Sendable, Equatable {
     /// The share of the contained gold recovered into bullion upstream, in (0, 1].
     public var upstreamRecovery: Double
 
+    /// Creates an ore feed; the parameters are the properties of the same names.
     public init(oreTonnesPerYear: [Double], gradeGramsPerTonne: Double, upstreamRecovery: Double) {
         self.oreTonnesPerYear = oreTonnesPerYear
         self.gradeGramsPerTonne = gradeGramsPerTonne
@@ -136,6 +144,7 @@ public struct Lot: Codable, Sendable, Equatable {
     public var id: String
     /// The source it comes from (must be a source's id), if any.
     public var source: String?
+    /// The kind of material (it decides the route shares and the commercial terms).
     public var kind: MaterialKind
     /// The arrival date, `YYYY-MM-DD`, within the horizon.
     public var arrival: String
@@ -143,8 +152,10 @@ public struct Lot: Codable, Sendable, Equatable {
     public var due: String?
     /// Gross mass as received, in kg (for ore: of the bullion made upstream).
     public var grossMassKg: Double
+    /// The lot's composition as received.
     public var assay: Assay
 
+    /// Creates a lot; the parameters are the properties of the same names.
     public init(id: String, source: String? = nil, kind: MaterialKind, arrival: String, due: String? = nil,
                 grossMassKg: Double, assay: Assay) {
         self.id = id

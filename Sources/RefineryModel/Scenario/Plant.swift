@@ -6,6 +6,7 @@ public struct Plant: Codable, Sendable, Equatable {
     public var nameplateTonnesPerYear: Double
     /// The plant's working calendar; a stage may have its own.
     public var calendar: OperatingCalendar
+    /// The processing stages, each a group of identical units; routes refer to them by id.
     public var stages: [Stage]
     /// Which stages each kind of material goes through, and in what shares.
     public var routes: [Route]
@@ -15,6 +16,7 @@ public struct Plant: Codable, Sendable, Equatable {
     /// Capacity expansions, in year order. The default is none.
     public var expansions: [Expansion]
 
+    /// Creates a plant; the parameters are the properties of the same names.
     public init(nameplateTonnesPerYear: Double, calendar: OperatingCalendar, stages: [Stage], routes: [Route],
                 byproductStage: String? = nil, expansions: [Expansion] = []) {
         self.nameplateTonnesPerYear = nameplateTonnesPerYear
@@ -52,6 +54,7 @@ public struct OperatingCalendar: Codable, Sendable, Equatable {
     /// Hours a shift; shifts × hours must not exceed 24.
     public var hoursPerShift: Double
 
+    /// Creates a calendar; the parameters are the properties of the same names.
     public init(operatingDaysPerYear: Double, shiftsPerDay: Double, hoursPerShift: Double) {
         self.operatingDaysPerYear = operatingDaysPerYear
         self.shiftsPerDay = shiftsPerDay
@@ -64,6 +67,10 @@ public struct OperatingCalendar: Codable, Sendable, Equatable {
 
 /// What a stage does (for reports and for deriving the scheduling model).
 public enum StageKind: String, Codable, Sendable, CaseIterable {
+    /// The kinds, in processing order: `receiving` (weighing, sampling, assay), `premelting`
+    /// (homogenizing irregular artisanal lots), `melting` (into anodes or bars), `miller`
+    /// (chlorine refining to about 99.5%), `wohlwill` (electrolysis to 99.99%), `casting`
+    /// (bars and granules), `silverRecovery` (the by-product branch), and `other`.
     case receiving, premelting, melting, miller, wohlwill, casting, silverRecovery, other
 }
 
@@ -78,18 +85,23 @@ public enum Batching: String, Codable, Sendable, CaseIterable {
 
 /// Fractions of each element, in [0, 1].
 public struct ElementFractions: Codable, Sendable, Equatable {
+    /// Gold, as a fraction.
     public var gold: Double
+    /// Silver, as a fraction.
     public var silver: Double
     /// Base metals and other impurities.
     public var other: Double
 
+    /// Creates element fractions; the parameters are the properties of the same names.
     public init(gold: Double, silver: Double, other: Double) {
         self.gold = gold
         self.silver = silver
         self.other = other
     }
 
+    /// Every element fully (a stage that loses nothing; the default recovery).
     public static let all = ElementFractions(gold: 1, silver: 1, other: 1)
+    /// No element at all (a stage that sends nothing to the by-product stream; the default).
     public static let none = ElementFractions(gold: 0, silver: 0, other: 0)
 }
 
@@ -97,7 +109,9 @@ public struct ElementFractions: Codable, Sendable, Equatable {
 public struct Stage: Codable, Sendable, Equatable {
     /// A unique identifier that routes refer to.
     public var id: String
+    /// The stage's name, as reports show it.
     public var name: String
+    /// What the stage does (for reports and for deriving the scheduling model).
     public var kind: StageKind
     /// Identical parallel units in the first phase (expansions may add more), at least 1.
     public var units: Int
@@ -128,6 +142,7 @@ public struct Stage: Codable, Sendable, Equatable {
     /// Where the figures come from.
     public var basis: String?
 
+    /// Creates a stage; the parameters are the properties of the same names.
     public init(id: String, name: String, kind: StageKind, units: Int, batchMinKg: Double, batchMaxKg: Double,
                 cycleHours: Double, availability: Double, batching: Batching = .pooled, waitDays: Double = 0,
                 fixedGoldPerUnitKg: Double = 0, recovery: ElementFractions = .all, toByproduct: ElementFractions = .none,
@@ -176,16 +191,21 @@ public struct Stage: Codable, Sendable, Equatable {
 
 /// A path through the plant and the product at its end.
 public struct Route: Codable, Sendable, Equatable {
+    /// A unique identifier.
     public var id: String
+    /// The route's name, as reports show it.
     public var name: String
     /// Stage ids in processing order.
     public var stages: [String]
     /// The share of each kind of material that takes this route; for every kind that comes
     /// in, the shares over all routes add up to 1.
     public var shares: KindShares
+    /// The product at the end of the route.
     public var product: Product
+    /// Where the figures come from: a citation, or "assumption" with the reasoning.
     public var basis: String?
 
+    /// Creates a route; the parameters are the properties of the same names.
     public init(id: String, name: String, stages: [String], shares: KindShares, product: Product, basis: String? = nil) {
         self.id = id
         self.name = name
@@ -198,16 +218,21 @@ public struct Route: Codable, Sendable, Equatable {
 
 /// A share for each kind of material; a missing kind has share 0.
 public struct KindShares: Codable, Sendable, Equatable {
+    /// The share of doré taking the route; nil means 0.
     public var dore: Double?
+    /// The share of artisanal gold taking the route; nil means 0.
     public var artisanal: Double?
+    /// The share of ore bullion taking the route; nil means 0.
     public var ore: Double?
 
+    /// Creates shares by kind; a kind left nil has share 0.
     public init(dore: Double? = nil, artisanal: Double? = nil, ore: Double? = nil) {
         self.dore = dore
         self.artisanal = artisanal
         self.ore = ore
     }
 
+    /// The share of `kind` (0 when absent).
     public subscript(kind: MaterialKind) -> Double {
         switch kind {
         case .dore: return dore ?? 0
@@ -219,6 +244,7 @@ public struct KindShares: Codable, Sendable, Equatable {
 
 /// What a route produces.
 public struct Product: Codable, Sendable, Equatable {
+    /// The product's name, as reports show it (such as "Good Delivery bars").
     public var name: String
     /// Gold content of the product, such as 0.995 for Good Delivery bars or 0.9999 for kilobars.
     public var fineness: Double
@@ -226,6 +252,7 @@ public struct Product: Codable, Sendable, Equatable {
     /// granules or other unbarred products.
     public var barGrossKg: Double?
 
+    /// Creates a product; the parameters are the properties of the same names.
     public init(name: String, fineness: Double, barGrossKg: Double? = nil) {
         self.name = name
         self.fineness = fineness
@@ -235,14 +262,18 @@ public struct Product: Codable, Sendable, Equatable {
 
 /// A capacity expansion: from `year` on, stages have the given unit counts.
 public struct Expansion: Codable, Sendable, Equatable {
+    /// The calendar year from which the new unit counts apply.
     public var year: Int
+    /// The expansion's name, as reports show it (such as "Phase 2").
     public var name: String
     /// The announced capacity after the expansion, in tonnes of gold a year.
     public var nameplateTonnesPerYear: Double
     /// New unit counts by stage id; stages not listed keep their count.
     public var units: [String: Int]
+    /// Where the figures come from: a citation, or "assumption" with the reasoning.
     public var basis: String?
 
+    /// Creates an expansion; the parameters are the properties of the same names.
     public init(year: Int, name: String, nameplateTonnesPerYear: Double, units: [String: Int], basis: String? = nil) {
         self.year = year
         self.name = name

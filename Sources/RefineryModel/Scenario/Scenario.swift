@@ -30,6 +30,8 @@ public struct Scenario: Codable, Sendable, Equatable {
     /// The company's shareholders (needed for the holder table).
     public var ownership: Ownership?
 
+    /// Creates a scenario; the parameters are the properties of the same names. It is not
+    /// validated here: ``ScenarioLoader`` and ``ScenarioValidator`` check a scenario.
     public init(schemaVersion: Int = Scenario.currentSchemaVersion, name: String, description: String? = nil,
                 horizon: Horizon, intake: Intake, plant: Plant, economics: Economics? = nil, ownership: Ownership? = nil) {
         self.schemaVersion = schemaVersion
@@ -50,6 +52,7 @@ public struct Horizon: Codable, Sendable, Equatable {
     /// How many years, from 1 to 100.
     public var years: Int
 
+    /// Creates a horizon; the parameters are the properties of the same names.
     public init(firstYear: Int, years: Int) {
         self.firstYear = firstYear
         self.years = years

@@ -16,6 +16,8 @@ public struct Limit: Sendable, Equatable {
     /// Why these ends, in physical terms.
     public let reason: String
 
+    /// Creates a limit `[lower, upper]` (or `(lower, upper]` when `openLower`), with what the
+    /// number is and why these ends.
     public init(_ lower: Double, _ upper: Double, openLower: Bool = false, what: String, reason: String) {
         self.lower = lower
         self.upper = upper

@@ -8,9 +8,12 @@ import Foundation
 /// let scenario = try ScenarioLoader.load(json: document, overrides: [override])
 /// ```
 public struct ScenarioOverride: Sendable, Equatable, CustomStringConvertible {
+    /// Where in the scenario document the value goes.
     public var path: JSONPath
+    /// The JSON value put there.
     public var value: JSONValue
 
+    /// Creates an override from a parsed path and value.
     public init(path: JSONPath, value: JSONValue) {
         self.path = path
         self.value = value

@@ -9,6 +9,7 @@ public struct ScenarioProblem: Codable, Sendable, Hashable, CustomStringConverti
     /// What is wrong or what is allowed.
     public var message: String
 
+    /// Creates a problem; the parameters are the properties of the same names.
     public init(path: String, value: String?, message: String) {
         self.path = path
         self.value = value
