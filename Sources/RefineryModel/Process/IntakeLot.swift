@@ -1,17 +1,24 @@
 /// A lot as the throughput model handles it: from the scenario's explicit lots or generated
 /// from a source's yearly quantity.
 public struct IntakeLot: Sendable, Equatable {
+    /// The lot's identifier: the scenario's, or `SOURCE-YEAR-N` for a generated lot.
     public var id: String
+    /// The id of the source it comes from; nil for an explicit lot without one.
     public var source: String?
+    /// The kind of material (it decides the route shares).
     public var kind: MaterialKind
     /// Days since 1970-01-01.
     public var arrivalDay: Int
+    /// The day number (days since 1970-01-01) the refined metal is due back, if the lot has a due date.
     public var dueDay: Int?
+    /// Gross mass as received, kg (for ore: of the bullion made upstream).
     public var grossMassKg: Double
+    /// The composition as received.
     public var assay: Assay
     /// Gold contained in the ore that was lost upstream making this bullion (ore lots only).
     public var upstreamGoldLostKg: Double
 
+    /// The lot's gold, silver and other masses, kg.
     public var masses: ElementMasses { ElementMasses(grossKg: grossMassKg, assay: assay) }
 }
 

@@ -21,6 +21,8 @@ public struct RouteYield: Sendable, Equatable {
     /// The share lost: at the route's stages and in by-product treatment.
     public var lost: ElementFractions
 
+    /// Computes the yield of `route` through the stages of `plant`; a stage id the plant does
+    /// not have is skipped (validation refuses such routes first).
     public init(route: Route, plant: Plant) {
         var main = (gold: 1.0, silver: 1.0, other: 1.0)
         var diverted = (gold: 0.0, silver: 0.0, other: 0.0)

@@ -23,8 +23,10 @@
 /// plus waiting days); the turnaround of a route is the sum of its stages' residence times.
 /// Queueing delays below saturation are not modelled.
 public struct ThroughputModel: Sendable {
+    /// The scenario the model evaluates.
     public let scenario: Scenario
 
+    /// Prepares the model for `scenario` (a validated one); ``evaluate()`` does the work.
     public init(scenario: Scenario) { self.scenario = scenario }
 
     /// Unit counts by stage id in force in `year`, with the expansion's name and nameplate.

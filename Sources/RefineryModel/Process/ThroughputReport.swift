@@ -1,7 +1,9 @@
 /// What the throughput model finds for a scenario: per year, what comes in, what each stage
 /// can do, where the plant chokes, and where every kilogram of gold and silver went.
 public struct ThroughputReport: Codable, Sendable {
+    /// The name of the scenario evaluated.
     public var scenario: String
+    /// One entry per horizon year, in order.
     public var years: [YearThroughput]
     /// Per lot: when it started and finished, and what became of its metal.
     public var lots: [LotOutcome]
@@ -24,6 +26,7 @@ extension ThroughputReport {
 
 /// One year of the throughput model.
 public struct YearThroughput: Codable, Sendable {
+    /// The calendar year.
     public var year: Int
     /// The announced capacity in force (after expansions), t/yr.
     public var nameplateTonnes: Double
@@ -54,9 +57,13 @@ public struct YearThroughput: Codable, Sendable {
 
 /// What arrived in a year.
 public struct IntakeSummary: Codable, Sendable {
+    /// Lots that arrived in the year.
     public var lots: Int
+    /// Gross mass received, kg.
     public var grossKg: Double
+    /// Fine gold received, kg.
     public var goldKg: Double
+    /// Silver received, kg.
     public var silverKg: Double
     /// Gold by source id (lots without a source under "").
     public var goldKgBySource: [String: Double]
@@ -70,7 +77,9 @@ public struct IntakeSummary: Codable, Sendable {
 
 /// A stage in one year.
 public struct StageThroughput: Codable, Sendable {
+    /// The stage's id, as in the scenario.
     public var id: String
+    /// Units in force this year (after expansions).
     public var units: Int
     /// Working hours a unit is available in the year.
     public var availableHoursPerUnit: Double
@@ -93,11 +102,13 @@ public struct StageThroughput: Codable, Sendable {
 public struct MetalBalance: Codable, Sendable {
     /// Clients' metal in the plant at the start of the year (in process and backlog).
     public var opening: Double
+    /// Metal received during the year.
     public var intake: Double
     /// Recovered as this metal's own product (gold: bars; silver: the silver branch).
     public var refined: Double
     /// Ending in the other metal's product (silver left in gold bars); 0 for gold.
     public var inOtherProduct: Double
+    /// Lost in processing (at the stages and in by-product treatment).
     public var lost: Double
     /// Being processed at year end.
     public var closingInProcess: Double
@@ -109,8 +120,11 @@ public struct MetalBalance: Codable, Sendable {
 
 /// Refined gold of one product in a year.
 public struct ProductOutput: Codable, Sendable {
+    /// The id of the route that made the product.
     public var route: String
+    /// The product's name.
     public var product: String
+    /// Fine gold refined into this product in the year, kg.
     public var fineGoldKg: Double
     /// Bars cast (fractional: a year's share); nil for unbarred products.
     public var bars: Double?
@@ -118,23 +132,35 @@ public struct ProductOutput: Codable, Sendable {
 
 /// What became of one lot.
 public struct LotOutcome: Codable, Sendable {
+    /// The lot's id.
     public var id: String
+    /// The id of the source it comes from, if any.
     public var source: String?
+    /// The kind of material.
     public var kind: MaterialKind
+    /// The arrival date, `YYYY-MM-DD`.
     public var arrival: String
     /// When the plant started on it (after any backlog).
     public var start: String
     /// When its last route finished; nil when it has not finished within the horizon.
     public var finish: String?
+    /// Fine gold in the lot, kg.
     public var goldKg: Double
+    /// Of that, gold refined into product within the horizon, kg.
     public var refinedGoldKg: Double
+    /// Of that, gold lost in processing, kg.
     public var lostGoldKg: Double
     /// Gold not yet refined at the end of the horizon (in process or waiting).
     public var heldGoldKg: Double
+    /// Silver in the lot, kg.
     public var silverKg: Double
+    /// Of that, silver refined by the silver branch within the horizon, kg.
     public var refinedSilverKg: Double
+    /// Of that, silver left in the gold product (bars are not pure gold), kg.
     public var silverInGoldProductKg: Double
+    /// Of that, silver lost in processing, kg.
     public var lostSilverKg: Double
+    /// Of that, silver not yet processed at the end of the horizon, kg.
     public var heldSilverKg: Double
     /// Whether the lot finished after its due date (lots without one: false).
     public var late: Bool
