@@ -10,6 +10,7 @@ public struct ConversionError: Error, Sendable, Equatable, CustomStringConvertib
     /// What the number was to become, e.g. "the number of lots".
     public var what: String
 
+    /// Creates the error; the parameters are the properties of the same names.
     public init(path: String, value: Double, what: String) {
         self.path = path
         self.value = value

@@ -1,10 +1,14 @@
 /// A calendar date (proleptic Gregorian), without time zones: what lot arrivals and due dates
 /// need. Converts to and from a day number for arithmetic.
 public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// The year, such as 2027.
     public var year: Int
+    /// The month, 1 to 12.
     public var month: Int
+    /// The day of the month, from 1.
     public var day: Int
 
+    /// Creates a date from its parts, unchecked (``init(parsing:)`` checks).
     public init(year: Int, month: Int, day: Int) {
         self.year = year
         self.month = month
@@ -44,6 +48,8 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
         year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
     }
 
+    /// The number of days in `month` (1 to 12) of `year`, leap years included (31 for a month
+    /// outside 1 to 12).
     public static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28

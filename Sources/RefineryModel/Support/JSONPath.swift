@@ -14,15 +14,20 @@
 ///   `value` (or the number it spells), such as `stages[id=miller]`: stable when elements are
 ///   added or reordered.
 public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
+    /// One step of a path.
     public enum Component: Sendable, Hashable {
+        /// An object member, by name.
         case key(String)
+        /// An array element, by index from 0.
         case index(Int)
         /// The first element of an array whose member `key` equals `value`.
         case match(key: String, value: String)
     }
 
+    /// The steps from the document's root, in order.
     public var components: [Component]
 
+    /// Creates a path from its steps.
     public init(components: [Component]) { self.components = components }
 
     /// Parses `a.b[0].c` or `a.b[id=x].c`; throws a ``JSONPathError`` that says what is wrong.
@@ -90,8 +95,10 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
 public struct JSONPathError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The path, or the part of it that exists up to the component at fault.
     public var path: String
+    /// What is wrong, such as "no member named 'stagse'".
     public var message: String
 
+    /// Creates the error; the parameters are the properties of the same names.
     public init(path: String, message: String) {
         self.path = path
         self.message = message

@@ -11,11 +11,17 @@
 /// definitely or indirectly lost; what remains "possibly lost" (67 KB in 22 blocks) is the
 /// Swift runtime's own metadata caches (`swift::MetadataAllocator`, `ConcurrentReadableHashMap`).
 public enum JSONValue: Sendable, Equatable {
+    /// JSON `null`.
     case null
+    /// `true` or `false`.
     case bool(Bool)
+    /// A number (JSON numbers are read as `Double`; non-finite numbers do not exist in JSON).
     case number(Double)
+    /// A string.
     case string(String)
+    /// An array, in order.
     case array([JSONValue])
+    /// An object, its members in the order written (duplicate keys are refused by ``JSONParser``).
     case object([(key: String, value: JSONValue)])
 
     public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
@@ -61,6 +67,7 @@ public enum JSONValue: Sendable, Equatable {
         return "\(value)"
     }
 
+    /// The value of member `key` of an object; nil when there is no such member or this is not an object.
     public subscript(key: String) -> JSONValue? {
         guard case let .object(members) = self else { return nil }
         return members.first { $0.key == key }?.value
@@ -69,8 +76,11 @@ public enum JSONValue: Sendable, Equatable {
 
 /// Why a text is not JSON, with where (1-based line and column).
 public struct JSONSyntaxError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// What is wrong, such as "expected ',' or '}'".
     public var message: String
+    /// The line of the error, from 1.
     public var line: Int
+    /// The column of the error, from 1, in characters.
     public var column: Int
 
     public var description: String { "line \(line), column \(column): \(message)" }
@@ -79,12 +89,15 @@ public struct JSONSyntaxError: Error, Sendable, Equatable, CustomStringConvertib
 /// A strict RFC 8259 parser. Nesting deeper than ``maximumDepth`` is refused (no stack
 /// overflow on hostile input) and so are duplicate keys in one object.
 public struct JSONParser {
+    /// The deepest nesting of arrays and objects accepted.
     public static let maximumDepth = 256
 
     private let bytes: [UInt8]
     private var position = 0
     private var depth = 0
 
+    /// Parses a whole document; throws a ``JSONSyntaxError`` with the line and column of the
+    /// first problem, including any text after the value.
     public static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONValue {
         var parser = JSONParser(bytes: bytes)
         parser.skipWhitespace()

@@ -7,8 +7,10 @@
 /// here: the schema states them for other tools, and the model's own validators check them
 /// with messages that say what the number means (see ``ScenarioValidator``).
 public struct SchemaValidator: Sendable {
+    /// The schema that values are checked against, as parsed JSON.
     public let schema: JSONValue
 
+    /// Creates a validator for `schema` (a JSON Schema document as a ``JSONValue``).
     public init(schema: JSONValue) { self.schema = schema }
 
     /// Every structural problem of `value`, at most `limit`.

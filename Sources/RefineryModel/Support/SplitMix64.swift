@@ -9,6 +9,7 @@
 public struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
+    /// Creates a generator whose sequence is fixed by `seed` (every seed is valid, 0 included).
     public init(seed: UInt64) { state = seed }
 
     public mutating func next() -> UInt64 {
