@@ -17,9 +17,12 @@
 public struct LinearExpression: Codable, Sendable, CustomStringConvertible {
     /// One `coefficient · variable` term.
     public struct Term: Hashable, Codable, Sendable {
+        /// The variable of the term.
         public var variable: Variable
+        /// Its coefficient.
         public var coefficient: Double
 
+        /// Creates the term `coefficient · variable`.
         public init(_ variable: Variable, _ coefficient: Double) {
             self.variable = variable
             self.coefficient = coefficient
@@ -89,87 +92,105 @@ public struct LinearExpression: Codable, Sendable, CustomStringConvertible {
 // MARK: - Arithmetic
 
 extension LinearExpression {
+    /// The sum of two expressions (terms appended, constants added).
     public static func + (lhs: LinearExpression, rhs: LinearExpression) -> LinearExpression {
         var result = lhs
         result += rhs
         return result
     }
 
+    /// `lhs` plus `1 · rhs`.
     public static func + (lhs: LinearExpression, rhs: Variable) -> LinearExpression {
         var result = lhs
         result.terms.append(Term(rhs, 1))
         return result
     }
 
+    /// `1 · lhs` plus `rhs`.
     public static func + (lhs: Variable, rhs: LinearExpression) -> LinearExpression {
         LinearExpression(lhs) + rhs
     }
 
+    /// `lhs` with `rhs` added to its constant.
     public static func + (lhs: LinearExpression, rhs: Double) -> LinearExpression {
         var result = lhs
         result.constant += rhs
         return result
     }
 
+    /// The difference of two expressions.
     public static func - (lhs: LinearExpression, rhs: LinearExpression) -> LinearExpression {
         lhs + (-rhs)
     }
 
+    /// `lhs` minus `1 · rhs`.
     public static func - (lhs: LinearExpression, rhs: Variable) -> LinearExpression {
         var result = lhs
         result.terms.append(Term(rhs, -1))
         return result
     }
 
+    /// `1 · lhs` minus `rhs`.
     public static func - (lhs: Variable, rhs: LinearExpression) -> LinearExpression {
         LinearExpression(lhs) - rhs
     }
 
+    /// `lhs` with `rhs` subtracted from its constant.
     public static func - (lhs: LinearExpression, rhs: Double) -> LinearExpression {
         lhs + (-rhs)
     }
 
+    /// The expression with every coefficient and the constant negated.
     public static prefix func - (operand: LinearExpression) -> LinearExpression {
         -1 * operand
     }
 
+    /// Every coefficient and the constant multiplied by `lhs`.
     public static func * (lhs: Double, rhs: LinearExpression) -> LinearExpression {
         LinearExpression(
             terms: rhs.terms.map { Term($0.variable, lhs * $0.coefficient) },
             constant: lhs * rhs.constant)
     }
 
+    /// Appends the terms of `rhs` to `lhs` in place and adds its constant (linear in the terms added).
     public static func += (lhs: inout LinearExpression, rhs: LinearExpression) {
         lhs.terms.append(contentsOf: rhs.terms)
         lhs.constant += rhs.constant
     }
 
+    /// Appends `1 · rhs` to `lhs` in place.
     public static func += (lhs: inout LinearExpression, rhs: Variable) {
         lhs.terms.append(Term(rhs, 1))
     }
 
+    /// Appends the negated terms of `rhs` to `lhs` and subtracts its constant.
     public static func -= (lhs: inout LinearExpression, rhs: LinearExpression) {
         lhs += -rhs
     }
 
+    /// Appends `−1 · rhs` to `lhs` in place.
     public static func -= (lhs: inout LinearExpression, rhs: Variable) {
         lhs.terms.append(Term(rhs, -1))
     }
 }
 
 extension Variable {
+    /// The expression `lhs + rhs`.
     public static func + (lhs: Variable, rhs: Variable) -> LinearExpression {
         LinearExpression(terms: [.init(lhs, 1), .init(rhs, 1)])
     }
 
+    /// The expression `lhs − rhs`.
     public static func - (lhs: Variable, rhs: Variable) -> LinearExpression {
         LinearExpression(terms: [.init(lhs, 1), .init(rhs, -1)])
     }
 
+    /// The expression `lhs · rhs`: one term.
     public static func * (lhs: Double, rhs: Variable) -> LinearExpression {
         LinearExpression(terms: [.init(rhs, lhs)])
     }
 
+    /// The expression `−1 · operand`.
     public static prefix func - (operand: Variable) -> LinearExpression {
         LinearExpression(terms: [.init(operand, -1)])
     }

@@ -31,20 +31,31 @@ public struct LinearProgram: Codable, Sendable {
     public var objectiveConstant: Double = 0
 
     // Columns, one entry per variable.
+    /// The variables' names, indexed by ``Variable/index`` (names need not be unique).
     public private(set) var variableNames: [String] = []
+    /// The variables' kinds, indexed by variable.
     public private(set) var variableKinds: [VariableKind] = []
+    /// The variables' lower bounds (`-.infinity` for none), indexed by variable.
     public private(set) var lowerBounds: [Double] = []
+    /// The variables' upper bounds (`.infinity` for none), indexed by variable.
     public private(set) var upperBounds: [Double] = []
     /// The objective coefficients `c`, one per variable.
     public private(set) var objectiveCoefficients: [Double] = []
 
     // Rows, one entry per constraint, and the matrix in compressed sparse rows:
     // the entries of row i are at rowStarts[i] ..< rowStarts[i + 1].
+    /// The constraints' names, indexed by ``Constraint/index``.
     public private(set) var constraintNames: [String] = []
+    /// The rows' lower bounds `Lᵣ` (`-.infinity` for none), the expressions' constants moved in.
     public private(set) var rowLowerBounds: [Double] = []
+    /// The rows' upper bounds `Uᵣ` (`.infinity` for none), the expressions' constants moved in.
     public private(set) var rowUpperBounds: [Double] = []
+    /// Where each row's entries start in ``entryColumns`` and ``entryValues``: row `i` is
+    /// `rowStarts[i] ..< rowStarts[i + 1]` (one more element than there are rows).
     public private(set) var rowStarts: [Int] = [0]
+    /// The column (variable index) of each nonzero, row by row, ascending within a row.
     public private(set) var entryColumns: [Int32] = []
+    /// The coefficient of each nonzero, matching ``entryColumns``.
     public private(set) var entryValues: [Double] = []
 
     /// An empty program.
@@ -54,8 +65,11 @@ public struct LinearProgram: Codable, Sendable {
 
     // MARK: Size
 
+    /// The number of variables (columns).
     public var variableCount: Int { variableKinds.count }
+    /// The number of constraints (rows).
     public var constraintCount: Int { rowLowerBounds.count }
+    /// The number of nonzero coefficients in the constraint matrix.
     public var nonzeroCount: Int { entryValues.count }
     /// Whether any variable is integer or binary (the program is then a MIP).
     public var isMixedInteger: Bool { variableKinds.contains { $0 != .continuous } }
@@ -296,19 +310,26 @@ public struct LinearProgram: Codable, Sendable {
 
 /// Whether the objective is minimized or maximized.
 public enum ObjectiveSense: String, Codable, Sendable {
+    /// Find the smallest objective value.
     case minimize
+    /// Find the largest objective value.
     case maximize
 }
 
 /// The size of a program, as a solver sees it.
 public struct ModelSize: Codable, Sendable, Hashable {
+    /// Variables (columns) of every kind.
     public var variables: Int
     /// Integer and binary variables together.
     public var integerVariables: Int
+    /// Binary variables (also counted in `integerVariables`).
     public var binaryVariables: Int
+    /// Constraints (rows).
     public var constraints: Int
+    /// Nonzero coefficients in the constraint matrix.
     public var nonzeros: Int
 
+    /// Creates a size; the parameters are the properties of the same names.
     public init(variables: Int, integerVariables: Int, binaryVariables: Int, constraints: Int, nonzeros: Int) {
         self.variables = variables
         self.integerVariables = integerVariables
@@ -320,18 +341,27 @@ public struct ModelSize: Codable, Sendable, Hashable {
 
 /// What a program knows of one variable.
 public struct VariableInfo: Codable, Sendable, Hashable {
+    /// The variable's name.
     public var name: String
+    /// Continuous, integer or binary.
     public var kind: VariableKind
+    /// Its lower bound; `-.infinity` for none.
     public var lowerBound: Double
+    /// Its upper bound; `.infinity` for none.
     public var upperBound: Double
+    /// Its coefficient in the objective.
     public var objectiveCoefficient: Double
 }
 
 /// What a program knows of one constraint (its expression has one term per variable).
 public struct ConstraintInfo: Codable, Sendable {
+    /// The constraint's name.
     public var name: String
+    /// The row's expression, one term per variable (its constant is in the bounds).
     public var expression: LinearExpression
+    /// The row's lower bound; `-.infinity` for none.
     public var lowerBound: Double
+    /// The row's upper bound; `.infinity` for none.
     public var upperBound: Double
 }
 

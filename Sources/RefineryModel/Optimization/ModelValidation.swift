@@ -2,15 +2,22 @@
 public struct ModelIssue: Codable, Sendable, Hashable, CustomStringConvertible {
     /// What the issue is about.
     public enum Subject: Codable, Sendable, Hashable {
+        /// The program as a whole (such as its size beyond what GLPK accepts).
         case model
+        /// The objective function.
         case objective
+        /// The variable at `index`, with its name.
         case variable(index: Int, name: String)
+        /// The constraint at `index`, with its name.
         case constraint(index: Int, name: String)
     }
 
+    /// What the issue concerns.
     public var subject: Subject
+    /// What is wrong, in words.
     public var message: String
 
+    /// Creates an issue about `subject`, described by `message`.
     public init(_ subject: Subject, _ message: String) {
         self.subject = subject
         self.message = message

@@ -52,6 +52,8 @@ public struct Solution: Codable, Sendable {
         return abs(objective - bestBound) / max(abs(objective), 1e-10)
     }
 
+    /// Creates a solution; the parameters are the properties of the same names. Solvers make
+    /// these; a test can make one to check against a program.
     public init(status: SolutionStatus, termination: TerminationReason, objective: Double?, bestBound: Double?,
                 values: [Double], constraintDuals: [Double]? = nil, reducedCosts: [Double]? = nil,
                 statistics: SolveStatistics) {
@@ -111,6 +113,8 @@ public struct SolveStatistics: Codable, Sendable {
     /// interior-point bound alone (``SolverOptions/certifyStart``), without branch-and-cut.
     public var startCertified: Bool = false
 
+    /// Creates statistics; the parameters are the properties of the same names
+    /// (``startCertified`` starts false).
     public init(modelSize: ModelSize, loadSeconds: Double, solveSeconds: Double, simplexIterations: Int, branchAndBoundNodes: Int) {
         self.modelSize = modelSize
         self.loadSeconds = loadSeconds

@@ -56,6 +56,7 @@ public struct SolverOptions: Sendable {
     /// Where the solver's log goes. The default is `.off`: the library never prints.
     public var log: LogDestination = .off
 
+    /// Creates options; every parameter defaults to the property's documented default.
     public init(timeLimit: Double? = nil, relativeGap: Double? = nil, presolve: Bool = true,
                 cuts: Cuts = [], heuristics: Heuristics = [.rounding], log: LogDestination = .off) {
         self.timeLimit = timeLimit
@@ -78,6 +79,7 @@ public struct SolverOptions: Sendable {
         public static let cover = Cuts(rawValue: 1 << 2)
         /// Clique cuts.
         public static let clique = Cuts(rawValue: 1 << 3)
+        /// Every cut family.
         public static let all: Cuts = [.gomory, .mixedIntegerRounding, .cover, .clique]
     }
 
@@ -95,11 +97,15 @@ public struct SolverOptions: Sendable {
 
     /// GLPK's branching rules.
     public enum Branching: String, Sendable, Codable, CaseIterable {
+        /// The rules, as GLPK names them: the first, the last or the most fractional variable; the
+        /// Driebeck–Tomlin heuristic (GLPK's default); or hybrid pseudocost branching.
         case firstFractional, lastFractional, mostFractional, driebeckTomlin, pseudocost
     }
 
     /// GLPK's node selection rules.
     public enum Backtracking: String, Sendable, Codable, CaseIterable {
+        /// The rules, as GLPK names them: depth first, breadth first, the node with the best local
+        /// bound (the default here), or the best projection heuristic.
         case depthFirst, breadthFirst, bestLocalBound, bestProjection
     }
 

@@ -47,6 +47,8 @@ public struct Constraint: Hashable, Comparable, Codable, Sendable, CustomStringC
     /// The constraint's position in its program, from 0.
     public let index: Int
 
+    /// A handle on the constraint at `index` in its program (``LinearProgram/addConstraint(_:name:)``
+    /// returns these; build one yourself only to refer to an existing row).
     public init(index: Int) { self.index = index }
 
     public static func < (lhs: Constraint, rhs: Constraint) -> Bool { lhs.index < rhs.index }

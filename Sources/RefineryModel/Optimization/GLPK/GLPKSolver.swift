@@ -24,6 +24,8 @@ import Foundation
 /// Related GLPK documentation: "GLPK Reference Manual", chapters 2 (API routines) and 5
 /// (branch-and-cut API).
 public struct GLPKSolver: Sendable {
+    /// A solver. It holds no state: every solve makes, uses and frees its own GLPK problem on
+    /// the calling thread, so one value can be shared across tasks.
     public init() {}
 
     /// GLPK's version, such as "5.0".
