@@ -16,9 +16,13 @@
 /// slack variable, and the objective is to minimize their total: the model is always
 /// feasible, and its answer says which receipts and milestones block.
 public struct STNFormulation: Sendable {
+    /// The network formulated.
     public let network: StateTaskNetwork
+    /// The objective weights.
     public let objective: STNObjective
+    /// Whether receipts may be refused and milestones missed through slack variables.
     public let isElastic: Bool
+    /// The MILP, ready for ``GLPKSolver``.
     public private(set) var program: LinearProgram
     /// Start variables by (task, unit type, time).
     public private(set) var starts: [Key: Variable] = [:]
@@ -33,14 +37,20 @@ public struct STNFormulation: Sendable {
     /// The keys in creation order (task, unit, time), for stable decoding.
     public private(set) var keys: [Key] = []
 
+    /// Where a batch runs: task, unit type and start period, by index in the network.
     public struct Key: Hashable, Sendable, Comparable {
+        /// The task's index in ``StateTaskNetwork/tasks``.
         public var task: Int
+        /// The unit type's index in ``StateTaskNetwork/units``.
         public var unit: Int
+        /// The start period.
         public var time: Int
 
         public static func < (a: Key, b: Key) -> Bool { (a.time, a.task, a.unit) < (b.time, b.task, b.unit) }
     }
 
+    /// Builds the MILP of `network`: plain (`elastic: false`) to schedule, elastic to explain
+    /// infeasibility. Validate the network first (``STNScheduler`` does).
     public init(_ network: StateTaskNetwork, objective: STNObjective = .terminalValue, elastic: Bool = false) {
         self.network = network
         self.objective = objective

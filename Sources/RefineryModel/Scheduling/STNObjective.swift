@@ -8,10 +8,14 @@
 ///   time gold spends in process (by Little's law, the weighted turnaround of the lots);
 /// - `makespan`: a penalty per period until the last batch releases its outputs.
 public struct STNObjective: Codable, Sendable, Equatable {
+    /// Weight on the value of the stock left at the horizon.
     public var terminal: Double
+    /// Weight on the value held summed over every time point (early output counts more).
     public var cumulative: Double
+    /// Penalty per period until the last batch releases its outputs.
     public var makespan: Double
 
+    /// Creates an objective; the default is Kondili's terminal value alone.
     public init(terminal: Double = 1, cumulative: Double = 0, makespan: Double = 0) {
         self.terminal = terminal
         self.cumulative = cumulative

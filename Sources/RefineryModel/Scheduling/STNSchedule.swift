@@ -4,7 +4,9 @@
 public struct STNSchedule: Codable, Sendable, Equatable {
     /// `count` identical batches of a task started together on a unit type.
     public struct Batch: Codable, Sendable, Equatable {
+        /// The task's name in the network.
         public var task: String
+        /// The unit type's name in the network.
         public var unit: String
         /// The period the batches start (their inputs are taken then).
         public var start: Int
@@ -13,6 +15,7 @@ public struct STNSchedule: Codable, Sendable, Equatable {
         /// The total amount processed, in the measure of the task's batch.
         public var amount: Double
 
+        /// Creates a batch line; the parameters are the properties of the same names.
         public init(task: String, unit: String, start: Int, count: Int, amount: Double) {
             self.task = task
             self.unit = unit
@@ -27,6 +30,7 @@ public struct STNSchedule: Codable, Sendable, Equatable {
     /// The amount of each receipt refused, by receipt (empty when all are received).
     public var refused: [Double]
 
+    /// Creates a schedule; the parameters are the properties of the same names.
     public init(batches: [Batch], refused: [Double] = []) {
         self.batches = batches
         self.refused = refused

@@ -22,6 +22,7 @@ public enum SchedulingError: Error, Sendable, Equatable, CustomStringConvertible
 /// A schedule with what the solver proved about it, the independent check, and — when no
 /// schedule meets every rule — an explanation.
 public struct STNScheduleResult: Codable, Sendable {
+    /// What the solver established about the schedule.
     public enum Status: String, Codable, Sendable {
         /// Proven optimal (within the requested gap, if any).
         case optimal
@@ -34,21 +35,31 @@ public struct STNScheduleResult: Codable, Sendable {
         case noSolution
     }
 
+    /// Optimal, feasible, infeasible or no solution.
     public var status: Status
+    /// Why the solver stopped.
     public var termination: TerminationReason
+    /// The objective value of the schedule; nil without one.
     public var objective: Double?
+    /// The best bound the solver proved; nil when unknown.
     public var bestBound: Double?
     /// Relative gap between the objective and the bound; 0 when optimal.
     public var gap: Double?
+    /// The schedule found (for an infeasible network, the elastic one); nil when none.
     public var schedule: STNSchedule?
     /// Stocks recomputed by the checker: stock[s][t].
     public var stock: [[Double]]?
     /// What the independent check found; empty for a valid schedule.
     public var violations: [ScheduleChecker.Violation]
+    /// For an infeasible network: which receipts and milestones block.
     public var explanation: InfeasibilityExplanation?
+    /// The size of the MILP solved.
     public var model: ModelSize
+    /// Seconds spent building the MILP.
     public var buildSeconds: Double
+    /// Seconds spent solving it.
     public var solveSeconds: Double
+    /// Branch-and-bound nodes explored.
     public var branchAndBoundNodes: Int
     /// Whether the schedule is the starting (greedy) one, proven within the gap by the
     /// relaxation's interior-point bound without branch-and-cut (``SolverOptions/certifyStart``).
@@ -58,27 +69,40 @@ public struct STNScheduleResult: Codable, Sendable {
 /// Which receipts and milestones make a network infeasible, from the elastic model that
 /// refuses or misses as little material as possible.
 public struct InfeasibilityExplanation: Codable, Sendable, Equatable {
+    /// A receipt the elastic schedule refuses, in part or whole.
     public struct Refusal: Codable, Sendable, Equatable {
+        /// The receipt's label (a lot id), if any.
         public var label: String?
+        /// The state it delivers to.
         public var state: String
+        /// The period it arrives in.
         public var time: Int
+        /// The amount it delivers.
         public var amount: Double
+        /// The amount refused.
         public var refused: Double
     }
 
+    /// A milestone the elastic schedule misses.
     public struct Miss: Codable, Sendable, Equatable {
+        /// The milestone's label (lot ids), if any.
         public var label: String?
+        /// Its due period.
         public var time: Int
+        /// The amount due.
         public var amount: Double
         /// What the relaxed schedule reaches by the due time.
         public var reached: Double
+        /// `amount` − `reached`: what is missing at the due time.
         public var shortfall: Double
         /// When the relaxed schedule first reaches the amount, if within the horizon: a due
         /// time that this schedule meets.
         public var reachedAt: Int?
     }
 
+    /// The receipts refused, in receipt order.
     public var refusals: [Refusal]
+    /// The milestones missed, in milestone order.
     public var misses: [Miss]
     /// How far the relaxed schedule may be from the least possible refusal and shortfall
     /// (the elastic model stops at 2% or 10 s): 0 when proven least.

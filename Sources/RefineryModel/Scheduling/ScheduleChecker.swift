@@ -7,10 +7,13 @@
 /// time per bucket), batch sizes, stocks never negative nor above capacity, milestones and
 /// splits. The stocks it computes are what reports show.
 public struct ScheduleChecker: Sendable {
+    /// The network schedules are checked against.
     public let network: StateTaskNetwork
     /// Absolute tolerance on amounts, scaled by the size of the numbers compared.
     public var tolerance: Double
 
+    /// Creates a checker for `network`; `tolerance` is the absolute slack on amounts, scaled
+    /// by the size of the numbers compared.
     public init(network: StateTaskNetwork, tolerance: Double = 1e-6) {
         self.network = network
         self.tolerance = tolerance
@@ -18,13 +21,21 @@ public struct ScheduleChecker: Sendable {
 
     /// One rule a schedule breaks.
     public struct Violation: Codable, Sendable, Equatable, CustomStringConvertible {
+        /// Which rule is broken.
         public enum Kind: String, Codable, Sendable {
+            /// The rules, in the order the checker tests them: a name not in the network, a unit type
+            /// that cannot run the task, a batch outside the horizon, a unit not available, more units
+            /// busy than exist, a batch too small or large, a stock below zero or above its capacity, a
+            /// milestone missed, a split's share not kept, a receipt refused.
             case unknownName, ineligibleUnit, outsideHorizon, unitUnavailable, occupancy, batchSize,
                  negativeStock, storageExceeded, milestoneMissed, splitBroken, refusedReceipt
         }
 
+        /// Which rule is broken.
         public var kind: Kind
+        /// The period concerned; nil for a rule over the whole horizon (a split).
         public var time: Int?
+        /// What is wrong, in words, with the names of the task, unit or state.
         public var message: String
 
         public var description: String { time.map { "t=\($0): \(message)" } ?? message }
@@ -32,11 +43,13 @@ public struct ScheduleChecker: Sendable {
 
     /// What the check found, with the stocks it computed.
     public struct Result: Sendable, Equatable {
+        /// Every rule broken; empty for a valid schedule.
         public var violations: [Violation]
         /// stock[s][t], after the receipts, withdrawals and releases of time t.
         public var stock: [[Double]]
         /// By milestone: how much is missing at its due time (0 when met).
         public var milestoneShortfall: [Double]
+        /// Whether the schedule breaks no rule.
         public var isValid: Bool { violations.isEmpty }
     }
 

@@ -18,12 +18,15 @@
 public struct StateTaskNetwork: Codable, Sendable, Equatable {
     /// How the time grid is read; see ``StateTaskNetwork``.
     public enum Timing: String, Codable, Sendable {
+        /// A batch occupies its units for `duration` whole periods (hours, say).
         case discrete
+        /// Each period is a capacity bucket (a day or shift) that batches share by `occupancy`.
         case bucketed
     }
 
     /// A material.
     public struct State: Codable, Sendable, Equatable {
+        /// A unique name that tasks, receipts and milestones refer to.
         public var name: String
         /// Stock at time 0.
         public var initialStock: Double
@@ -35,6 +38,7 @@ public struct StateTaskNetwork: Codable, Sendable, Equatable {
         /// What one unit of this state measures, for people (`kg gold`, `lots`).
         public var measure: String?
 
+        /// Creates a state; the parameters are the properties of the same names.
         public init(name: String, initialStock: Double = 0, capacity: Double? = nil, value: Double = 0, measure: String? = nil) {
             self.name = name
             self.initialStock = initialStock
@@ -46,10 +50,14 @@ public struct StateTaskNetwork: Codable, Sendable, Equatable {
 
     /// What a task produces: a fraction of the batch, released `delay` periods after the start.
     public struct Output: Codable, Sendable, Equatable {
+        /// The name of the state produced.
         public var state: String
+        /// The share of the batch released to it (outputs may lose or gain mass: fractions need not add to 1).
         public var fraction: Double
+        /// Periods after the start when it is released (at least the task's duration when there is no wait).
         public var delay: Int
 
+        /// Creates an output; the parameters are the properties of the same names.
         public init(state: String, fraction: Double, delay: Int) {
             self.state = state
             self.fraction = fraction
@@ -59,8 +67,11 @@ public struct StateTaskNetwork: Codable, Sendable, Equatable {
 
     /// A processing step. Inputs are consumed at the start, as fractions of the batch.
     public struct Task: Codable, Sendable, Equatable {
+        /// A unique name.
         public var name: String
+        /// The states consumed at the start, each as a fraction of the batch.
         public var inputs: [String: Double]
+        /// The states produced, each with its fraction and delay.
         public var outputs: [Output]
         /// Discrete timing: whole periods a unit is occupied by one batch.
         public var duration: Int
@@ -75,6 +86,7 @@ public struct StateTaskNetwork: Codable, Sendable, Equatable {
         /// A fixed batch (one lot, say): every batch is exactly this amount.
         public var fixedBatch: Double?
 
+        /// Creates a task; the parameters are the properties of the same names.
         public init(name: String, inputs: [String: Double], outputs: [Output], duration: Int, occupancy: Double? = nil,
                     units: [String], sizeFactor: Double = 1, fixedBatch: Double? = nil) {
             self.name = name
@@ -87,13 +99,13 @@ public struct StateTaskNetwork: Codable, Sendable, Equatable {
             self.fixedBatch = fixedBatch
         }
 
-        /// The period after the start by which every output has been released and the unit freed.
         /// The inputs in state-name order: iterate these, not the dictionary, whose order
         /// changes from process to process (and with it the last digits of every sum).
         public var sortedInputs: [(state: String, fraction: Double)] {
             inputs.sorted { $0.key < $1.key }.map { (state: $0.key, fraction: $0.value) }
         }
 
+        /// The period after the start by which every output has been released and the unit freed.
         public var completion: Int { max(duration, outputs.map(\.delay).max() ?? 0) }
         /// Unit time one batch uses in bucketed timing.
         public var bucketOccupancy: Double { occupancy ?? Double(duration) }
@@ -101,16 +113,20 @@ public struct StateTaskNetwork: Codable, Sendable, Equatable {
 
     /// A type of identical units.
     public struct Unit: Codable, Sendable, Equatable {
+        /// A unique name that tasks refer to.
         public var name: String
         /// How many identical units.
         public var count: Int
+        /// The smallest batch one unit runs, in the tasks' batch measure × `sizeFactor`.
         public var minBatch: Double
+        /// The largest batch one unit runs, in the same measure.
         public var maxBatch: Double
         /// The share of each period the units can work (1 = fully, 0 = shut), one entry per
         /// period `0 ..< horizon`; nil for always. Discrete timing needs 1 over a batch's
         /// whole duration; bucketed timing scales the bucket's unit time.
         public var availability: [Double]?
 
+        /// Creates a unit type; the parameters are the properties of the same names.
         public init(name: String, count: Int = 1, minBatch: Double = 0, maxBatch: Double, availability: [Double]? = nil) {
             self.name = name
             self.count = count
@@ -128,12 +144,16 @@ public struct StateTaskNetwork: Codable, Sendable, Equatable {
 
     /// Material arriving from outside: `amount` of `state` at time `time` (a lot delivered).
     public struct Receipt: Codable, Sendable, Equatable {
+        /// The name of the state it delivers to.
         public var state: String
+        /// The period it arrives in (0 ..< horizon).
         public var time: Int
+        /// The amount delivered, in the state's measure.
         public var amount: Double
         /// What arrives, for people and for tracing (a lot id).
         public var label: String?
 
+        /// Creates a receipt; the parameters are the properties of the same names.
         public init(state: String, time: Int, amount: Double, label: String? = nil) {
             self.state = state
             self.time = time
@@ -145,12 +165,16 @@ public struct StateTaskNetwork: Codable, Sendable, Equatable {
     /// A due date on cumulative output: by time `time`, the stock of `states` together must
     /// reach `amount` (products are never withdrawn, so stock is cumulative output).
     public struct Milestone: Codable, Sendable, Equatable {
+        /// The states whose stocks together count (the products, say).
         public var states: [String]
+        /// The due period.
         public var time: Int
+        /// The stock the states must reach together by then.
         public var amount: Double
         /// What is due, for explanations (lot ids).
         public var label: String?
 
+        /// Creates a milestone; the parameters are the properties of the same names.
         public init(states: [String], time: Int, amount: Double, label: String? = nil) {
             self.states = states
             self.time = time
@@ -165,11 +189,16 @@ public struct StateTaskNetwork: Codable, Sendable, Equatable {
     /// counts as kept for `tasks`, so a window too short for the slower path is not forced to
     /// stop the faster one: it holds the share back instead.
     public struct Split: Codable, Sendable, Equatable {
+        /// The task names whose batches must carry at least `share`.
         public var tasks: [String]
+        /// The alternative tasks the rest of the flow may take.
         public var alternatives: [String]
+        /// The minimum share, in [0, 1].
         public var share: Double
+        /// A state whose stock at the horizon counts as kept for `tasks`; nil for none.
         public var reserve: String?
 
+        /// Creates a split; the parameters are the properties of the same names.
         public init(tasks: [String], alternatives: [String], share: Double, reserve: String? = nil) {
             self.tasks = tasks
             self.alternatives = alternatives
@@ -178,18 +207,27 @@ public struct StateTaskNetwork: Codable, Sendable, Equatable {
         }
     }
 
+    /// The materials.
     public var states: [State]
+    /// The processing steps.
     public var tasks: [Task]
+    /// The unit types.
     public var units: [Unit]
     /// Periods in the horizon: time points 0…horizon; every batch finishes by the last.
     public var horizon: Int
+    /// How the time grid is read. The default is discrete.
     public var timing: Timing
     /// The length of a period in hours, for people (1 for an hourly grid, 24 for days).
     public var periodHours: Double
+    /// Material arriving from outside. The default is none.
     public var receipts: [Receipt]
+    /// Due dates on cumulative output. The default is none.
     public var milestones: [Milestone]
+    /// Minimum shares of flows. The default is none.
     public var splits: [Split]
 
+    /// Creates a network; the parameters are the properties of the same names. It is checked
+    /// when it is scheduled (``SchedulingError/invalidNetwork(_:)``).
     public init(states: [State], tasks: [Task], units: [Unit], horizon: Int, timing: Timing = .discrete, periodHours: Double = 1,
                 receipts: [Receipt] = [], milestones: [Milestone] = [], splits: [Split] = []) {
         self.states = states

@@ -26,21 +26,33 @@
 public struct RefineryNetwork: Sendable {
     /// A lot in the window, with where it enters the network.
     public struct WindowLot: Codable, Sendable, Equatable {
+        /// The lot's id, as in the throughput model's lots.
         public var id: String
+        /// The kind of material (it decides the lot's routes).
         public var kind: MaterialKind
+        /// The id of the source it comes from, if any.
         public var source: String?
+        /// Gross mass as received, kg.
         public var grossMassKg: Double
+        /// Fine gold in the lot, kg.
         public var goldKg: Double
         /// Index into the network's receipts.
         public var receipt: Int
+        /// The period of the window the lot arrives in, from 0 at the window's start.
         public var arrivalPeriod: Int
+        /// The period by which its gold is due refined, if it has a due date within reach.
         public var duePeriod: Int?
     }
 
+    /// The scenario whose plant and intake the network models.
     public let scenario: Scenario
+    /// The window, grid and goal the network was built for.
     public let request: RefineryScheduleRequest
+    /// The State-Task Network itself, ready for ``STNScheduler``.
     public private(set) var network: StateTaskNetwork
+    /// The objective weights derived from the request's goal.
     public let objective: STNObjective
+    /// The lots of the window, in arrival order.
     public private(set) var lots: [WindowLot] = []
     /// Day number (days since 1970-01-01) of the window's first day.
     public let startDay: Int
@@ -63,17 +75,20 @@ public struct RefineryNetwork: Sendable {
     /// Notes for people about choices made building the network.
     public private(set) var notes: [String] = []
 
+    /// The prefix of the per-lot waiting states' names, followed by the lot class's label.
     public static let waitingPrefix = "waiting: "
     /// The label of the makespan goal's milestone: every lot of the window refined by its end.
     public static let wholeWindowLabel = "all lots of the window"
     /// The value of gold part-way through the plant per kg, at its deepest, relative to
     /// refined gold (see the objective).
     public static let progressCredit = 0.001
+    /// The name of the by-product state: chloride slag and anode slimes, gross kg.
     public static let byproductState = "by-product (gross kg)"
     /// The gold in the by-product stream, tracked beside its gross mass: by-products of
     /// different stages and lots carry different shares of gold, so the by-product stage may
     /// take out only gold that came in (a stock, never negative).
     public static let byproductGoldState = "by-product gold (kg gold)"
+    /// The name of the refined-silver state, kg of silver.
     public static let silverState = "refined silver"
 
     /// Builds the network; throws ``SchedulingError/invalidRequest(_:)`` when the request or

@@ -8,7 +8,10 @@
 /// - ``Kind/campaign``: daily (or shift) buckets over up to a year; batch counts per stage
 ///   and bucket, each stage offering its calendar hours × availability per bucket.
 public struct RefineryScheduleRequest: Codable, Sendable, Equatable {
+    /// Which of the two horizons a request plans.
     public enum Kind: String, Codable, Sendable, CaseIterable {
+        /// `detailed`: an hourly (or finer) grid over 1–14 days; `campaign`: daily or shift buckets
+        /// over up to a year.
         case detailed, campaign
     }
 
@@ -28,6 +31,7 @@ public struct RefineryScheduleRequest: Codable, Sendable, Equatable {
         case makespan
     }
 
+    /// A detailed window or a campaign.
     public var kind: Kind
     /// The first day of the window, `YYYY-MM-DD`; default 1 January of ``year``.
     public var startDate: String?
@@ -41,6 +45,7 @@ public struct RefineryScheduleRequest: Codable, Sendable, Equatable {
     /// Scales every source so the year's intake is this many tonnes of gold (a what-if on
     /// the scenario's own mix); nil keeps the scenario's intake.
     public var intakeTonnesPerYear: Double?
+    /// What to optimize. The default is ``Goal/workInProcess``.
     public var goal: Goal
     /// A due date for every lot without its own: arrival + this many days. Nil: only the
     /// scenario's explicit due dates apply.
@@ -51,6 +56,8 @@ public struct RefineryScheduleRequest: Codable, Sendable, Equatable {
     /// For ``Goal/value``: extra value per kg of gold in 999.9 products (default 0).
     public var kilobarPremium: Double
 
+    /// Creates a request; the parameters are the properties of the same names. It is checked
+    /// when the network is built (``SchedulingError/invalidRequest(_:)``).
     public init(kind: Kind, startDate: String? = nil, days: Int, periodHours: Double, year: Int? = nil,
                 intakeTonnesPerYear: Double? = nil, goal: Goal = .workInProcess, turnaroundTargetDays: Double? = nil,
                 silverValuePerKg: Double = 1.0 / 85, kilobarPremium: Double = 0) {
