@@ -10,7 +10,7 @@
 ///
 /// A variable may appear in several terms; ``LinearProgram`` adds them up when the expression
 /// becomes a constraint or the objective. Building is linear in the number of terms when you
-/// use `+=` (which appends in place) or ``sum(_:)``.
+/// use `+=` (which appends in place) or ``sum(_:)-(Sequence<Variable>)``.
 ///
 /// `LinearExpression` is deliberately not `Equatable`: `==` between an expression and a number
 /// builds an equality ``LinearConstraint``. Compare ``normalized()`` forms in tests instead.

@@ -1,7 +1,7 @@
 /// The JSON of `refinery-cli value --format json`: versioned and deterministic like
 /// ``RunReport``, with the holder table, value added, tornado and the Monte Carlo's percentiles.
 public struct ValuationReport: Codable, Sendable {
-    /// ``RunReport/schemaVersion``: the reports share their version.
+    /// ``RunReport/schemaVersion-type.property``: the reports share their version.
     public var schemaVersion = RunReport.schemaVersion
     /// What wrote the report.
     public var tool = ReportTool()

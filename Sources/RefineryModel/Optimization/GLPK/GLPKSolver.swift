@@ -38,6 +38,8 @@ public struct GLPKSolver: Sendable {
     /// Solves `program`.
     ///
     /// - Parameters:
+    ///   - program: The linear or mixed-integer program; it is validated first (sizes, names,
+    ///     finite coefficients and consistent bounds), so GLPK never aborts on it.
     ///   - options: Limits, tolerances and GLPK's cuts and heuristics.
     ///   - start: A feasible solution to start branch-and-cut from (one value per variable).
     ///     GLPK accepts it as its first incumbent if it is feasible; presolve is then off.
