@@ -26,6 +26,13 @@ let package = Package(
             name: "refinery-cli",
             dependencies: ["RefineryModel"]
         ),
+        // The README's library example, word for word (a test checks the README against it
+        // and runs it): what a program that adds the package writes.
+        .executableTarget(
+            name: "library-example",
+            dependencies: ["RefineryModel"],
+            path: "Examples/LibraryExample"
+        ),
         .testTarget(
             name: "RefineryModelTests",
             dependencies: ["RefineryModel"]
