@@ -257,4 +257,19 @@ import RefineryModel // the public API only: what another tool gets
         #expect(!tables.contains { $0.name == "throughput_lots" || $0.name == "schedule_lots" }, "lots only on request")
         #expect(tables.first?.csv == CSVTable.keyResults(KeyResults.of(Self.run)).csv)
     }
+
+    @Test func theDocCArticleDocumentsEveryColumn() throws {
+        let article = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Sources/RefineryModel/RefineryModel.docc/CSVTables.md")
+        let text = try String(contentsOf: article, encoding: .utf8)
+        for table in Self.tables + [CSVTable.index(of: Self.tables)] {
+            // The table's section: from its heading to the next one.
+            guard let start = text.range(of: "### \(table.fileName)\n") else { Issue.record("no section for \(table.fileName)"); continue }
+            let section = text[start.upperBound...].prefix { $0 != "#" }
+            for column in table.columns {
+                #expect(section.contains("| `\(column.name)` | \(column.kind.rawValue) | "), "\(table.fileName): \(column.name) is documented")
+            }
+            #expect(section.components(separatedBy: "\n| `").count - 1 == table.columns.count, "\(table.fileName): no column documented that the table lacks")
+        }
+    }
 }
