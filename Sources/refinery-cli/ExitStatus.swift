@@ -18,7 +18,8 @@ enum ExitStatus: Int32, Sendable {
     /// readable, or standard input is closed (sysexits' EX_NOINPUT).
     case noInput = 66
     /// The `--output` file cannot be created or is refused: a directory, a read-only file, a
-    /// missing or unwritable directory, a block device (sysexits' EX_CANTCREAT).
+    /// missing or unwritable directory, a block device; a `--csv-dir` that is not a directory
+    /// or cannot be created (sysexits' EX_CANTCREAT).
     case cannotCreate = 73
     /// Reading or writing failed under way: a full disk, a closed or broken standard output,
     /// a read error (sysexits' EX_IOERR).

@@ -8,10 +8,6 @@ enum KeyResultsText {
                          alignments: [.left, .right, .left])
     }
 
-    /// `metric,unit,value` with full-precision numbers.
-    static func csv(_ metrics: [KeyMetric]) -> String {
-        CSV.render(header: ["metric", "unit", "value"], rows: metrics.map { [$0.id, $0.unit, CSV.cell($0.json)] })
-    }
 }
 
 extension KeyMetric {

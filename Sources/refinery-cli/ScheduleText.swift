@@ -1,21 +1,9 @@
 import Foundation
 import RefineryModel
 
-/// The schedule report for people (text with a Gantt chart), spreadsheets (CSV) and tools (JSON).
+/// The schedule report for people (text with a Gantt chart); spreadsheets get the library's
+/// `schedule_batches` table (``CSVTable``) and tools the JSON.
 enum ScheduleText {
-    static func csv(_ report: RefineryScheduleReport) -> String {
-        func field(_ text: String) -> String {
-            text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
-        }
-        var lines = ["start_time,start_period,end_period,release_period,stage,task,count,amount,measure,gold_kg,lots"]
-        for batch in report.batches {
-            lines.append([batch.startTime, String(batch.start), String(batch.end), String(batch.release), field(batch.stage), field(batch.task),
-                          String(batch.count), String(format: "%.6g", batch.amount), field(batch.measure), String(format: "%.3f", batch.goldKg),
-                          field(batch.lots.joined(separator: " "))].joined(separator: ","))
-        }
-        return lines.joined(separator: "\n") + "\n"
-    }
-
     static func render(_ report: RefineryScheduleReport) -> String {
         let request = report.request
         var text = "\(request.kind == .detailed ? "Detailed schedule" : "Campaign") from \(report.startDate), \(request.days) day(s) "

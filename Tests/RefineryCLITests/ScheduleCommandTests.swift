@@ -7,7 +7,7 @@ import Testing
     @Test func detailedScheduleAsCSVAndJSON() throws {
         let csv = runCLI(["schedule", "--year", "2030", "--days", "3", "--format", "csv"])
         #expect(csv.status == .success)
-        #expect(csv.out.hasPrefix("start_time,start_period,end_period,release_period,stage,task,count,amount,measure,gold_kg,lots\n"))
+        #expect(csv.out.hasPrefix("batch_line,stage,task,start_time,end_time,release_time,start_period,end_period,release_period,batches,amount,amount_unit,gold_kg,lots_in_line,lot_id\n"))
         #expect(csv.out.split(separator: "\n").count > 10)
         let json = runCLI(["schedule", "--year", "2030", "--days", "3", "--format", "json"])
         #expect(json.status == .success)

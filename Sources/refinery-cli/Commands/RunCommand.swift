@@ -11,11 +11,12 @@ enum RunCommand {
     static let spec = CommandSpec(
         name: "run",
         summary: "Run a scenario end to end and report (the default command).",
-        usage: "refinery-cli run [SCENARIO.json] [--scenario NAME] [--set PATH=VALUE]... [--format text|json|csv] [--output FILE] [--include-lots] [--include-batches] [--no-schedule] [--time-limit S] [--timings]",
+        usage: "refinery-cli run [SCENARIO.json] [--scenario NAME] [--set PATH=VALUE]... [--format text|json|csv] [--output FILE] [--csv-dir DIR] [--include-lots] [--include-batches] [--no-schedule] [--time-limit S] [--timings]",
         options: ScenarioInput.options + [
             OutputFormat.option(formats, help: "text (default, for people), json (the full report, for tools; see 'refinery-cli schema report') or csv (the key results)."),
             Output.option,
-            .flag("include-lots", help: "Include every lot's outcome (throughput model and campaign schedule) in the JSON report."),
+            CSVDirectory.option,
+            .flag("include-lots", help: "Include every lot's outcome (throughput model and campaign schedule) in the JSON report and the --csv-dir tables."),
             .flag("include-batches", help: "Include the campaign schedule's batches in the JSON report."),
         ] + RunOptions.options,
         positionals: [PositionalSpec(name: "SCENARIO.json", optional: true, help: "A scenario file (- reads standard input); without one, the embedded default (senou-base).")],
@@ -32,15 +33,17 @@ enum RunCommand {
     static func run(_ arguments: ParsedArguments, console: Console) throws -> ExitStatus {
         let format = try OutputFormat.parse(arguments, allowed: formats)
         let options = try RunOptions(arguments)
+        let csvDirectory = try CSVDirectory.path(arguments)
         let scenario = try ScenarioInput.load(arguments)
         let run = try CommandError.mapping { () throws(StudyError) in try ScenarioRun.perform(scenario, options: options) }
         let output: String
         switch format {
         case .json: output = try RunReport(run: run, includeBatches: arguments.has("include-batches"), includeLots: arguments.has("include-lots")).json()
         case .text: output = RunText.render(run)
-        case .csv: output = KeyResultsText.csv(KeyResults.of(run))
+        case .csv: output = CSVTable.keyResults(KeyResults.of(run)).csv
         }
         try Output.emit(output, arguments, console: console)
+        if let csvDirectory { try CSVDirectory.write(run.csvTables(includeLots: arguments.has("include-lots")), to: csvDirectory, console: console) }
         if let failure = run.campaign.failure { console.error("Warning: campaign schedule skipped: \(failure)\n") }
         if let message = run.statusMessage { console.error("Error: \(message)\n") }
         return run.status

@@ -20,7 +20,7 @@ enum ScheduleCommand {
             .value("turnaround-target", "DAYS", help: "Due date for every lot: arrival + DAYS."),
             .value("time-limit", "SECONDS", help: "Stop the solver after this long (default 30 detailed, 10 campaign)."),
             .value("gap", "FRACTION", help: "Stop when the relative gap is at most this (default 0.01 detailed, 0.005 campaign)."),
-            .value("format", "FORMAT", help: "text (default), json (the full schedule report) or csv (one row per batch)."),
+            .value("format", "FORMAT", help: "text (default), json (the full schedule report) or csv (the schedule_batches table: one row per batch line and lot)."),
             .value("output", short: "o", "FILE", help: "Write to FILE (atomically) instead of stdout."),
             .value("export-model", "FILE", help: "Also write the MILP in CPLEX LP format (for glpsol --lp FILE)."),
             .flag("verbose", short: "v", help: "Show GLPK's log on stderr."),
@@ -74,7 +74,7 @@ enum ScheduleCommand {
         let output: String
         switch format {
         case .json: output = try ReportJSON.encode(report)
-        case .csv: output = ScheduleText.csv(report)
+        case .csv: output = CSVTable.scheduleBatches(report.batches, startDate: report.startDate, periodHours: report.request.periodHours).csv
         case .text: output = ScheduleText.render(report)
         }
         try Output.emit(output, arguments, console: console)

@@ -8,10 +8,12 @@ enum ValueCommand {
     static let spec = CommandSpec(
         name: "value",
         summary: "Value a scenario: cash flows, NPV/IRR, shareholders, value added, sensitivity.",
-        usage: "refinery-cli value [SCENARIO.json] [--scenario NAME] [--format text|json] [--output FILE] [--draws N] [--seed N]",
+        usage: "refinery-cli value [SCENARIO.json] [--scenario NAME] [--format text|json|csv] [--output FILE] [--csv-dir DIR] [--include-draws] [--draws N] [--seed N]",
         options: ScenarioInput.options + [
-            .value("format", "FORMAT", help: "text (default, for people) or json (for tools)."),
+            .value("format", "FORMAT", help: "text (default, for people), json (for tools) or csv (the cash flows by year)."),
             Output.option,
+            CSVDirectory.option,
+            .flag("include-draws", help: "Add every Monte Carlo draw to the --csv-dir tables (monte_carlo_draws.csv)."),
             .value("draws", "N", help: "Monte Carlo draws (default 10000; 0 skips the Monte Carlo)."),
             .value("seed", "N", help: "Monte Carlo seed (default 1); the same seed gives the same results on any machine."),
         ],
@@ -24,12 +26,13 @@ enum ValueCommand {
             a seeded Monte Carlo over the scenario's economics.uncertainties.
             """)
 
-    enum Format: String, CaseIterable { case text, json }
+    enum Format: String, CaseIterable { case text, json, csv }
 
     static func run(_ arguments: ParsedArguments, console: Console) throws -> ExitStatus {
         let format = try arguments.choice("format", as: Format.self) ?? .text
         let draws = try arguments.integer("draws", range: 0...10_000_000) ?? 10_000
         let seed = try arguments.integer("seed", range: 0...Int.max) ?? 1
+        let csvDirectory = try CSVDirectory.path(arguments)
         let scenario = try ScenarioInput.load(arguments)
         let value = try CommandError.mapping { () throws(StudyError) in try ValuationRun.perform(scenario, draws: draws, seed: UInt64(seed)) }
         let output: String
@@ -38,8 +41,11 @@ enum ValueCommand {
             output = try ValuationReport(value).json()
         case .text:
             output = ValuationText.render(value.valuation, model: value.model, tornado: value.tornado, monteCarlo: value.monteCarlo)
+        case .csv:
+            output = CSVTable.cashFlowsByYear(value.valuation.years).csv
         }
         try Output.emit(output, arguments, console: console)
+        if let csvDirectory { try CSVDirectory.write(value.csvTables(includeDraws: arguments.has("include-draws")), to: csvDirectory, console: console) }
         return .success
     }
 }
