@@ -984,7 +984,8 @@ enum EmbeddedData {
             "storageExceeded",
             "milestoneMissed",
             "splitBroken",
-            "refusedReceipt"
+            "refusedReceipt",
+            "processingTime"
           ]
         },
         "time": {
