@@ -15,7 +15,7 @@ enum STNText {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    static func render(_ report: STNReport, network: StateTaskNetwork, timeLimit: Double?) -> String {
+    static func render(_ report: STNReport, network: StateTaskNetwork, timeLimit: Double?, requestedGap: Double?) -> String {
         let money = report.valueUnit.map { " \($0)" } ?? ""
         var text = "State-Task Network \(report.name): \(network.states.count) states, \(network.units.count) unit types, \(network.tasks.count) tasks; "
         text += "\(decimal(report.horizonHours)) h in periods of \(decimal(report.periodHours)) h\n"
@@ -25,7 +25,7 @@ enum STNText {
         if let gap = report.gap { text += ", gap \(Formatting.number(gap * 100, decimals: 2))%" }
         text += " (\(report.model.variables) variables, \(report.model.integerVariables) integer, \(report.model.constraints) rows"
         text += (report.solveSeconds.map { "; \(Formatting.number($0, decimals: 2)) s" } ?? "") + ")\n"
-        text += "Ended: " + SolveEnding.sentence(status: report.status, termination: report.termination, gap: report.gap, timeLimit: timeLimit) + ".\n"
+        text += "Ended: " + SolveEnding.sentence(status: report.status, termination: report.termination, gap: report.gap, requestedGap: requestedGap, timeLimit: timeLimit) + ".\n"
         if let check = report.check {
             text += check.valid ? "Check: valid; objective recomputed from the batches \(decimal(check.objective))\(money)\n"
                 : "\nSCHEDULE CHECK FAILED:\n" + check.violations.map { "  \($0)\n" }.joined()

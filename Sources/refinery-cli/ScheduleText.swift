@@ -16,7 +16,9 @@ enum ScheduleText {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    static func render(_ report: RefineryScheduleReport) -> String {
+    /// The text report. With `timeLimit` (the solve's, in seconds: `refinery-cli schedule`
+    /// passes it), a line says what ended the solve: proven optimal, the gap, or the time limit.
+    static func render(_ report: RefineryScheduleReport, timeLimit: Double? = nil, requestedGap: Double? = nil) -> String {
         let request = report.request
         var text = "\(request.kind == .detailed ? "Detailed schedule" : "Campaign") from \(report.startDate), \(request.days) day(s) "
         text += "in periods of \(Formatting.number(request.periodHours, decimals: request.periodHours < 1 ? 2 : 0)) h; plant of \(report.year); goal \(request.goal.rawValue)\n"
@@ -30,6 +32,7 @@ enum ScheduleText {
         if report.startCertified {
             text += "        the greedy schedule, proven within the gap by the LP relaxation's interior-point bound (no branch-and-cut needed)\n"
         }
+        if timeLimit != nil { text += "Ended: " + SolveEnding.sentence(status: report.status, termination: report.termination, gap: report.gap, requestedGap: requestedGap, timeLimit: timeLimit) + ".\n" }
         if !report.violations.isEmpty {
             text += "\nSCHEDULE CHECK FAILED:\n" + report.violations.map { "  \($0)\n" }.joined()
         }

@@ -47,3 +47,21 @@ import Testing
         #expect(runCLI(["stn", "/nonexistent/stn.json"]).status == .noInput)
     }
 }
+
+/// Issue 15, item 5: the `schedule` text says what ended the solve.
+@Suite struct SolveEndingTests {
+    @Test func scheduleTextSaysTheTimeLimitEndedTheSolve() {
+        let run = runCLI(["schedule", "--scenario", "stress-300t", "--horizon", "campaign", "--time-limit", "0.5"])
+        #expect(run.out.split(separator: "\n").dropFirst(2).first?.hasPrefix("Ended: the solve ended at the time limit of 0.5 s") == true, "\(run.out.prefix(400))")
+    }
+
+    @Test func sentences() {
+        #expect(SolveEnding.sentence(status: .optimal, termination: .completed, gap: 0, requestedGap: 0, timeLimit: 30) == "the solve ended with the schedule proven optimal")
+        #expect(SolveEnding.sentence(status: .feasible, termination: .gapLimit, gap: 0.004, requestedGap: 0.01, timeLimit: 30)
+            == "the solve ended within the requested gap of 1.00% (0.40% reached)")
+        #expect(SolveEnding.sentence(status: .feasible, termination: .timeLimit, gap: 0.065, requestedGap: 0.005, timeLimit: 10)
+            == "the solve ended at the time limit of 10 s, 6.50% from the bound")
+        #expect(SolveEnding.sentence(status: .noSolution, termination: .timeLimit, gap: nil, requestedGap: nil, timeLimit: 2)
+            == "the solve ended at the time limit of 2.0 s before any schedule was found")
+    }
+}

@@ -55,7 +55,7 @@ enum StnCommand {
         switch format {
         case .json: output = try ReportJSON.encode(report)
         case .csv: output = STNText.csv(report)
-        case .text: output = STNText.render(report, network: run.network, timeLimit: options.timeLimit)
+        case .text: output = STNText.render(report, network: run.network, timeLimit: options.timeLimit, requestedGap: options.relativeGap)
         }
         try Output.emit(output, arguments, console: console)
         if let check = report.check, !check.valid {
