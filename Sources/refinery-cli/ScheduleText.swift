@@ -4,7 +4,9 @@ import RefineryModel
 /// The schedule report for people (text with a Gantt chart); spreadsheets get the library's
 /// `schedule_batches` table (``CSVTable``) and tools the JSON.
 enum ScheduleText {
-    static func render(_ report: RefineryScheduleReport) -> String {
+    /// The text report. With `timeLimit` (the solve's, in seconds: `refinery-cli schedule`
+    /// passes it), a line says what ended the solve: proven optimal, the gap, or the time limit.
+    static func render(_ report: RefineryScheduleReport, timeLimit: Double? = nil, requestedGap: Double? = nil) -> String {
         let request = report.request
         var text = "\(request.kind == .detailed ? "Detailed schedule" : "Campaign") from \(report.startDate), \(request.days) day(s) "
         text += "in periods of \(Formatting.number(request.periodHours, decimals: request.periodHours < 1 ? 2 : 0)) h; plant of \(report.year); goal \(request.goal.rawValue)\n"
@@ -18,6 +20,7 @@ enum ScheduleText {
         if report.startCertified {
             text += "        the greedy schedule, proven within the gap by the LP relaxation's interior-point bound (no branch-and-cut needed)\n"
         }
+        if timeLimit != nil { text += "Ended: " + SolveEnding.sentence(status: report.status, termination: report.termination, gap: report.gap, requestedGap: requestedGap, timeLimit: timeLimit) + ".\n" }
         if !report.violations.isEmpty {
             text += "\nSCHEDULE CHECK FAILED:\n" + report.violations.map { "  \($0)\n" }.joined()
         }

@@ -34,6 +34,8 @@ public struct STNFormulation: Sendable {
     public private(set) var refused: [Variable?] = []
     /// Elastic form: the shortfall of each milestone, by milestone.
     public private(set) var shortfall: [Variable?] = []
+    /// Elastic form: the excess over each exact milestone, by milestone (nil for ≥ milestones).
+    public private(set) var excess: [Variable?] = []
     /// The keys in creation order (task, unit, time), for stable decoding.
     public private(set) var keys: [Key] = []
 
@@ -45,8 +47,11 @@ public struct STNFormulation: Sendable {
         public var unit: Int
         /// The start period.
         public var time: Int
+        /// Periods the batches hold the unit: the task's duration, or one of its
+        /// ``StateTaskNetwork/Mode``s when the processing time grows with the batch.
+        public var duration: Int
 
-        public static func < (a: Key, b: Key) -> Bool { (a.time, a.task, a.unit) < (b.time, b.task, b.unit) }
+        public static func < (a: Key, b: Key) -> Bool { (a.time, a.task, a.unit, a.duration) < (b.time, b.task, b.unit, b.duration) }
     }
 
     /// Builds the MILP of `network`: plain (`elastic: false`) to schedule, elastic to explain
@@ -61,25 +66,38 @@ public struct STNFormulation: Sendable {
         let unitIndex = network.unitIndex
 
         // Starts and amounts.
+        let modes = network.tasks.map { task in task.units.map { name in unitIndex[name].map { task.modes(on: network.units[$0]) } ?? [] } }
+        var startsAt: [Key: [Key]] = [:] // (task, unit, start) with duration 0 → its keys, shortest first
+        var longest = Array(repeating: Array(repeating: 0, count: network.units.count), count: network.tasks.count)
         for t in 0...H {
             for (i, task) in network.tasks.enumerated() {
-                for name in task.units {
-                    guard let j = unitIndex[name], network.canStart(task: i, unit: j, at: t) else { continue }
-                    let unit = network.units[j]
-                    let most = network.timing == .discrete ? unit.count
-                        : Int(clamping: Double(unit.count) * unit.available(at: t) / task.bucketOccupancy + 1e-9, to: 0...(unit.count * 1_000_000), rounding: .down)
-                    guard most > 0 else { continue }
-                    let key = Key(task: i, unit: j, time: t)
-                    let w = lp.addVariable("W_\(i)_\(j)_\(t)", kind: most == 1 ? .binary : .integer, lowerBound: 0, upperBound: Double(most))
-                    let b = lp.addVariable("B_\(i)_\(j)_\(t)", lowerBound: 0, upperBound: unit.maxBatch * Double(most) / task.sizeFactor)
-                    starts[key] = w
-                    amounts[key] = b
-                    keys.append(key)
-                    if let fixed = task.fixedBatch {
-                        lp.addConstraint(b - fixed * w == 0, name: "fix_\(i)_\(j)_\(t)")
-                    } else {
-                        lp.addConstraint(task.sizeFactor * b - unit.maxBatch * w <= 0, name: "max_\(i)_\(j)_\(t)")
-                        if unit.minBatch > 0 { lp.addConstraint(task.sizeFactor * b - unit.minBatch * w >= 0, name: "min_\(i)_\(j)_\(t)") }
+                for (u, name) in task.units.enumerated() {
+                    guard let j = unitIndex[name] else { continue }
+                    let ruled = task.suitability(for: name) != nil, ownTime = task.hasOwnTime(on: name)
+                    for mode in modes[i][u] {
+                        guard network.canStart(task: i, unit: j, at: t, duration: mode.duration) else { continue }
+                        let unit = network.units[j]
+                        let most = network.timing == .discrete ? unit.count
+                            : Int(clamping: Double(unit.count) * unit.available(at: t) / task.bucketOccupancy + 1e-9, to: 0...(unit.count * 1_000_000), rounding: .down)
+                        guard most > 0 else { continue }
+                        let key = Key(task: i, unit: j, time: t, duration: mode.duration)
+                        let suffix = ownTime ? "_\(i)_\(j)_\(t)_\(mode.duration)" : "_\(i)_\(j)_\(t)"
+                        let w = lp.addVariable("W" + suffix, kind: most == 1 ? .binary : .integer, lowerBound: 0, upperBound: Double(most))
+                        let b = lp.addVariable("B" + suffix, lowerBound: 0, upperBound: (ruled ? mode.most : unit.maxBatch / task.sizeFactor) * Double(most))
+                        starts[key] = w
+                        amounts[key] = b
+                        keys.append(key)
+                        startsAt[Key(task: i, unit: j, time: t, duration: 0), default: []].append(key)
+                        longest[i][j] = max(longest[i][j], mode.duration)
+                        if let fixed = task.fixedBatch {
+                            lp.addConstraint(b - fixed * w == 0, name: "fix" + suffix)
+                        } else if ruled {
+                            lp.addConstraint(b - mode.most * w <= 0, name: "max" + suffix)
+                            if mode.least > 0 { lp.addConstraint(b - mode.least * w >= 0, name: "min" + suffix) }
+                        } else {
+                            lp.addConstraint(task.sizeFactor * b - unit.maxBatch * w <= 0, name: "max" + suffix)
+                            if unit.minBatch > 0 { lp.addConstraint(task.sizeFactor * b - unit.minBatch * w >= 0, name: "min" + suffix) }
+                        }
                     }
                 }
             }
@@ -92,14 +110,14 @@ public struct STNFormulation: Sendable {
                 var capacity = Double(unit.count)
                 switch network.timing {
                 case .discrete:
-                    for i in eligible {
-                        for start in max(0, t - network.tasks[i].duration + 1)...t {
-                            if let w = starts[Key(task: i, unit: j, time: start)] { running += w }
+                    for i in eligible where longest[i][j] > 0 {
+                        for start in max(0, t - longest[i][j] + 1)...t {
+                            for key in startsAt[Key(task: i, unit: j, time: start, duration: 0)] ?? [] where start + key.duration > t { running += starts[key]! }
                         }
                     }
                 case .bucketed:
                     for i in eligible {
-                        if let w = starts[Key(task: i, unit: j, time: t)] { running.add(network.tasks[i].bucketOccupancy, w) }
+                        for key in startsAt[Key(task: i, unit: j, time: t, duration: 0)] ?? [] { running.add(network.tasks[i].bucketOccupancy, starts[key]!) }
                     }
                     capacity *= unit.available(at: t)
                 }
@@ -131,7 +149,8 @@ public struct STNFormulation: Sendable {
             let b = amounts[key]!
             for (name, fraction) in task.sortedInputs { if let s = stateIndex[name] { terms[s][key.time].append((b, fraction)) } }
             for output in task.outputs {
-                if let s = stateIndex[output.state], key.time + output.delay <= H { terms[s][key.time + output.delay].append((b, -output.fraction)) }
+                let release = key.time + output.release(afterDuration: key.duration)
+                if let s = stateIndex[output.state], release <= H { terms[s][release].append((b, -output.fraction)) }
             }
         }
         for (s, state) in network.states.enumerated() {
@@ -145,6 +164,7 @@ public struct STNFormulation: Sendable {
         }
         // Milestones.
         shortfall = Array(repeating: nil, count: network.milestones.count)
+        excess = Array(repeating: nil, count: network.milestones.count)
         for (m, milestone) in network.milestones.enumerated() {
             let t = min(max(milestone.time, 0), H)
             var reached = LinearExpression()
@@ -153,8 +173,17 @@ public struct STNFormulation: Sendable {
                 let v = lp.addVariable("shortfall_\(m)", lowerBound: 0, upperBound: milestone.amount)
                 shortfall[m] = v
                 reached += v
+                if milestone.exact == true {
+                    let over = lp.addVariable("excess_\(m)", lowerBound: 0)
+                    excess[m] = over
+                    reached -= over
+                }
             }
-            lp.addConstraint(reached >= milestone.amount, name: "milestone_\(m)")
+            if milestone.exact == true {
+                lp.addConstraint(reached == milestone.amount, name: "milestone_\(m)")
+            } else {
+                lp.addConstraint(reached >= milestone.amount, name: "milestone_\(m)")
+            }
         }
         // Splits.
         let taskIndex = network.taskIndex
@@ -173,17 +202,23 @@ public struct STNFormulation: Sendable {
         if elastic {
             for v in refused.compactMap({ $0 }) { goal.add(1, v) }
             for v in shortfall.compactMap({ $0 }) { goal.add(1, v) }
+            for v in excess.compactMap({ $0 }) { goal.add(1, v) }
             lp.minimize(goal)
         } else {
             for (s, state) in network.states.enumerated() where state.value != 0 {
                 if objective.terminal != 0 { goal.add(objective.terminal * state.value, stock[s][H]) }
                 if objective.cumulative != 0 { for t in 1...max(H, 1) where t <= H { goal.add(objective.cumulative * state.value, stock[s][t]) } }
             }
+            for key in keys {
+                let costs = network.tasks[key.task].costs(on: network.units[key.unit].name)
+                if costs.fixed != 0 { goal.add(-costs.fixed, starts[key]!) }
+                if costs.variable != 0 { goal.add(-costs.variable, amounts[key]!) }
+            }
             if objective.makespan != 0, H > 0 {
                 let z = (0..<H).map { lp.addVariable("active_\($0)", kind: .binary) }
                 for t in 1..<H { lp.addConstraint(z[t] - z[t - 1] <= 0, name: "active_order_\(t)") }
                 for key in keys {
-                    let last = key.time + max(network.tasks[key.task].completion, 1) - 1
+                    let last = key.time + max(network.tasks[key.task].completion(duration: key.duration), 1) - 1
                     let count = lp.info(starts[key]!).upperBound
                     lp.addConstraint(starts[key]! - count * z[min(last, H - 1)] <= 0, name: "active_\(key.task)_\(key.unit)_\(key.time)")
                 }

@@ -14,14 +14,18 @@ public struct STNSchedule: Codable, Sendable, Equatable {
         public var count: Int
         /// The total amount processed, in the measure of the task's batch.
         public var amount: Double
+        /// Periods the unit is held, when the processing time depends on the unit or the batch
+        /// (``StateTaskNetwork/Suitability``); nil for the task's `duration`.
+        public var duration: Int?
 
         /// Creates a batch line; the parameters are the properties of the same names.
-        public init(task: String, unit: String, start: Int, count: Int, amount: Double) {
+        public init(task: String, unit: String, start: Int, count: Int, amount: Double, duration: Int? = nil) {
             self.task = task
             self.unit = unit
             self.start = start
             self.count = count
             self.amount = amount
+            self.duration = duration
         }
     }
 
@@ -46,8 +50,9 @@ extension STNFormulation {
             guard count > 0 else { continue }
             var amount = max(0, values[amounts[key]!.index])
             if let fixed = network.tasks[key.task].fixedBatch { amount = fixed * Double(count) }
-            batches.append(STNSchedule.Batch(task: network.tasks[key.task].name, unit: network.units[key.unit].name,
-                                             start: key.time, count: count, amount: amount))
+            let task = network.tasks[key.task], unit = network.units[key.unit].name
+            batches.append(STNSchedule.Batch(task: task.name, unit: unit, start: key.time, count: count, amount: amount,
+                                             duration: task.hasOwnTime(on: unit) ? key.duration : nil))
         }
         let refusedAmounts = refused.map { $0.map { max(0, values[$0.index]) } ?? 0 }
         return STNSchedule(batches: batches, refused: refusedAmounts.contains { $0 > 0 } ? refusedAmounts : [])
@@ -59,8 +64,9 @@ extension STNFormulation {
         var values = Array(repeating: 0.0, count: program.variableCount)
         let taskIndex = network.taskIndex, unitIndex = network.unitIndex
         for batch in schedule.batches {
-            guard let i = taskIndex[batch.task], let j = unitIndex[batch.unit],
-                  let w = starts[Key(task: i, unit: j, time: batch.start)], let b = amounts[Key(task: i, unit: j, time: batch.start)] else { continue }
+            guard let i = taskIndex[batch.task], let j = unitIndex[batch.unit] else { continue }
+            let key = Key(task: i, unit: j, time: batch.start, duration: network.tasks[i].heldDuration(batch))
+            guard let w = starts[key], let b = amounts[key] else { continue }
             values[w.index] += Double(batch.count)
             values[b.index] += batch.amount
         }
@@ -68,8 +74,12 @@ extension STNFormulation {
         for (s, row) in stock.enumerated() { for (t, v) in row.enumerated() { values[v.index] = check.stock[s][t] } }
         for (r, v) in refused.enumerated() { if let v, r < schedule.refused.count { values[v.index] = schedule.refused[r] } }
         for (m, v) in shortfall.enumerated() { if let v { values[v.index] = check.milestoneShortfall[m] } }
+        for (m, v) in excess.enumerated() { if let v { values[v.index] = check.milestoneExcess[m] } }
         if objective.makespan != 0, !isElastic {
-            let last = schedule.batches.map { $0.start + max(network.tasks[taskIndex[$0.task]!].completion, 1) }.max() ?? 0
+            let last = schedule.batches.map { batch in
+                let task = network.tasks[taskIndex[batch.task]!]
+                return batch.start + max(task.completion(duration: task.heldDuration(batch)), 1)
+            }.max() ?? 0
             for variable in program.variables where program.info(variable).name.hasPrefix("active_") {
                 if let t = Int(program.info(variable).name.dropFirst("active_".count)) { values[variable.index] = t < last ? 1 : 0 }
             }

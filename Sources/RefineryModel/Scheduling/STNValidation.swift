@@ -51,6 +51,7 @@ extension StateTaskNetwork {
                     }
                 }
             }
+            problems += suitabilityProblems(task: i)
             for (name, fraction) in task.inputs.sorted(by: { $0.key < $1.key }) {
                 if !stateNames.contains(name) { add("\(path).inputs.\(name)", nil, "is not a state") }
                 finite("\(path).inputs.\(name)", fraction)

@@ -28,7 +28,9 @@ public struct ScheduleChecker: Sendable {
             /// busy than exist, a batch too small or large, a stock below zero or above its capacity, a
             /// milestone missed, a split's share not kept, a receipt refused.
             case unknownName, ineligibleUnit, outsideHorizon, unitUnavailable, occupancy, batchSize,
-                 negativeStock, storageExceeded, milestoneMissed, splitBroken, refusedReceipt
+                 negativeStock, storageExceeded, milestoneMissed, splitBroken, refusedReceipt,
+                 /// A batch holds its unit for less time than its size needs (α + β·B).
+                 processingTime
         }
 
         /// Which rule is broken.
@@ -49,6 +51,8 @@ public struct ScheduleChecker: Sendable {
         public var stock: [[Double]]
         /// By milestone: how much is missing at its due time (0 when met).
         public var milestoneShortfall: [Double]
+        /// By milestone: how much an exact milestone is exceeded at its due time (0 otherwise).
+        public var milestoneExcess: [Double] = []
         /// Whether the schedule breaks no rule.
         public var isValid: Bool { violations.isEmpty }
     }
@@ -91,14 +95,24 @@ public struct ScheduleChecker: Sendable {
                 violations.append(Violation(kind: .ineligibleUnit, time: batch.start, message: "\(label): task cannot run on this unit type"))
                 continue
             }
-            guard batch.count >= 1, batch.start >= 0, batch.start < H, batch.start + task.completion <= H else {
-                violations.append(Violation(kind: .outsideHorizon, time: batch.start, message: "\(label): must start at or after 0 and complete by \(H) (completes at \(batch.start + task.completion))"))
+            let held = task.heldDuration(batch)
+            let completion = task.completion(duration: held)
+            guard batch.count >= 1, batch.start >= 0, batch.start < H, batch.start + completion <= H else {
+                violations.append(Violation(kind: .outsideHorizon, time: batch.start, message: "\(label): must start at or after 0 and complete by \(H) (completes at \(batch.start + completion))"))
                 continue
+            }
+            if task.hasOwnTime(on: unit.name) {
+                let needed = task.requiredDuration(on: unit.name, amount: batch.amount * (1 - tolerance) / Double(batch.count))
+                if held < needed {
+                    violations.append(Violation(kind: .processingTime, time: batch.start, message: "\(label): held \(held) period(s), its batch of \(batch.amount / Double(batch.count)) needs \(needed)"))
+                }
+            } else if batch.duration.map({ $0 != task.duration }) == true {
+                violations.append(Violation(kind: .processingTime, time: batch.start, message: "\(label): lasts \(held) period(s), the task takes \(task.duration)"))
             }
             processed[i] += batch.amount
             switch network.timing {
             case .discrete:
-                for t in batch.start..<(batch.start + task.duration) {
+                for t in batch.start..<(batch.start + held) {
                     if unit.available(at: t) < 1 - 1e-9 {
                         violations.append(Violation(kind: .unitUnavailable, time: t, message: "\(label): \(unit.name) is not available at \(t)"))
                     }
@@ -112,7 +126,12 @@ public struct ScheduleChecker: Sendable {
             if let fixed = task.fixedBatch, abs(batch.amount - fixed * Double(batch.count)) > tolerance * max(1, batch.amount) {
                 violations.append(Violation(kind: .batchSize, time: batch.start, message: "\(label): amount \(batch.amount) is not \(batch.count) × \(fixed)"))
             }
-            if size < unit.minBatch * Double(batch.count) - relative || size > unit.maxBatch * Double(batch.count) + relative {
+            if task.suitability(for: unit.name) != nil {
+                let range = task.batchRange(on: unit), each = batch.amount / Double(batch.count)
+                if each < range.lowerBound - tolerance * max(1, each) || each > range.upperBound + tolerance * max(1, each) {
+                    violations.append(Violation(kind: .batchSize, time: batch.start, message: "\(label): \(each) per batch is outside \(range.lowerBound)…\(range.upperBound)"))
+                }
+            } else if size < unit.minBatch * Double(batch.count) - relative || size > unit.maxBatch * Double(batch.count) + relative {
                 violations.append(Violation(kind: .batchSize, time: batch.start,
                                             message: "\(label): \(size) is outside \(unit.minBatch * Double(batch.count))…\(unit.maxBatch * Double(batch.count))"))
             }
@@ -123,7 +142,7 @@ public struct ScheduleChecker: Sendable {
             }
             for output in task.outputs {
                 guard let s = stateIndex[output.state] else { continue }
-                change[s][batch.start + output.delay] += output.fraction * batch.amount
+                change[s][batch.start + output.release(afterDuration: held)] += output.fraction * batch.amount
                 scale[s] = max(scale[s], batch.amount)
             }
         }
@@ -153,6 +172,7 @@ public struct ScheduleChecker: Sendable {
         }
         // Milestones.
         var shortfall = Array(repeating: 0.0, count: network.milestones.count)
+        var excess = Array(repeating: 0.0, count: network.milestones.count)
         for (m, milestone) in network.milestones.enumerated() {
             let t = min(max(milestone.time, 0), H)
             let reached = milestone.states.compactMap { stateIndex[$0] }.reduce(0) { $0 + stock[$1][t] }
@@ -161,6 +181,12 @@ public struct ScheduleChecker: Sendable {
                 shortfall[m] = missing
                 if !allowRelaxation {
                     violations.append(Violation(kind: .milestoneMissed, time: t, message: "\(milestone.label ?? "milestone \(m)"): \(reached) of \(milestone.amount) by \(t)"))
+                }
+            }
+            if milestone.exact == true, -missing > tolerance * max(1, milestone.amount) {
+                excess[m] = -missing
+                if !allowRelaxation {
+                    violations.append(Violation(kind: .milestoneMissed, time: t, message: "\(milestone.label ?? "milestone \(m)"): \(reached) at \(t), not exactly \(milestone.amount)"))
                 }
             }
         }
@@ -174,6 +200,6 @@ public struct ScheduleChecker: Sendable {
                                             message: "\(split.tasks.joined(separator: "+")) took \(chosen) of \(chosen + others), below the share \(split.share)"))
             }
         }
-        return Result(violations: violations, stock: stock, milestoneShortfall: shortfall)
+        return Result(violations: violations, stock: stock, milestoneShortfall: shortfall, milestoneExcess: excess)
     }
 }

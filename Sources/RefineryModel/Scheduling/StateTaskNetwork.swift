@@ -56,13 +56,21 @@ public struct StateTaskNetwork: Codable, Sendable, Equatable {
         public var fraction: Double
         /// Periods after the start when it is released (at least the task's duration when there is no wait).
         public var delay: Int
+        /// When true, released when the batch ends, whatever its duration (which may grow with
+        /// the batch, see ``StateTaskNetwork/Suitability``); `delay` is then ignored. Nil or
+        /// false: released `delay` periods after the start.
+        public var atEnd: Bool?
 
         /// Creates an output; the parameters are the properties of the same names.
-        public init(state: String, fraction: Double, delay: Int) {
+        public init(state: String, fraction: Double, delay: Int, atEnd: Bool? = nil) {
             self.state = state
             self.fraction = fraction
             self.delay = delay
+            self.atEnd = atEnd
         }
+
+        /// The periods after the start at which a batch lasting `duration` periods releases it.
+        public func release(afterDuration duration: Int) -> Int { atEnd == true ? duration : delay }
     }
 
     /// A processing step. Inputs are consumed at the start, as fractions of the batch.
@@ -85,10 +93,14 @@ public struct StateTaskNetwork: Codable, Sendable, Equatable {
         public var sizeFactor: Double
         /// A fixed batch (one lot, say): every batch is exactly this amount.
         public var fixedBatch: Double?
+        /// What differs by unit type: batch limits, processing time α + β·B, batch costs (see
+        /// ``StateTaskNetwork/Suitability``). Nil, or a unit type without an entry: the unit's
+        /// limits, `duration`, no cost.
+        public var suitability: [Suitability]?
 
         /// Creates a task; the parameters are the properties of the same names.
         public init(name: String, inputs: [String: Double], outputs: [Output], duration: Int, occupancy: Double? = nil,
-                    units: [String], sizeFactor: Double = 1, fixedBatch: Double? = nil) {
+                    units: [String], sizeFactor: Double = 1, fixedBatch: Double? = nil, suitability: [Suitability]? = nil) {
             self.name = name
             self.inputs = inputs
             self.outputs = outputs
@@ -97,6 +109,7 @@ public struct StateTaskNetwork: Codable, Sendable, Equatable {
             self.units = units
             self.sizeFactor = sizeFactor
             self.fixedBatch = fixedBatch
+            self.suitability = suitability
         }
 
         /// The inputs in state-name order: iterate these, not the dictionary, whose order
@@ -106,7 +119,7 @@ public struct StateTaskNetwork: Codable, Sendable, Equatable {
         }
 
         /// The period after the start by which every output has been released and the unit freed.
-        public var completion: Int { max(duration, outputs.map(\.delay).max() ?? 0) }
+        public var completion: Int { completion(duration: duration) }
         /// Unit time one batch uses in bucketed timing.
         public var bucketOccupancy: Double { occupancy ?? Double(duration) }
     }
@@ -173,13 +186,17 @@ public struct StateTaskNetwork: Codable, Sendable, Equatable {
         public var amount: Double
         /// What is due, for explanations (lot ids).
         public var label: String?
+        /// When true, the stock must equal `amount` exactly at `time` (an exact final demand:
+        /// make this much and no more); nil or false: at least `amount`.
+        public var exact: Bool?
 
         /// Creates a milestone; the parameters are the properties of the same names.
-        public init(states: [String], time: Int, amount: Double, label: String? = nil) {
+        public init(states: [String], time: Int, amount: Double, label: String? = nil, exact: Bool? = nil) {
             self.states = states
             self.time = time
             self.amount = amount
             self.label = label
+            self.exact = exact
         }
     }
 
@@ -251,11 +268,16 @@ public struct StateTaskNetwork: Codable, Sendable, Equatable {
     /// Whether a batch of task `i` may start on unit type `j` at `t`: it completes within the
     /// horizon and, in discrete timing, the unit is available over its whole duration.
     public func canStart(task i: Int, unit j: Int, at t: Int) -> Bool {
+        canStart(task: i, unit: j, at: t, duration: tasks[i].duration)
+    }
+
+    /// Whether a batch of task `i` lasting `duration` periods may start on unit type `j` at `t`.
+    public func canStart(task i: Int, unit j: Int, at t: Int, duration: Int) -> Bool {
         let task = tasks[i]
-        guard t >= 0, t < horizon, t + task.completion <= horizon else { return false }
+        guard t >= 0, t < horizon, t + task.completion(duration: duration) <= horizon else { return false }
         switch timing {
         case .discrete:
-            for period in t..<(t + task.duration) where units[j].available(at: period) < 1 - 1e-9 { return false }
+            for period in t..<(t + duration) where units[j].available(at: period) < 1 - 1e-9 { return false }
             return true
         case .bucketed:
             return units[j].available(at: t) * Double(units[j].count) >= task.bucketOccupancy - 1e-9

@@ -984,7 +984,8 @@ enum EmbeddedData {
             "storageExceeded",
             "milestoneMissed",
             "splitBroken",
-            "refusedReceipt"
+            "refusedReceipt",
+            "processingTime"
           ]
         },
         "time": {
@@ -2402,6 +2403,298 @@ enum EmbeddedData {
         "basis": {
           "type": "string",
           "description": "Where the figures come from: a citation, or \"assumption\" with the reasoning."
+        }
+      }
+    }
+  }
+}
+
+"""#
+
+    static let stnSchema = #"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://refinery-model.example/schema/stn.schema.json",
+  "title": "refinery-model State-Task Network",
+  "description": "A batch plant as a State-Task Network (Kondili, Pantelides & Sargent 1993), read by `refinery-cli stn FILE`. Times in hours (h) on a grid of periodHours; amounts in the document's measure (kg unless `measure` says otherwise); prices and costs in `valueUnit`. The objective is to maximize Σ price × stock at the horizon − Σ batch costs.",
+  "type": "object",
+  "additionalProperties": false,
+  "required": [
+    "schemaVersion",
+    "name",
+    "grid",
+    "states",
+    "units",
+    "tasks"
+  ],
+  "properties": {
+    "schemaVersion": {
+      "type": "integer",
+      "const": 1,
+      "description": "The format version (1); no unit."
+    },
+    "name": {
+      "type": "string",
+      "description": "A short identifier; no unit."
+    },
+    "description": {
+      "type": "string",
+      "description": "What the network is, for people; no unit."
+    },
+    "source": {
+      "type": "string",
+      "description": "Where the data come from (a citation); no unit."
+    },
+    "measure": {
+      "type": "string",
+      "description": "The measure of every amount (stocks, capacities, batches, demands), e.g. \"kg\"; absent for kg."
+    },
+    "valueUnit": {
+      "type": "string",
+      "description": "The money unit of prices and costs, e.g. \"USD\"; absent for an unnamed unit."
+    },
+    "grid": {
+      "$ref": "#/$defs/grid"
+    },
+    "states": {
+      "type": "array",
+      "minItems": 1,
+      "items": {
+        "$ref": "#/$defs/state"
+      },
+      "description": "The materials; no unit."
+    },
+    "units": {
+      "type": "array",
+      "minItems": 1,
+      "items": {
+        "$ref": "#/$defs/unit"
+      },
+      "description": "The unit types (equipment); no unit."
+    },
+    "tasks": {
+      "type": "array",
+      "minItems": 1,
+      "items": {
+        "$ref": "#/$defs/task"
+      },
+      "description": "The processing steps; no unit."
+    }
+  },
+  "$defs": {
+    "grid": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "horizonHours",
+        "periodHours"
+      ],
+      "description": "The discrete time grid: time points 0, periodHours, …, horizonHours.",
+      "properties": {
+        "horizonHours": {
+          "type": "number",
+          "description": "Length of the schedule, in hours (h); a whole number of periods, at most 100,000 of them. Every batch ends by then."
+        },
+        "periodHours": {
+          "type": "number",
+          "description": "Length of one period of the grid, in hours (h); > 0."
+        }
+      }
+    },
+    "demand": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "timeHours",
+        "amount"
+      ],
+      "description": "Stock the state must hold at a time.",
+      "properties": {
+        "timeHours": {
+          "type": "number",
+          "description": "When, in hours (h) from the start; a whole number of periods, at most horizonHours."
+        },
+        "amount": {
+          "type": "number",
+          "description": "How much, in the document's measure (kg); ≥ 0."
+        },
+        "exact": {
+          "type": "boolean",
+          "description": "true: exactly this amount (an exact final demand); false or absent: at least this amount. No unit."
+        }
+      }
+    },
+    "state": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "name"
+      ],
+      "description": "A material held in storage.",
+      "properties": {
+        "name": {
+          "type": "string",
+          "description": "A unique name, referred to by tasks; no unit."
+        },
+        "initialStock": {
+          "type": "number",
+          "description": "Stock at hour 0, in the document's measure (kg); ≥ 0; absent for 0."
+        },
+        "capacity": {
+          "type": "number",
+          "description": "The most that may be held at any time point, in the document's measure (kg); ≥ 0; 0 for no storage (material passes straight from one task to the next); absent for unlimited."
+        },
+        "price": {
+          "type": "number",
+          "description": "Value per unit of stock left at the horizon, in valueUnit per unit of measure (e.g. USD/kg); negative for intermediates that should not be left over; absent for 0."
+        },
+        "demands": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/demand"
+          },
+          "description": "Stock due at given times (milestones); no unit."
+        }
+      }
+    },
+    "unit": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "name"
+      ],
+      "description": "A type of identical units (equipment).",
+      "properties": {
+        "name": {
+          "type": "string",
+          "description": "A unique name, referred to by tasks; no unit."
+        },
+        "count": {
+          "type": "integer",
+          "minimum": 1,
+          "maximum": 1000,
+          "description": "How many identical units, a count in 1…1,000; absent for 1."
+        }
+      }
+    },
+    "input": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "state",
+        "fraction"
+      ],
+      "description": "A share of the batch consumed at its start.",
+      "properties": {
+        "state": {
+          "type": "string",
+          "description": "The state consumed (a state's name); no unit."
+        },
+        "fraction": {
+          "type": "number",
+          "description": "Share of the batch, a dimensionless fraction in (0, 1]; a task's input fractions add up to 1."
+        }
+      }
+    },
+    "output": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "state",
+        "fraction"
+      ],
+      "description": "A share of the batch released into a state.",
+      "properties": {
+        "state": {
+          "type": "string",
+          "description": "The state produced (a state's name); no unit."
+        },
+        "fraction": {
+          "type": "number",
+          "description": "Share of the batch, a dimensionless fraction in (0, 1]; a task's output fractions add up to 1."
+        },
+        "delayHours": {
+          "type": "number",
+          "description": "When it is released, in hours (h) after the batch starts; a whole number of periods, > 0; absent for the end of the batch (which may vary with its size)."
+        }
+      }
+    },
+    "suitability": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "unit",
+        "maxBatch",
+        "processingHours"
+      ],
+      "description": "How the task runs on one unit type: batch limits, processing time α + β·B and costs.",
+      "properties": {
+        "unit": {
+          "type": "string",
+          "description": "The unit type (a unit's name); no unit."
+        },
+        "minBatch": {
+          "type": "number",
+          "description": "The smallest batch, in the document's measure (kg); ≥ 0; absent for 0."
+        },
+        "maxBatch": {
+          "type": "number",
+          "description": "The largest batch, in the document's measure (kg); > 0 and ≥ minBatch."
+        },
+        "processingHours": {
+          "type": "number",
+          "description": "Processing time α, in hours (h); ≥ 0. A batch of B holds the unit α + β·B hours, rounded up to whole periods (at least one)."
+        },
+        "processingHoursPerAmount": {
+          "type": "number",
+          "description": "Processing time β, in hours per unit of batch (h/kg); ≥ 0; absent for 0 (a fixed time)."
+        },
+        "fixedCost": {
+          "type": "number",
+          "description": "Cost of each batch started, in valueUnit (e.g. USD per batch); absent for 0."
+        },
+        "variableCost": {
+          "type": "number",
+          "description": "Cost per unit of batch processed, in valueUnit per unit of measure (e.g. USD/kg); absent for 0."
+        }
+      }
+    },
+    "task": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "name",
+        "inputs",
+        "outputs",
+        "units"
+      ],
+      "description": "A processing step: consumes its inputs at the start of a batch, releases its outputs after their delays.",
+      "properties": {
+        "name": {
+          "type": "string",
+          "description": "A unique name; no unit."
+        },
+        "inputs": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/input"
+          },
+          "description": "What a batch consumes; no unit."
+        },
+        "outputs": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/output"
+          },
+          "description": "What a batch releases; no unit."
+        },
+        "units": {
+          "type": "array",
+          "minItems": 1,
+          "items": {
+            "$ref": "#/$defs/suitability"
+          },
+          "description": "The unit types that can run the task, each with its batch limits, processing time and costs; no unit."
         }
       }
     }

@@ -9,6 +9,10 @@ public enum JSONSchemas {
     public static var scenarioText: String { EmbeddedData.scenarioSchema }
     /// `data/schema/report.schema.json`, as text.
     public static var reportText: String { EmbeddedData.reportSchema }
+    /// `data/schema/stn.schema.json` (the State-Task Network file format), as text.
+    public static var stnText: String { EmbeddedData.stnSchema }
+    /// The State-Task Network schema, parsed.
+    public static var stn: JSONValue { STNDocumentLoader.schema }
 
     /// The scenario schema, parsed.
     public static var scenario: JSONValue { ScenarioLoader.schema }

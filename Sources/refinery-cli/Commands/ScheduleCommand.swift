@@ -75,7 +75,7 @@ enum ScheduleCommand {
         switch format {
         case .json: output = try ReportJSON.encode(report)
         case .csv: output = CSVTable.scheduleBatches(report.batches, startDate: report.startDate, periodHours: report.request.periodHours).csv
-        case .text: output = ScheduleText.render(report)
+        case .text: output = ScheduleText.render(report, timeLimit: options.timeLimit, requestedGap: options.relativeGap)
         }
         try Output.emit(output, arguments, console: console)
         if !report.violations.isEmpty { console.error("Error: the schedule check found \(report.violations.count) violation(s)\n") }

@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+@testable import refinery_cli
+
+/// `refinery-cli stn FILE`: the Kondili optima through the command line, its three formats
+/// and its exit statuses.
+@Suite struct StnCommandTests {
+    static func file(_ name: String) -> String { Paths.root.appendingPathComponent("data/stn/\(name).json").path }
+
+    @Test(arguments: [("kondili", 2744.375), ("kondili-no-bc-storage", 2210.625)])
+    func jsonReportHasTheOptimumAndAValidCheck(name: String, expected: Double) throws {
+        let run = runCLI(["stn", Self.file(name), "--format", "json"])
+        #expect(run.status == .success, "\(run.err)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(run.out.utf8)) as? [String: Any])
+        #expect(report["status"] as? String == "optimal")
+        #expect(abs((report["objective"] as? Double ?? 0) - expected) <= 1e-6 * expected)
+        let check = try #require(report["check"] as? [String: Any])
+        #expect(check["valid"] as? Bool == true)
+        #expect(abs((check["objective"] as? Double ?? 0) - expected) <= 1e-6 * expected)
+        #expect(report["solveSeconds"] == nil)
+    }
+
+    @Test func textHasTheGanttAndTheEndingAndCSVOneRowPerBatch() {
+        let text = runCLI(["stn", Self.file("kondili")])
+        #expect(text.status == .success)
+        #expect(text.out.contains("objective 2744.375 USD"))
+        #expect(text.out.contains("Ended: the solve ended with the schedule proven optimal."))
+        #expect(text.out.contains("Check: valid; objective recomputed from the batches 2744.375 USD"))
+        #expect(text.out.contains("Still     |"))
+        let csv = runCLI(["stn", Self.file("kondili"), "--format", "csv"])
+        #expect(csv.status == .success)
+        let lines = csv.out.split(separator: "\n")
+        #expect(lines.first == "task,unit,count,start_hours,end_hours,amount,measure,cost")
+        let json = runCLI(["stn", Self.file("kondili"), "--format", "json"])
+        let report = try? JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [String: Any]
+        #expect(lines.count - 1 == (report?["batches"] as? [Any])?.count)
+    }
+
+    @Test func invalidFileExits65WithThePath() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("stn-invalid-\(getpid()).json").path
+        try #"{"schemaVersion": 1, "name": "x", "grid": {"horizonHours": 4, "periodHours": 1}, "states": [{"name": "a"}], "units": [{"name": "u"}], "tasks": [{"name": "t", "inputs": [], "outputs": [{"state": "b", "fraction": 1}], "units": [{"unit": "u", "maxBatch": 1, "processingHours": 1}]}]}"#
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let run = runCLI(["stn", path])
+        #expect(run.status == .invalidData)
+        #expect(run.err.contains("tasks[0].outputs[0].state"))
+        #expect(runCLI(["stn", "/nonexistent/stn.json"]).status == .noInput)
+    }
+}
+
+/// Issue 15, item 5: the `schedule` text says what ended the solve.
+@Suite struct SolveEndingTests {
+    @Test func scheduleTextSaysTheTimeLimitEndedTheSolve() {
+        let run = runCLI(["schedule", "--scenario", "stress-300t", "--horizon", "campaign", "--time-limit", "0.5"])
+        #expect(run.out.split(separator: "\n").dropFirst(2).first?.hasPrefix("Ended: the solve ended at the time limit of 0.5 s") == true, "\(run.out.prefix(400))")
+    }
+
+    @Test func sentences() {
+        #expect(SolveEnding.sentence(status: .optimal, termination: .completed, gap: 0, requestedGap: 0, timeLimit: 30) == "the solve ended with the schedule proven optimal")
+        #expect(SolveEnding.sentence(status: .feasible, termination: .gapLimit, gap: 0.004, requestedGap: 0.01, timeLimit: 30)
+            == "the solve ended within the requested gap of 1.00% (0.40% reached)")
+        #expect(SolveEnding.sentence(status: .feasible, termination: .timeLimit, gap: 0.065, requestedGap: 0.005, timeLimit: 10)
+            == "the solve ended at the time limit of 10 s, 6.50% from the bound")
+        #expect(SolveEnding.sentence(status: .noSolution, termination: .timeLimit, gap: nil, requestedGap: nil, timeLimit: 2)
+            == "the solve ended at the time limit of 2.0 s before any schedule was found")
+    }
+}
