@@ -134,4 +134,17 @@ extension ExecutableTests {
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasPrefix(".rfm-") }
         #expect(leftovers.isEmpty, "no temporary files left")
     }
+
+    @Test func theScenarioBeingReadIsNeverWrittenOver() throws {
+        let directory = try ExecutableTests.temporaryDirectory("input")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let scenario = directory.appendingPathComponent("holders.csv").path // a scenario file with a table's name
+        try ScenarioLoader.embeddedDocument(named: "senou-base").serialized().write(toFile: scenario, atomically: true, encoding: .utf8)
+        let before = ExecutableTests.contents(URL(fileURLWithPath: scenario))
+        let refused = runCLI(["value", scenario, "--draws", "0", "--format", "json", "--csv-dir", directory.path])
+        #expect(refused.status == .usage)
+        #expect(refused.err.hasPrefix("Error: --csv-dir would write \(directory.path)/holders.csv over the scenario being read (\(scenario))"))
+        #expect(ExecutableTests.contents(URL(fileURLWithPath: scenario)) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["holders.csv"], "nothing was written")
+    }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One tidy table of a report, ready for a spreadsheet or a data-frame library: a name, typed
 /// columns and one row per observation, written as CSV by ``csv``.
 ///
@@ -77,7 +79,8 @@ public struct CSVTable: Sendable, Equatable {
     public var rows: [[Cell]]
 
     /// A table. Each row must have as many cells as there are columns (the builders of this
-    /// library make them so; ``csv`` pads or cuts a row that does not, rather than trap).
+    /// library make them so; ``csv`` writes empty cells for missing ones and leaves out extra
+    /// ones, rather than trap).
     public init(name: String, description: String, columns: [Column], rows: [[Cell]]) {
         self.name = name
         self.description = description
@@ -94,9 +97,13 @@ public struct CSVTable: Sendable, Equatable {
     /// The table as CSV text: the header, then one line per row, each ending with `\n`.
     public var csv: String {
         var text = CSVTable.line(header)
+        text.reserveCapacity(text.utf8.count * (rows.count + 1))
         for row in rows {
-            let cells = row.count >= columns.count ? Array(row.prefix(columns.count)) : row + Array(repeating: .empty, count: columns.count - row.count)
-            text += CSVTable.line(cells.map(\.field))
+            for index in columns.indices {
+                if index > 0 { text += "," }
+                text += CSVTable.quoted(index < row.count ? row[index].field : "")
+            }
+            text += "\n"
         }
         return text
     }
@@ -109,7 +116,8 @@ public struct CSVTable: Sendable, Equatable {
     /// `field` as RFC 4180 wants it: enclosed in double quotes, with its quotes doubled, when
     /// it holds a comma, a double quote or a line break; as it is otherwise.
     public static func quoted(_ field: String) -> String {
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return field }
+        // By bytes: a comma, a double quote, LF or CR (which a CRLF grapheme holds too).
+        guard field.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return field }
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 

@@ -34,12 +34,14 @@ extension CSVTable {
 }
 
 extension RunReport {
-    /// The report's tables: the throughput model's (by year, stages, products, turnaround and,
-    /// when the report has them, lots), the campaign schedule's (batches and lots when the
-    /// report has them, stages, months) and the valuation's (cash flows, other opex, holders,
-    /// holder flows, value added by year and in total). A part the report lacks has no table.
+    /// The report's tables: the throughput model's (by year, intake by source and by kind,
+    /// stages, products, turnaround and, when the report has them, lots), the campaign
+    /// schedule's (batches and lots when the report has them, stages, months) and the
+    /// valuation's (summary, cash flows, other opex, holders, holder flows, value added by year
+    /// and in total). A part the report lacks has no table.
     public var csvTables: [CSVTable] {
-        var tables = [CSVTable.throughputByYear(throughput.years), CSVTable.stagesByYear(throughput.years),
+        var tables = [CSVTable.throughputByYear(throughput.years), CSVTable.intakeBySourceAndYear(throughput.years),
+                      CSVTable.intakeByKindAndYear(throughput.years), CSVTable.stagesByYear(throughput.years),
                       CSVTable.productsByYear(throughput.years), CSVTable.turnaroundByYear(throughput.years)]
         if !throughput.lots.isEmpty { tables.append(CSVTable.throughputLots(throughput.lots)) }
         if let schedule {
@@ -52,7 +54,7 @@ extension RunReport {
             tables += [CSVTable.scheduleStages(schedule.stages), CSVTable.scheduleIntervals(schedule.months)]
         }
         if let valuation {
-            tables += [CSVTable.cashFlowsByYear(valuation.years), CSVTable.otherOpexByYear(valuation.years)]
+            tables += [CSVTable.valuationSummary(valuation.summary), CSVTable.cashFlowsByYear(valuation.years), CSVTable.otherOpexByYear(valuation.years)]
             if let ownership { tables += [CSVTable.holders(ownership), CSVTable.holderFlowsByYear(ownership, years: valuation.years)] }
         }
         if let valueAdded { tables += [CSVTable.valueAddedByYear(valueAdded), CSVTable.valueAddedTotals(valueAdded)] }
@@ -61,10 +63,10 @@ extension RunReport {
 }
 
 extension ValuationReport {
-    /// The report's tables: cash flows, other opex, holders, holder flows, value added by year
-    /// and in total, the tornado and (with draws) the Monte Carlo's percentiles.
+    /// The report's tables: the summary, cash flows, other opex, holders, holder flows, value
+    /// added by year and in total, the tornado and (with draws) the Monte Carlo's percentiles.
     public var csvTables: [CSVTable] {
-        var tables = [CSVTable.cashFlowsByYear(valuation.years), CSVTable.otherOpexByYear(valuation.years),
+        var tables = [CSVTable.valuationSummary(valuation.summary), CSVTable.cashFlowsByYear(valuation.years), CSVTable.otherOpexByYear(valuation.years),
                       CSVTable.holders(ownership), CSVTable.holderFlowsByYear(ownership, years: valuation.years),
                       CSVTable.valueAddedByYear(valueAdded), CSVTable.valueAddedTotals(valueAdded), CSVTable.tornado(tornado)]
         if let monteCarlo { tables.append(CSVTable.monteCarloPercentiles(monteCarlo)) }

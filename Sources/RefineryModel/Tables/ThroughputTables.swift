@@ -37,6 +37,35 @@ extension CSVTable {
         return CSVTable(name: "throughput_by_year", description: "One row per year: intake, bottleneck, gold and silver balances.", columns, rows: years)
     }
 
+    /// `intake_by_source_and_year`: the gold received from each source, one row per source
+    /// and year (sources in id order; lots without a source under an empty id).
+    public static func intakeBySourceAndYear(_ years: [YearThroughput]) -> CSVTable {
+        typealias Row = (year: Int, source: String, goldKg: Double)
+        let columns: [TableColumn<Row>] = [
+            .integer("year", "Calendar year.") { $0.year },
+            .text("source", "The source's id (empty for lots without one).") { $0.source },
+            .number("gold_kg", "Gold received from the source, kg.") { $0.goldKg },
+        ]
+        let rows = years.flatMap { year in year.intake.goldKgBySource.sorted { $0.key < $1.key }.map { (year: year.year, source: $0.key, goldKg: $0.value) } }
+        return CSVTable(name: "intake_by_source_and_year", description: "One row per source and year: gold received.", columns, rows: rows)
+    }
+
+    /// `intake_by_kind_and_year`: the gold and gross mass received of each material kind, one
+    /// row per kind and year (kinds in name order).
+    public static func intakeByKindAndYear(_ years: [YearThroughput]) -> CSVTable {
+        typealias Row = (year: Int, kind: String, intake: IntakeSummary)
+        let columns: [TableColumn<Row>] = [
+            .integer("year", "Calendar year.") { $0.year },
+            .text("kind", "The material kind.") { $0.kind },
+            .number("gold_kg", "Gold received of this kind, kg.") { $0.intake.goldKgByKind[$0.kind] },
+            .number("gross_kg", "Gross mass received of this kind, kg.") { $0.intake.grossKgByKind[$0.kind] },
+        ]
+        let rows = years.flatMap { year in
+            Set(year.intake.goldKgByKind.keys).union(year.intake.grossKgByKind.keys).sorted().map { (year: year.year, kind: $0, intake: year.intake) }
+        }
+        return CSVTable(name: "intake_by_kind_and_year", description: "One row per material kind and year: gold and gross mass received.", columns, rows: rows)
+    }
+
     /// `stages_by_year`: each stage's capacity and load, one row per stage and year (long
     /// format: filter or pivot on `stage`).
     public static func stagesByYear(_ years: [YearThroughput]) -> CSVTable {

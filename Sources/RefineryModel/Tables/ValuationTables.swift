@@ -57,6 +57,34 @@ extension CSVTable {
         return CSVTable(name: "cash_flows_by_year", description: "One row per year: revenue and opex lines, tax, capex, debt and free cash flows (USD).", columns, rows: years)
     }
 
+    /// `valuation_summary`: the headline figures of the valuation, one row (the JSON's
+    /// `valuation.summary`). An IRR is given when it is unique; the notes say why not otherwise.
+    public static func valuationSummary(_ summary: ValuationSummary) -> CSVTable {
+        func unique(_ irr: IRRResult) -> Double? { irr.rates.count == 1 ? irr.rates[0] : nil }
+        let columns: [TableColumn<ValuationSummary>] = [
+            .number("discount_rate_fraction", "The discount rate (a fraction a year).") { $0.discountRate },
+            .number("project_npv_usd", "NPV of the free cash flow to the firm at the start of the timeline, USD.") { $0.projectNPVUsd },
+            .number("project_irr_fraction", "The project IRR when it is unique (a fraction; empty otherwise).") { unique($0.projectIRR) },
+            .text("project_irr_note", "What the project IRR result means, in words.") { $0.projectIRR.note },
+            .number("equity_npv_usd", "NPV of the free cash flow to equity, USD.") { $0.equityNPVUsd },
+            .number("equity_irr_fraction", "The equity IRR when it is unique (a fraction; empty otherwise).") { unique($0.equityIRR) },
+            .text("equity_irr_note", "What the equity IRR result means, in words.") { $0.equityIRR.note },
+            .number("payback_years", "Years from the start of the timeline until the cumulative free cash flow to the firm turns non-negative (empty: never within the horizon).") { $0.paybackYears },
+            .number("discounted_payback_years", "The same with discounted flows (empty: never within the horizon).") { $0.discountedPaybackYears },
+            .number("ebitda_margin_fraction", "EBITDA ÷ revenue over the horizon (empty when revenue is not positive).") { $0.ebitdaMargin },
+            .number("total_revenue_usd", "Revenue over the horizon, USD.") { $0.totalRevenueUsd },
+            .number("total_ebitda_usd", "EBITDA over the horizon, USD.") { $0.totalEBITDAUsd },
+            .number("total_taxes_usd", "Corporate tax and dividend withholding over the timeline, USD.") { $0.totalTaxesUsd },
+            .number("total_capex_usd", "Investments over the timeline, USD.") { $0.totalCapexUsd },
+            .number("break_even_refining_charge_usd_per_oz_gross", "The refining charge on every kind that makes the project NPV zero, USD per gross troy ounce (empty when there is none).") { $0.breakEvenRefiningCharge.value },
+            .text("break_even_refining_charge_note", "What the break-even refining charge means, or why there is none.") { $0.breakEvenRefiningCharge.note },
+            .number("break_even_intake_factor", "The factor on intake that makes the project NPV zero (empty when there is none).") { $0.breakEvenIntakeFactor.value },
+            .text("break_even_intake_note", "What the break-even intake means, or why there is none.") { $0.breakEvenIntakeFactor.note },
+            .number("break_even_intake_t_per_year", "Average yearly gold intake over the operating years at the break-even factor, t a year.") { $0.breakEvenIntakeTonnesPerYear },
+        ]
+        return CSVTable(name: "valuation_summary", description: "One row: NPV, IRR, payback, totals and break-evens of the valuation.", columns, rows: [summary])
+    }
+
     /// `other_opex_by_year`: the other cost lines one by one, one row per line and year (lines
     /// in id order).
     public static func otherOpexByYear(_ years: [CashFlowYear]) -> CSVTable {

@@ -43,7 +43,7 @@ enum RunCommand {
         case .csv: output = CSVTable.keyResults(KeyResults.of(run)).csv
         }
         try Output.emit(output, arguments, console: console)
-        if let csvDirectory { try CSVDirectory.write(run.csvTables(includeLots: arguments.has("include-lots")), to: csvDirectory, console: console) }
+        if let csvDirectory { try CSVDirectory.write(run.csvTables(includeLots: arguments.has("include-lots")), to: csvDirectory, input: arguments.positionals.first, console: console) }
         if let failure = run.campaign.failure { console.error("Warning: campaign schedule skipped: \(failure)\n") }
         if let message = run.statusMessage { console.error("Error: \(message)\n") }
         return run.status

@@ -45,7 +45,7 @@ enum ValueCommand {
             output = CSVTable.cashFlowsByYear(value.valuation.years).csv
         }
         try Output.emit(output, arguments, console: console)
-        if let csvDirectory { try CSVDirectory.write(value.csvTables(includeDraws: arguments.has("include-draws")), to: csvDirectory, console: console) }
+        if let csvDirectory { try CSVDirectory.write(value.csvTables(includeDraws: arguments.has("include-draws")), to: csvDirectory, input: arguments.positionals.first, console: console) }
         return .success
     }
 }

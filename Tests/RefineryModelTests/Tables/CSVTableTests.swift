@@ -32,8 +32,8 @@ import RefineryModel // the public API only: what another tool gets
     static func strings(_ value: JSONValue?) -> [String] { array(value).compactMap(string) }
 
     @Test func everyTableOfTheDefaultRunIsWellFormedAndTyped() throws {
-        let expected = ["key_results", "throughput_by_year", "stages_by_year", "products_by_year", "turnaround_by_year", "throughput_lots",
-                        "schedule_batches", "schedule_lots", "schedule_stages", "schedule_intervals", "cash_flows_by_year", "other_opex_by_year",
+        let expected = ["key_results", "throughput_by_year", "intake_by_source_and_year", "intake_by_kind_and_year", "stages_by_year", "products_by_year", "turnaround_by_year", "throughput_lots",
+                        "schedule_batches", "schedule_lots", "schedule_stages", "schedule_intervals", "valuation_summary", "cash_flows_by_year", "other_opex_by_year",
                         "holders", "holder_flows_by_year", "value_added_by_year", "value_added_totals", "tornado", "monte_carlo_percentiles",
                         "monte_carlo_draws"]
         let tables = Self.tables + [CSVTable.index(of: Self.run.csvTables())]
@@ -82,6 +82,16 @@ import RefineryModel // the public API only: what another tool gets
         let keyRecord = Self.records(Self.table("key_results")).first { $0["metric"] == "refinedGoldTonnes" }
         #expect(Self.number(keyRecord?["value"]) == total)
 
+        // Intake by source and by kind add up to each year's intake.
+        let bySource = Self.records(Self.table("intake_by_source_and_year"))
+        let byKind = Self.records(Self.table("intake_by_kind_and_year"))
+        for row in rows {
+            let intake = try #require(Self.number(row["intake_gold_kg"]))
+            let sources = bySource.filter { $0["year"] == row["year"] }.compactMap { Self.number($0["gold_kg"]) }.reduce(0, +)
+            let kinds = byKind.filter { $0["year"] == row["year"] }.compactMap { Self.number($0["gold_kg"]) }.reduce(0, +)
+            #expect(abs(sources - intake) <= 1e-9 * max(1, intake) && abs(kinds - intake) <= 1e-9 * max(1, intake))
+        }
+
         // Stages by year: long format, one row per stage and year, the JSON's utilization.
         let stages = Self.records(Self.table("stages_by_year"))
         #expect(stages.count == years.reduce(0) { $0 + Self.array($1["stages"]).count })
@@ -100,6 +110,10 @@ import RefineryModel // the public API only: what another tool gets
     @Test func valuationFiguresAreTheReportsJSON() throws {
         let valuation = try #require(Self.json["valuation"])
         let years = Self.array(valuation["years"])
+        let summary = try #require(Self.records(Self.table("valuation_summary")).first)
+        #expect(Self.number(summary["project_npv_usd"]) == Self.double(valuation["summary"]?["projectNPVUsd"]))
+        #expect(Self.number(summary["break_even_refining_charge_usd_per_oz_gross"]) == Self.double(valuation["summary"]?["breakEvenRefiningCharge"]?["value"]))
+        #expect(summary["payback_years"] == "" && valuation["summary"]?["paybackYears"] == nil, "never paid back: an empty cell")
         let cash = Self.records(Self.table("cash_flows_by_year"))
         #expect(cash.count == years.count && !cash.isEmpty)
         for (row, year) in zip(cash, years) {
