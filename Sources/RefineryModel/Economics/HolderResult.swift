@@ -23,6 +23,9 @@ public struct HolderResult: Codable, Sendable, Equatable {
     /// NPV of the net flows at the scenario's discount rate.
     public var npvUsd: Double
     public var irr: IRRResult
+    /// The timeline year of each entry of ``grossFlows`` and ``netFlows`` (set by the valuation;
+    /// the JSON writes the flows as `flows`, one `{year, grossUsd, netUsd}` per year).
+    public var flowYears: [Int] = []
 }
 
 /// Splits the company's equity flows among its holders.

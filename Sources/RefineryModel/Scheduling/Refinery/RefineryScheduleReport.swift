@@ -83,6 +83,12 @@ public struct RefineryScheduleReport: Codable, Sendable {
         public var busiestStage: String?
     }
 
+    /// The version of the schedule report's JSON (`refinery-cli schema schedule`); it increases
+    /// when a change breaks readers.
+    public static let schemaVersion = 1
+
+    /// ``schemaVersion``, written first so a reader can check it.
+    public var schemaVersion = RefineryScheduleReport.schemaVersion
     public var request: RefineryScheduleRequest
     public var year: Int
     public var startDate: String
