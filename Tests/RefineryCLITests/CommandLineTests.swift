@@ -78,7 +78,7 @@ enum Paths {
         #expect(first.status == .success)
         #expect(first.out == second.out)
         let object = try JSONSerialization.jsonObject(with: Data(first.out.utf8)) as? [String: Any]
-        #expect(object?["schemaVersion"] as? Int == 1)
+        #expect(object?["schemaVersion"] as? Int == RunReport.schemaVersion)
         #expect((object?["tool"] as? [String: Any])?["name"] as? String == "refinery-cli")
         #expect(object?["throughput"] != nil && object?["scenario"] != nil)
         let withLots = runCLI(["run", "--format", "json", "--include-lots", "--scenario", "mali-own-supply"])

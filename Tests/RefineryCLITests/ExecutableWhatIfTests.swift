@@ -25,7 +25,7 @@ extension ExecutableTests {
         #expect(missing.status == .noInput && missing.out.isEmpty && missing.err == "Error: cannot read /nonexistent.json: no such file or directory\n")
 
         let schema = try execute(["schema", "report"])
-        #expect(schema.status == .success && schema.out.contains(#""title": "refinery-cli report""#))
+        #expect(schema.status == .success && schema.out.contains(#""title": "refinery-cli run report""#))
         let help = try execute(["sweep", "--help"])
         #expect(help.status == .success && help.out.contains("EXIT STATUS") && help.err.isEmpty)
     }

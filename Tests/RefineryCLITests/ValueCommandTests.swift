@@ -22,7 +22,7 @@ import RefineryModel
         let second = runCLI(["value", "--format", "json", "--draws", "40", "--seed", "9"])
         #expect(first.status == .success && first.out == second.out)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(first.out.utf8)) as? [String: Any])
-        #expect(json["schemaVersion"] as? Int == 1)
+        #expect(json["schemaVersion"] as? Int == RunReport.schemaVersion)
         let summary = try #require((json["valuation"] as? [String: Any])?["summary"] as? [String: Any])
         let npv = try #require(summary["projectNPVUsd"] as? Double)
         let expected = try CashFlowModel(scenario: .senouBase).valuation().summary.projectNPVUsd

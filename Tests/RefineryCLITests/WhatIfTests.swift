@@ -169,13 +169,17 @@ import RefineryModel
     }
 
     @Test func schemaPrintsTheFiles() throws {
-        for name in ["scenario", "report"] {
+        for name in ["scenario", "report", "value", "schedule", "compare", "sweep"] {
             let run = runCLI(["schema", name])
             #expect(run.status == .success && run.err.isEmpty)
             #expect(run.out == (try String(contentsOfFile: Paths.data("schema/\(name).schema.json"), encoding: .utf8)))
         }
+        #expect(runCLI(["schema", "run"]).out == runCLI(["schema", "report"]).out)
         let unknown = runCLI(["schema", "lots"])
-        #expect(unknown.status == .usage && unknown.err.hasPrefix("Error: unknown schema 'lots'; available: scenario, report\n"))
+        #expect(unknown.status == .usage && unknown.err.hasPrefix(
+            "Error: unknown schema 'lots'; available: scenario, report, value, schedule, compare, sweep (run is report)\n"))
+        let nearMiss = runCLI(["schema", "vlaue"])
+        #expect(nearMiss.status == .usage && nearMiss.err.hasPrefix("Error: unknown schema 'vlaue' (did you mean 'value'?); available:"))
     }
 
     /// Real reports, with and without lots, for every embedded scenario and an overridden one,
@@ -202,8 +206,8 @@ import RefineryModel
         #expect(validator.problems(in: noGold).map(\.description) == [#"throughput.years[0].gold: "lots" is a string; expected an object"#])
         let extra = try report.setting(.number(1), at: JSONPath(parsing: "throughput.years[2].stages[0].speed"))
         #expect(validator.problems(in: extra).first?.description.hasPrefix("throughput.years[2].stages[0].speed: is not a known field") == true)
-        let version = try report.setting(.number(2), at: JSONPath(parsing: "schemaVersion"))
-        #expect(validator.problems(in: version).map(\.description) == ["schemaVersion: 2 must be 1"])
+        let version = try report.setting(.number(1), at: JSONPath(parsing: "schemaVersion"))
+        #expect(validator.problems(in: version).map(\.description) == ["schemaVersion: 1 must be 2"])
         let status = try report.setting(.string("great"), at: JSONPath(parsing: "schedule.status"))
         #expect(validator.problems(in: status).first?.description.hasPrefix(#"schedule.status: "great""#) == true)
         let method = try report.setting(.number(1), at: JSONPath(parsing: "solver.method"))

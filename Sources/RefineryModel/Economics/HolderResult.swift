@@ -30,6 +30,9 @@ public struct HolderResult: Codable, Sendable, Equatable {
     public var npvUsd: Double
     /// The internal rates of return of the net flows (none, one, or several).
     public var irr: IRRResult
+    /// The timeline year of each entry of ``grossFlows`` and ``netFlows`` (set by the valuation;
+    /// the JSON writes the flows as `flows`, one `{year, grossUsd, netUsd}` per year).
+    public var flowYears: [Int] = []
 }
 
 /// Splits the company's equity flows among its holders.

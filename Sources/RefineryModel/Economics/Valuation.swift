@@ -71,6 +71,7 @@ extension CashFlowModel {
         let firm = rows.map(\.freeCashFlowToFirm)
         let equity = rows.map(\.freeCashFlowToEquity)
         var holders = OwnershipSplit.split(equityFlows: equity, ownership: ownership, taxes: economics.taxes, discountRate: rate)
+        for h in holders.indices { holders[h].flowYears = rows.map(\.year) }
         var years = rows
         for t in years.indices { years[t].dividendWithholding = holders.reduce(0) { $0 + $1.grossFlows[t] - $1.netFlows[t] } }
         holders.sort { $0.share > $1.share }

@@ -4,7 +4,9 @@
 /// CLI's output for the same scenario and options.
 public struct RunReport: Codable, Sendable {
     /// The version of the report format (`schemaVersion` in the JSON; `refinery-cli schema report`).
-    public static let schemaVersion = 1
+    /// Version 2: turnarounds in days everywhere, holders' flows with their years, value-added
+    /// totals without a `year`.
+    public static let schemaVersion = 2
 
     /// ``schemaVersion``.
     public var schemaVersion = RunReport.schemaVersion

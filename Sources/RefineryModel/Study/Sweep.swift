@@ -15,6 +15,8 @@ import Foundation
 public struct Sweep: Sendable {
     /// The most points a sweep runs (a grid beyond it is refused before anything runs).
     public static let maximumPoints = 100_000
+    /// The version of a sweep's JSON lines (`schemaVersion` in every line; `refinery-cli schema sweep`).
+    public static let schemaVersion = 1
 
     /// One varied field: a path in the scenario document and the values it takes.
     public struct Variation: Sendable, Equatable {
@@ -203,7 +205,7 @@ public struct Sweep: Sendable {
         return state.rows
     }
 
-    /// One row as a JSON object: `point` (from 1), `set` (the varied values by path) and
+    /// One row as a JSON object: `schemaVersion`, `point` (from 1), `set` (the varied values by path) and
     /// `results` (the metrics with the ids given, by id), or, for a failed point, `error`:
     /// its `message`, whether it is `invalidData`, and the `problems` with their paths.
     public func jsonValue(_ row: Row, metrics ids: [String]) -> JSONValue {
@@ -221,7 +223,8 @@ public struct Sweep: Sendable {
                                                      (key: "invalidData", value: .bool(error.isInvalidData)),
                                                      (key: "problems", value: .array(problems))]))
         }
-        return .object([(key: "point", value: .number(Double(row.point.index + 1))), (key: "set", value: set), outcome])
+        return .object([(key: "schemaVersion", value: .number(Double(Sweep.schemaVersion))),
+                         (key: "point", value: .number(Double(row.point.index + 1))), (key: "set", value: set), outcome])
     }
 
     /// The rows as JSON lines (one ``jsonValue(_:metrics:)`` per line, keys sorted), with the

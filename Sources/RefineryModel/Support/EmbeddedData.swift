@@ -2,12 +2,164 @@
 
 /// The JSON Schemas and scenarios of data/, embedded so the library needs no files at run time.
 enum EmbeddedData {
+    static let compareSchema = #"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://refinery-model.example/schema/compare/1",
+  "title": "refinery-cli comparison",
+  "description": "The JSON of `refinery-cli compare A B --format json` (Comparison.json() in the library), version 1: two runs' key results side by side with deltas, one compact line. Deterministic: sorted keys, stable array order, no timestamps. Units are in field names (Kg, Tonnes, Usd, Days, Hours, Seconds, Percent) or in each field's description; a fraction is a number in [0, 1] (0.14 is 14%), never a percent unless the name says Percent.",
+  "type": "object",
+  "additionalProperties": false,
+  "required": [
+    "schemaVersion",
+    "a",
+    "b",
+    "metrics"
+  ],
+  "properties": {
+    "schemaVersion": {
+      "type": "integer",
+      "const": 1,
+      "description": "The version of the comparison format (1); a change that breaks readers increases it, and the schema's $id ends with it."
+    },
+    "a": {
+      "$ref": "#/$defs/side",
+      "description": "Side A."
+    },
+    "b": {
+      "$ref": "#/$defs/side",
+      "description": "Side B."
+    },
+    "metrics": {
+      "type": "array",
+      "items": {
+        "type": "object",
+        "description": "One key result of both sides.",
+        "additionalProperties": false,
+        "required": [
+          "id",
+          "label",
+          "unit",
+          "a",
+          "b",
+          "delta"
+        ],
+        "properties": {
+          "id": {
+            "type": "string",
+            "enum": [
+              "refinedGoldTonnes",
+              "refinedGoldMeanTonnesPerYear",
+              "refinedGoldPeakTonnesPerYear",
+              "peakIntakeYear",
+              "peakIntakeTonnes",
+              "bottleneck",
+              "bottleneckUtilizationPercent",
+              "bottleneckCapacityTonnesPerYear",
+              "yearsAboveCapacity",
+              "finalBacklogTonnes",
+              "finalGoldInProcessKg",
+              "meanGoldInProcessKg",
+              "meanTurnaroundDays",
+              "goldLostKg",
+              "scheduleYear",
+              "scheduleRefinedGoldTonnes",
+              "scheduleLotsLate",
+              "scheduleMeanTurnaroundDays",
+              "scheduleMaxTurnaroundDays",
+              "scheduleMeanGoldInProcessKg",
+              "scheduleBusiestStage",
+              "scheduleBusiestUtilizationPercent",
+              "scheduleGapPercent",
+              "projectNpvMillionUsd",
+              "projectIrrPercent",
+              "equityNpvMillionUsd",
+              "malianHoldersNpvMillionUsd",
+              "valueAddedMillionUsd",
+              "nationalCaptureMillionUsd",
+              "nationalCaptureSharePercent"
+            ],
+            "description": "The metric's stable id (its suffix says the unit): refinedGoldTonnes: refined gold, whole horizon (t (tonnes)); refinedGoldMeanTonnesPerYear: refined gold, mean per year (t a year); refinedGoldPeakTonnesPerYear: refined gold, best year (t a year); peakIntakeYear: year of peak gold intake (a calendar year); peakIntakeTonnes: gold intake in the peak year (t (tonnes)); bottleneck: bottleneck stage in the peak year (text); bottleneckUtilizationPercent: bottleneck utilization in the peak year (percent (0–100)); bottleneckCapacityTonnesPerYear: gold intake the bottleneck sustains (peak-year mix) (t a year); yearsAboveCapacity: years with a stage above capacity (years (a count)); finalBacklogTonnes: backlog at the end of the horizon (t (tonnes)); finalGoldInProcessKg: gold in process at the end of the horizon (kg); meanGoldInProcessKg: gold in process, mean over the horizon (kg); meanTurnaroundDays: turnaround, mean over routes (last year) (days); goldLostKg: gold lost in refining, whole horizon (kg); scheduleYear: campaign schedule: year (a calendar year); scheduleRefinedGoldTonnes: campaign schedule: gold refined in the year (t (tonnes)); scheduleLotsLate: campaign schedule: lots late (lots (a count)); scheduleMeanTurnaroundDays: campaign schedule: mean lot turnaround (days); scheduleMaxTurnaroundDays: campaign schedule: longest lot turnaround (days); scheduleMeanGoldInProcessKg: campaign schedule: gold in process, mean (kg); scheduleBusiestStage: campaign schedule: busiest stage (text); scheduleBusiestUtilizationPercent: campaign schedule: busiest stage's use of its hours (percent (0–100)); scheduleGapPercent: campaign schedule: solver gap (percent (0–100)); projectNpvMillionUsd: project NPV (million USD (nominal; NPVs discounted)); projectIrrPercent: project IRR (when unique) (percent (0–100)); equityNpvMillionUsd: equity NPV (million USD (nominal; NPVs discounted)); malianHoldersNpvMillionUsd: NPV to Malian holders (million USD (nominal; NPVs discounted)); valueAddedMillionUsd: value added, whole horizon (million USD (nominal; NPVs discounted)); nationalCaptureMillionUsd: national capture, whole horizon (million USD (nominal; NPVs discounted)); nationalCaptureSharePercent: national capture, share of the gold processed (percent (0–100))."
+          },
+          "label": {
+            "type": "string",
+            "description": "The metric, for people."
+          },
+          "unit": {
+            "type": "string",
+            "enum": [
+              "",
+              "%",
+              "M USD",
+              "days",
+              "kg",
+              "lots",
+              "t",
+              "t/yr",
+              "year",
+              "years"
+            ],
+            "description": "The unit of a, b and delta: t, t/yr, kg, % (percent, 0–100), days, year, years, lots, M USD (million USD), or empty for text."
+          },
+          "a": {
+            "type": [
+              "number",
+              "string",
+              "null"
+            ],
+            "description": "Side A's value, in unit; a text (a stage id) or null when not defined."
+          },
+          "b": {
+            "type": [
+              "number",
+              "string",
+              "null"
+            ],
+            "description": "Side B's value, in unit; a text (a stage id) or null when not defined."
+          },
+          "delta": {
+            "type": [
+              "number",
+              "null"
+            ],
+            "description": "b − a in unit (percentage points for %), when both are numbers; else null."
+          }
+        }
+      },
+      "description": "Every key result, in a fixed order (throughput, campaign schedule, valuation)."
+    }
+  },
+  "$defs": {
+    "side": {
+      "type": "object",
+      "description": "One side of the comparison.",
+      "additionalProperties": false,
+      "required": [
+        "label",
+        "scenario"
+      ],
+      "properties": {
+        "label": {
+          "type": "string",
+          "description": "How the side was asked for: the scenario reference and its own --set-a/--set-b overrides."
+        },
+        "scenario": {
+          "type": "string",
+          "description": "The name of the scenario it ran."
+        }
+      }
+    }
+  }
+}
+
+"""#
+
     static let reportSchema = #"""
 {
   "$schema": "https://json-schema.org/draft/2020-12/schema",
-  "$id": "https://refinery-model.example/schema/report.schema.json",
-  "title": "refinery-cli report",
-  "description": "The JSON report of `refinery-cli run --format json`, version 1. Deterministic: sorted keys, stable array order, no timestamps. Masses are in kg and tonnes as field names say; fractions are in [0, 1] unless a name says Percent. Sections other than throughput are optional: a report has each section its run computed. Numbers that are not finite would be written as the strings \"inf\", \"-inf\", \"nan\"; none is expected.",
+  "$id": "https://refinery-model.example/schema/report/2",
+  "title": "refinery-cli run report",
+  "description": "The JSON report of `refinery-cli run --format json` (RunReport in the library), version 2. Deterministic: sorted keys, stable array order, no timestamps. Units are in field names (Kg, Tonnes, Usd, Days, Hours, Seconds, Percent) or in each field's description; a fraction is a number in [0, 1] (0.14 is 14%), never a percent unless the name says Percent. Sections other than throughput are optional: a report has each section its run computed.",
   "type": "object",
   "additionalProperties": false,
   "required": [
@@ -19,41 +171,47 @@ enum EmbeddedData {
   ],
   "properties": {
     "schemaVersion": {
-      "const": 1,
-      "description": "The report format's version; changes that break readers increase it."
+      "type": "integer",
+      "const": 2,
+      "description": "The version of the run report format (2); a change that breaks readers increases it, and the schema's $id ends with it."
     },
     "tool": {
-      "description": "What wrote the report.",
       "type": "object",
+      "description": "What wrote the output.",
       "additionalProperties": false,
       "required": [
-        "glpk",
         "name",
-        "version"
+        "version",
+        "glpk"
       ],
       "properties": {
         "name": {
-          "const": "refinery-cli"
+          "type": "string",
+          "const": "refinery-cli",
+          "description": "The tool's name (also when a library caller wrote the report)."
         },
         "version": {
-          "type": "string"
+          "type": "string",
+          "description": "The refinery-model package version, e.g. 0.1.0."
         },
         "glpk": {
           "type": "string",
-          "description": "The GLPK library version linked."
+          "description": "The version of the GLPK library linked, e.g. 5.0."
         }
       }
     },
     "scenario": {
       "type": "object",
-      "description": "The effective scenario, after any --set overrides; it is valid against scenario.schema.json (checked separately, as tools may read either schema alone)."
+      "description": "The effective scenario, after any --set overrides: a scenario document valid against the scenario schema (refinery-cli schema scenario, $id https://refinery-model.example/schema/scenario/1), checked separately so that either schema can be read alone."
     },
     "throughput": {
-      "$ref": "#/$defs/throughput"
+      "$ref": "#/$defs/throughput",
+      "description": "The throughput model: capacity, bottleneck, balances, year by year."
     },
     "schedule": {
       "type": "object",
       "description": "The campaign schedule of the year of peak gold intake: a year in daily buckets, optimized by GLPK for work in process (gold refined early). Absent with --no-schedule or when the scenario cannot be scheduled (see notes).",
+      "additionalProperties": false,
       "required": [
         "request",
         "year",
@@ -67,17 +225,21 @@ enum EmbeddedData {
       ],
       "properties": {
         "request": {
-          "$ref": "#/$defs/scheduleRequest"
+          "$ref": "#/$defs/scheduleRequest",
+          "description": "The scheduling question (a campaign of the peak year)."
         },
         "year": {
           "type": "integer",
           "description": "The plant configuration and intake scheduled: the year of peak gold intake."
         },
         "startDate": {
-          "type": "string"
+          "type": "string",
+          "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+          "description": "The first day of the window, YYYY-MM-DD."
         },
         "periods": {
           "type": "integer",
+          "minimum": 0,
           "description": "Periods in the window (days for a campaign)."
         },
         "status": {
@@ -88,183 +250,74 @@ enum EmbeddedData {
             "infeasible",
             "noSolution"
           ],
-          "description": "optimal (within the gap target), feasible (stopped early: see gap), infeasible (no schedule meets every due date; see explanation) or noSolution (none found within the time limit)."
+          "description": "optimal (proven within the gap target), feasible (stopped early: see gap), infeasible (no schedule meets every due date; see explanation) or noSolution (none found within the time limit)."
         },
         "summary": {
-          "$ref": "#/$defs/scheduleSummary"
+          "$ref": "#/$defs/scheduleSummary",
+          "description": "Headline figures; absent when no schedule was found."
         },
         "stages": {
           "type": "array",
           "items": {
-            "$ref": "#/$defs/stageUse"
-          }
+            "$ref": "#/$defs/stageUse",
+            "description": "One stage's use."
+          },
+          "description": "Each stage's batches, hours and utilization."
         },
         "months": {
           "type": "array",
           "items": {
-            "$ref": "#/$defs/scheduleInterval"
+            "$ref": "#/$defs/scheduleInterval",
+            "description": "One month."
           },
           "description": "Refined gold and mean gold in process per month."
         },
         "goldBalance": {
-          "$ref": "#/$defs/goldBalance"
+          "$ref": "#/$defs/goldBalance",
+          "description": "Where the gold received is at the end; absent when no schedule was found."
         },
         "violations": {
           "type": "array",
           "items": {
-            "$ref": "#/$defs/scheduleViolation"
+            "$ref": "#/$defs/scheduleViolation",
+            "description": "A broken rule."
           },
           "description": "Empty: the independent check accepts the schedule."
         },
         "explanation": {
-          "$ref": "#/$defs/infeasibilityExplanation"
+          "$ref": "#/$defs/infeasibilityExplanation",
+          "description": "Which lots block; only when no schedule meets every due date."
         },
         "notes": {
           "type": "array",
           "items": {
-            "type": "string"
-          }
+            "type": "string",
+            "description": "One note."
+          },
+          "description": "What the schedule left out or assumed."
         },
         "batches": {
           "type": "array",
           "items": {
-            "$ref": "#/$defs/scheduleBatch"
+            "$ref": "#/$defs/scheduleBatch",
+            "description": "One line of batches."
           },
-          "description": "With --include-batches."
+          "description": "Every batch; only with --include-batches."
         },
         "lots": {
           "type": "array",
           "items": {
-            "$ref": "#/$defs/scheduleLot"
+            "$ref": "#/$defs/scheduleLot",
+            "description": "One lot."
           },
-          "description": "With --include-lots."
+          "description": "Every lot's outcome; only with --include-lots."
         }
-      },
-      "additionalProperties": false
-    },
-    "valuation": {
-      "type": "object",
-      "description": "Cash flows and valuation (present when the scenario has economics and ownership): `summary` (NPV and IRR of the firm and the equity, paybacks, EBITDA margin, break-evens; money in nominal USD) and `years` (one cash-flow statement per timeline year).",
-      "required": [
-        "summary",
-        "years"
-      ],
-      "properties": {
-        "summary": {
-          "type": "object"
-        },
-        "years": {
-          "type": "array",
-          "items": {
-            "type": "object"
-          }
-        }
-      },
-      "additionalProperties": false
-    },
-    "ownership": {
-      "type": "array",
-      "description": "One row per holder: share, Malian or foreign, kind, carried interest, contributions, dividends before and after withholding, NPV and IRR (USD).",
-      "items": {
-        "type": "object",
-        "required": [
-          "id",
-          "name",
-          "share",
-          "malian",
-          "kind",
-          "carried",
-          "contributionsUsd",
-          "grossDividendsUsd",
-          "withholdingUsd",
-          "netDividendsUsd",
-          "npvUsd",
-          "irr",
-          "grossFlows",
-          "netFlows"
-        ],
-        "properties": {
-          "id": {
-            "type": "string"
-          },
-          "name": {
-            "type": "string"
-          },
-          "share": {
-            "type": "number",
-            "minimum": 0,
-            "maximum": 1
-          },
-          "malian": {
-            "type": "boolean"
-          },
-          "kind": {
-            "type": "string"
-          },
-          "carried": {
-            "type": "boolean"
-          },
-          "contributionsUsd": {
-            "type": "number"
-          },
-          "grossDividendsUsd": {
-            "type": "number"
-          },
-          "withholdingUsd": {
-            "type": "number"
-          },
-          "netDividendsUsd": {
-            "type": "number"
-          },
-          "npvUsd": {
-            "type": "number"
-          },
-          "irr": {
-            "type": "object"
-          },
-          "grossFlows": {
-            "type": "array",
-            "items": {
-              "type": "number"
-            }
-          },
-          "netFlows": {
-            "type": "array",
-            "items": {
-              "type": "number"
-            }
-          }
-        },
-        "additionalProperties": false
       }
-    },
-    "valueAdded": {
-      "type": "object",
-      "description": "Value added (wages + taxes + operating surplus) and national capture, per year, in total and in present value (USD and as a share of the gold processed).",
-      "required": [
-        "total",
-        "years",
-        "presentValue"
-      ],
-      "properties": {
-        "total": {
-          "type": "object"
-        },
-        "presentValue": {
-          "type": "object"
-        },
-        "years": {
-          "type": "array",
-          "items": {
-            "type": "object"
-          }
-        }
-      },
-      "additionalProperties": false
     },
     "solver": {
       "type": "object",
       "description": "What GLPK proved about the run's optimization model (the campaign schedule). Times only with --timings, so the report is byte-identical by default.",
+      "additionalProperties": false,
       "required": [
         "model",
         "status",
@@ -286,7 +339,7 @@ enum EmbeddedData {
             "infeasible",
             "noSolution"
           ],
-          "description": "optimal (within the gap target), feasible (stopped early: see gap), infeasible (no schedule meets every due date; see explanation) or noSolution (none found within the time limit)."
+          "description": "optimal (proven within the gap target), feasible (stopped early: see gap), infeasible (no schedule meets every due date; see explanation) or noSolution (none found within the time limit)."
         },
         "termination": {
           "type": "string",
@@ -295,25 +348,31 @@ enum EmbeddedData {
             "timeLimit",
             "gapLimit",
             "cancelled"
-          ]
+          ],
+          "description": "Why the solver stopped: completed (status proven), timeLimit, gapLimit (the relative gap target was reached) or cancelled."
         },
         "objective": {
           "type": "number",
-          "description": "Objective of the schedule (kg of gold refined, summed over the days: gold refined early counts more)."
+          "description": "The objective of the schedule found, in kg of gold (for goal workInProcess, refined gold summed over the periods: gold refined early counts more); absent when none was found."
         },
         "bestBound": {
           "type": "number",
-          "description": "Proven bound on the objective."
+          "description": "Proven bound on the objective, same unit; absent when none."
         },
         "gap": {
           "type": "number",
-          "description": "|objective − bestBound| / |objective|; 0 when proven optimal."
+          "minimum": 0,
+          "description": "|objective − bestBound| ÷ |objective|, a fraction (not percent); 0 when proven optimal."
         },
         "gapTarget": {
-          "type": "number"
+          "type": "number",
+          "minimum": 0,
+          "description": "The relative gap the solve was asked to meet, a fraction."
         },
         "timeLimitSeconds": {
-          "type": "number"
+          "type": "number",
+          "minimum": 0,
+          "description": "The time limit the solve was asked to meet, s."
         },
         "method": {
           "type": "string",
@@ -324,66 +383,61 @@ enum EmbeddedData {
           "description": "interiorPointCertificate: the greedy start proven within the gap target by the LP relaxation's interior-point bound; branchAndCut: GLPK's branch-and-cut."
         },
         "size": {
-          "type": "object",
-          "required": [
-            "variables",
-            "integerVariables",
-            "binaryVariables",
-            "constraints",
-            "nonzeros"
-          ],
-          "properties": {
-            "variables": {
-              "type": "integer"
-            },
-            "integerVariables": {
-              "type": "integer",
-              "description": "Integer and binary variables together."
-            },
-            "binaryVariables": {
-              "type": "integer"
-            },
-            "constraints": {
-              "type": "integer"
-            },
-            "nonzeros": {
-              "type": "integer"
-            }
-          },
-          "additionalProperties": false
+          "$ref": "#/$defs/modelSize",
+          "description": "Variables, constraints and non-zeros of the model."
         },
         "branchAndBoundNodes": {
-          "type": "integer"
+          "type": "integer",
+          "minimum": 0,
+          "description": "Branch-and-bound nodes explored."
         },
         "buildSeconds": {
           "type": "number",
-          "description": "With --timings only."
+          "minimum": 0,
+          "description": "Seconds to build the model; with --timings only."
         },
         "solveSeconds": {
           "type": "number",
-          "description": "With --timings only."
+          "minimum": 0,
+          "description": "Seconds to solve it; with --timings only."
         }
+      }
+    },
+    "valuation": {
+      "$ref": "#/$defs/valuation",
+      "description": "Cash flows and valuation; present when the scenario has economics and ownership."
+    },
+    "ownership": {
+      "type": "array",
+      "items": {
+        "$ref": "#/$defs/holder",
+        "description": "One holder."
       },
-      "additionalProperties": false
+      "description": "One entry per holder, largest share first; present when the scenario has economics and ownership."
+    },
+    "valueAdded": {
+      "$ref": "#/$defs/valueAdded",
+      "description": "Value added and national capture; present when the scenario has economics and ownership."
     },
     "notes": {
       "type": "array",
       "items": {
-        "type": "string"
+        "type": "string",
+        "description": "One note."
       },
       "description": "What the run left out and why (e.g. the campaign schedule skipped)."
     }
   },
   "$defs": {
     "throughput": {
-      "description": "Capacity, bottleneck, metal balances and inventory, year by year (masses in kg unless a field name says tonnes).",
       "type": "object",
+      "description": "Capacity, bottleneck, metal balances and inventory, year by year (masses in kg unless a field name says tonnes).",
       "additionalProperties": false,
       "required": [
-        "findings",
-        "lots",
         "scenario",
-        "years"
+        "years",
+        "lots",
+        "findings"
       ],
       "properties": {
         "scenario": {
@@ -393,88 +447,101 @@ enum EmbeddedData {
         "years": {
           "type": "array",
           "items": {
-            "$ref": "#/$defs/year"
-          }
+            "$ref": "#/$defs/year",
+            "description": "One year of the throughput model."
+          },
+          "description": "One entry per horizon year, in order."
         },
         "lots": {
           "type": "array",
           "items": {
-            "$ref": "#/$defs/lot"
+            "$ref": "#/$defs/lot",
+            "description": "What became of one lot."
           },
           "description": "Per lot; empty unless run --include-lots."
         },
         "findings": {
           "type": "array",
           "items": {
-            "type": "string"
+            "type": "string",
+            "description": "One finding, a sentence."
           },
-          "description": "Plain-language findings."
+          "description": "Plain-language findings (bottleneck, saturation, backlog)."
         }
       }
     },
     "year": {
-      "description": "One year of the throughput model.",
       "type": "object",
+      "description": "One year of the throughput model.",
       "additionalProperties": false,
       "required": [
-        "averageGoldInProcessKg",
-        "gold",
-        "intake",
-        "lockedGoldKg",
+        "year",
         "nameplateTonnes",
         "phase",
-        "products",
-        "silver",
+        "intake",
         "stages",
-        "turnaroundDays",
-        "year"
+        "gold",
+        "silver",
+        "products",
+        "averageGoldInProcessKg",
+        "lockedGoldKg",
+        "turnaroundDays"
       ],
       "properties": {
         "year": {
-          "type": "integer"
+          "type": "integer",
+          "description": "The calendar year."
         },
         "nameplateTonnes": {
           "type": "number",
           "minimum": 0,
-          "description": "Announced capacity in force, t/yr."
+          "description": "Announced capacity in force, t of gold a year."
         },
         "phase": {
           "type": "string",
           "description": "The expansion in force ('initial' before any)."
         },
         "intake": {
-          "$ref": "#/$defs/intake"
+          "$ref": "#/$defs/intake",
+          "description": "What arrived in the year."
         },
         "stages": {
           "type": "array",
           "items": {
-            "$ref": "#/$defs/stage"
-          }
+            "$ref": "#/$defs/stage",
+            "description": "One stage in the year."
+          },
+          "description": "Every stage of the plant, in plant order."
         },
         "bottleneck": {
           "type": "string",
-          "description": "The stage that limits the plant at this year's mix; absent when nothing comes in."
+          "description": "The id of the stage that limits the plant at this year's mix; absent when nothing comes in."
         },
         "sustainableIntakeTonnes": {
           "type": "number",
           "minimum": 0,
-          "description": "Largest sustainable yearly gold intake at this year's mix, t; absent when nothing comes in."
+          "description": "Largest sustainable yearly gold intake at this year's mix, t of gold a year; absent when nothing comes in."
         },
         "gold": {
-          "$ref": "#/$defs/metalBalance"
+          "$ref": "#/$defs/metalBalance",
+          "description": "The clients' gold over the year, kg."
         },
         "silver": {
-          "$ref": "#/$defs/metalBalance"
+          "$ref": "#/$defs/metalBalance",
+          "description": "The clients' silver over the year, kg."
         },
         "products": {
           "type": "array",
           "items": {
-            "$ref": "#/$defs/product"
-          }
+            "$ref": "#/$defs/product",
+            "description": "Fine gold of one route's product."
+          },
+          "description": "Fine gold by route and product."
         },
         "averageGoldInProcessKg": {
           "type": "number",
-          "minimum": 0
+          "minimum": 0,
+          "description": "Mean gold in the plant (in process, not backlog) over the year, kg."
         },
         "lockedGoldKg": {
           "type": "number",
@@ -485,97 +552,110 @@ enum EmbeddedData {
           "type": "object",
           "additionalProperties": {
             "type": "number",
-            "minimum": 0
+            "minimum": 0,
+            "description": "Days from arrival to refined metal on this route, below saturation."
           },
-          "description": "Days from arrival to refined metal by route, below saturation."
+          "description": "Turnaround by route id, days from arrival to refined metal, below saturation."
         }
       }
     },
     "intake": {
-      "description": "What arrived in a year.",
       "type": "object",
+      "description": "What arrived in a year (masses in kg).",
       "additionalProperties": false,
       "required": [
-        "goldKg",
-        "goldKgByKind",
-        "goldKgBySource",
-        "grossKg",
         "lots",
+        "grossKg",
+        "goldKg",
         "silverKg",
-        "upstreamGoldLostKg",
-        "grossKgByKind"
+        "goldKgBySource",
+        "goldKgByKind",
+        "grossKgByKind",
+        "upstreamGoldLostKg"
       ],
       "properties": {
         "lots": {
           "type": "integer",
-          "minimum": 0
+          "minimum": 0,
+          "description": "Lots received."
         },
         "grossKg": {
           "type": "number",
-          "minimum": 0
+          "minimum": 0,
+          "description": "Gross mass received (gold, silver and the rest), kg."
         },
         "goldKg": {
           "type": "number",
-          "minimum": 0
+          "minimum": 0,
+          "description": "Gold contained, kg."
         },
         "silverKg": {
           "type": "number",
-          "minimum": 0
+          "minimum": 0,
+          "description": "Silver contained, kg."
         },
         "goldKgBySource": {
           "type": "object",
           "additionalProperties": {
-            "type": "number"
+            "type": "number",
+            "minimum": 0,
+            "description": "Gold from this source, kg."
           },
           "description": "Gold kg by source id (lots without a source under \"\")."
         },
         "goldKgByKind": {
           "type": "object",
           "additionalProperties": {
-            "type": "number"
+            "type": "number",
+            "minimum": 0,
+            "description": "Gold of this kind, kg."
           },
-          "description": "Gold kg by material kind."
-        },
-        "upstreamGoldLostKg": {
-          "type": "number",
-          "minimum": 0,
-          "description": "Gold in ore lost before the refinery, kg."
+          "description": "Gold kg by material kind (dore, artisanal, ore)."
         },
         "grossKgByKind": {
           "type": "object",
           "additionalProperties": {
-            "type": "number"
+            "type": "number",
+            "minimum": 0,
+            "description": "Gross mass of this kind, kg."
           },
-          "description": "Gross kg by material kind."
+          "description": "Gross kg by material kind (dore, artisanal, ore)."
+        },
+        "upstreamGoldLostKg": {
+          "type": "number",
+          "minimum": 0,
+          "description": "Gold in ore lost before it reaches the refinery (upstream recovery), kg."
         }
       }
     },
     "stage": {
-      "description": "A stage in one year.",
       "type": "object",
+      "description": "A stage in one year.",
       "additionalProperties": false,
       "required": [
+        "id",
+        "units",
         "availableHoursPerUnit",
         "capacityBatches",
         "capacityGrossKg",
-        "id",
         "loadBatches",
         "loadGrossKg",
-        "units",
         "utilization"
       ],
       "properties": {
         "id": {
-          "type": "string"
+          "type": "string",
+          "description": "The stage's id in the scenario."
         },
         "units": {
           "type": "integer",
-          "minimum": 1
+          "minimum": 1,
+          "description": "Parallel units in force this year."
         },
         "availableHoursPerUnit": {
           "type": "number",
           "minimum": 0,
-          "description": "Working hours a unit is available in the year."
+          "description": "Working hours a unit is available in the year, h."
         },
         "capacityBatches": {
           "type": "number",
@@ -585,7 +665,7 @@ enum EmbeddedData {
         "capacityGrossKg": {
           "type": "number",
           "minimum": 0,
-          "description": "Gross kg all units can process in the year (full batches)."
+          "description": "Gross mass all units can process in the year (full batches), kg."
         },
         "loadBatches": {
           "type": "number",
@@ -595,33 +675,33 @@ enum EmbeddedData {
         "loadGrossKg": {
           "type": "number",
           "minimum": 0,
-          "description": "Gross kg the year's intake brings to the stage."
+          "description": "Gross mass the year's intake brings to the stage, kg."
         },
         "utilization": {
           "type": "number",
           "minimum": 0,
-          "description": "Load ÷ capacity (a fraction; above 1 the stage cannot keep up)."
+          "description": "Load ÷ capacity, a fraction (not percent); above 1 the stage cannot keep up."
         },
         "capacityGoldTonnes": {
           "type": "number",
           "minimum": 0,
-          "description": "Gold intake (t/yr) this stage could take at this year's mix; absent with no load."
+          "description": "Gold intake this stage could take at this year's mix, t of gold a year; absent with no load."
         }
       }
     },
     "metalBalance": {
-      "description": "A metal's balance over a year, every field in kg.",
       "type": "object",
+      "description": "A metal's balance over a year, every field in kg.",
       "additionalProperties": false,
       "required": [
-        "closingBacklog",
-        "closingInProcess",
-        "imbalance",
-        "inOtherProduct",
-        "intake",
-        "lost",
         "opening",
-        "refined"
+        "intake",
+        "refined",
+        "inOtherProduct",
+        "lost",
+        "closingInProcess",
+        "closingBacklog",
+        "imbalance"
       ],
       "properties": {
         "opening": {
@@ -630,52 +710,56 @@ enum EmbeddedData {
         },
         "intake": {
           "type": "number",
-          "description": "kg arrived in the year."
+          "description": "Metal arrived in the year, kg."
         },
         "refined": {
           "type": "number",
-          "description": "kg recovered as this metal's own product."
+          "description": "Metal recovered as this metal's own product, kg."
         },
         "inOtherProduct": {
           "type": "number",
-          "description": "kg ending in the other metal's product (silver in gold bars); 0 for gold."
+          "description": "Metal ending in the other metal's product (silver in gold bars), kg; 0 for gold."
         },
         "lost": {
           "type": "number",
-          "description": "kg lost in refining."
+          "description": "Metal lost in refining, kg."
         },
         "closingInProcess": {
           "type": "number",
-          "description": "kg being processed at year end."
+          "description": "Metal being processed at year end, kg."
         },
         "closingBacklog": {
           "type": "number",
-          "description": "kg arrived but not yet started at year end."
+          "description": "Metal arrived but not yet started at year end, kg."
         },
         "imbalance": {
           "type": "number",
-          "description": "opening + intake − (refined + inOtherProduct + lost + closing), kg; 0 to rounding."
+          "description": "opening + intake − (refined + inOtherProduct + lost + closingInProcess + closingBacklog), kg; 0 to rounding."
         }
       }
     },
     "product": {
       "type": "object",
+      "description": "Fine gold of one route's product in a year.",
       "additionalProperties": false,
       "required": [
-        "fineGoldKg",
+        "route",
         "product",
-        "route"
+        "fineGoldKg"
       ],
       "properties": {
         "route": {
-          "type": "string"
+          "type": "string",
+          "description": "The route's id."
         },
         "product": {
-          "type": "string"
+          "type": "string",
+          "description": "The product's name (e.g. 999.9 kilobar)."
         },
         "fineGoldKg": {
           "type": "number",
-          "minimum": 0
+          "minimum": 0,
+          "description": "Fine gold in the product, kg."
         },
         "bars": {
           "type": "number",
@@ -685,93 +769,113 @@ enum EmbeddedData {
       }
     },
     "lot": {
-      "description": "What became of one lot (only with run --include-lots).",
       "type": "object",
+      "description": "What became of one lot over the horizon (run --include-lots); masses in kg.",
       "additionalProperties": false,
       "required": [
-        "arrival",
-        "goldKg",
-        "heldGoldKg",
-        "heldSilverKg",
         "id",
         "kind",
-        "late",
-        "lostGoldKg",
-        "lostSilverKg",
+        "arrival",
+        "start",
+        "goldKg",
         "refinedGoldKg",
+        "lostGoldKg",
+        "heldGoldKg",
+        "silverKg",
         "refinedSilverKg",
         "silverInGoldProductKg",
-        "silverKg",
-        "start"
+        "lostSilverKg",
+        "heldSilverKg",
+        "late"
       ],
       "properties": {
         "id": {
-          "type": "string"
+          "type": "string",
+          "description": "The lot's id."
         },
         "source": {
-          "type": "string"
+          "type": "string",
+          "description": "The source id; absent for lots listed without one."
         },
         "kind": {
-          "type": "string"
+          "type": "string",
+          "enum": [
+            "dore",
+            "artisanal",
+            "ore"
+          ],
+          "description": "The material kind."
         },
         "arrival": {
           "type": "string",
-          "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+          "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+          "description": "Arrival date, YYYY-MM-DD."
         },
         "start": {
           "type": "string",
-          "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+          "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+          "description": "The date processing starts, YYYY-MM-DD."
         },
         "finish": {
           "type": "string",
           "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
-          "description": "Absent when the lot has not finished within the horizon."
+          "description": "The date the lot's metal is refined, YYYY-MM-DD; absent when it has not finished within the horizon."
         },
         "goldKg": {
           "type": "number",
-          "minimum": 0
+          "minimum": 0,
+          "description": "Gold received, kg."
         },
         "refinedGoldKg": {
           "type": "number",
-          "minimum": 0
+          "minimum": 0,
+          "description": "Gold refined, kg."
         },
         "lostGoldKg": {
           "type": "number",
-          "minimum": 0
+          "minimum": 0,
+          "description": "Gold lost in refining, kg."
         },
         "heldGoldKg": {
           "type": "number",
-          "minimum": 0
+          "minimum": 0,
+          "description": "Gold still in the plant at the end of the horizon, kg."
         },
         "silverKg": {
           "type": "number",
-          "minimum": 0
+          "minimum": 0,
+          "description": "Silver received, kg."
         },
         "refinedSilverKg": {
           "type": "number",
-          "minimum": 0
+          "minimum": 0,
+          "description": "Silver refined, kg."
         },
         "silverInGoldProductKg": {
           "type": "number",
-          "minimum": 0
+          "minimum": 0,
+          "description": "Silver left in the gold product, kg."
         },
         "lostSilverKg": {
           "type": "number",
-          "minimum": 0
+          "minimum": 0,
+          "description": "Silver lost in refining, kg."
         },
         "heldSilverKg": {
           "type": "number",
-          "minimum": 0
+          "minimum": 0,
+          "description": "Silver still in the plant at the end of the horizon, kg."
         },
         "late": {
           "type": "boolean",
-          "description": "Finished after its due date."
+          "description": "Whether the lot finished after its due date."
         }
       }
     },
     "scheduleRequest": {
       "type": "object",
       "description": "The scheduling question: window, grid, plant year, intake and goal.",
+      "additionalProperties": false,
       "required": [
         "kind",
         "days",
@@ -786,23 +890,32 @@ enum EmbeddedData {
           "enum": [
             "detailed",
             "campaign"
-          ]
+          ],
+          "description": "detailed (an hourly grid over 1–14 days, batches by unit) or campaign (daily buckets over up to a year)."
         },
         "startDate": {
           "type": "string",
-          "description": "YYYY-MM-DD; absent: 1 January of year."
+          "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+          "description": "The first day of the window, YYYY-MM-DD; absent: 1 January of year."
         },
         "days": {
-          "type": "integer"
+          "type": "integer",
+          "minimum": 1,
+          "description": "Days in the window (1–14 detailed, 1–366 campaign)."
         },
         "periodHours": {
-          "type": "number"
+          "type": "number",
+          "exclusiveMinimum": 0,
+          "description": "The grid's period, hours (detailed 0.25–24, campaign 8 or 24)."
         },
         "year": {
-          "type": "integer"
+          "type": "integer",
+          "description": "The year whose plant configuration and intake apply; absent: the year of startDate, else the scenario's first year."
         },
         "intakeTonnesPerYear": {
-          "type": "number"
+          "type": "number",
+          "minimum": 0,
+          "description": "The intake scaled to this many tonnes of gold a year; absent: the scenario's own intake."
         },
         "goal": {
           "type": "string",
@@ -811,23 +924,30 @@ enum EmbeddedData {
             "throughput",
             "value",
             "makespan"
-          ]
+          ],
+          "description": "What the schedule optimizes: workInProcess (refine early), throughput (gold refined by the end), value (gold plus silver and kilobar premium) or makespan."
         },
         "turnaroundTargetDays": {
-          "type": "number"
+          "type": "number",
+          "minimum": 0,
+          "description": "A due date for every lot without its own: arrival + this many days; absent: only the scenario's due dates."
         },
         "silverValuePerKg": {
-          "type": "number"
+          "type": "number",
+          "minimum": 0,
+          "description": "For goal value: kg of gold one kg of refined silver is worth (a ratio, kg/kg)."
         },
         "kilobarPremium": {
-          "type": "number"
+          "type": "number",
+          "minimum": 0,
+          "description": "For goal value: extra value per kg of gold in 999.9 products, in kg of gold per kg."
         }
-      },
-      "additionalProperties": false
+      }
     },
     "scheduleSummary": {
       "type": "object",
-      "description": "Headline figures of the schedule: lots, gold and silver (kg), turnaround (hours, from arrival to the last gold in a product).",
+      "description": "Headline figures of the schedule: lots, gold and silver (kg), turnaround (days, from arrival to the last gold in a product).",
+      "additionalProperties": false,
       "required": [
         "lotsReceived",
         "lotsCompleted",
@@ -840,43 +960,65 @@ enum EmbeddedData {
       ],
       "properties": {
         "lotsReceived": {
-          "type": "integer"
+          "type": "integer",
+          "minimum": 0,
+          "description": "Lots arriving in the window."
         },
         "lotsCompleted": {
-          "type": "integer"
+          "type": "integer",
+          "minimum": 0,
+          "description": "Lots whose last gold reaches a product within the window."
         },
         "lotsLate": {
-          "type": "integer"
+          "type": "integer",
+          "minimum": 0,
+          "description": "Lots finished after their due date, or not finished by it."
         },
         "intakeGoldKg": {
-          "type": "number"
+          "type": "number",
+          "minimum": 0,
+          "description": "Gold received in the window, kg."
         },
         "refinedGoldKg": {
-          "type": "number"
+          "type": "number",
+          "minimum": 0,
+          "description": "Gold refined in the window, kg."
         },
         "refinedSilverKg": {
-          "type": "number"
+          "type": "number",
+          "minimum": 0,
+          "description": "Silver refined in the window, kg."
         },
         "goldInProcessAtEndKg": {
-          "type": "number"
+          "type": "number",
+          "minimum": 0,
+          "description": "Gold in the plant at the end of the window, kg."
         },
         "averageGoldInProcessKg": {
-          "type": "number"
+          "type": "number",
+          "minimum": 0,
+          "description": "Mean gold in the plant over the window, kg."
         },
-        "meanTurnaroundHours": {
-          "type": "number"
+        "meanTurnaroundDays": {
+          "type": "number",
+          "minimum": 0,
+          "description": "Mean turnaround of the completed lots, days from arrival to the last gold in a product; absent when none completed."
         },
-        "maxTurnaroundHours": {
-          "type": "number"
+        "maxTurnaroundDays": {
+          "type": "number",
+          "minimum": 0,
+          "description": "Longest turnaround of a completed lot, days; absent when none completed."
         },
         "busiestStage": {
-          "type": "string"
+          "type": "string",
+          "description": "The stage with the highest utilization; absent when no stage works."
         }
-      },
-      "additionalProperties": false
+      }
     },
     "stageUse": {
       "type": "object",
+      "description": "How much of a stage's unit time the schedule uses.",
+      "additionalProperties": false,
       "required": [
         "stage",
         "units",
@@ -887,29 +1029,40 @@ enum EmbeddedData {
       ],
       "properties": {
         "stage": {
-          "type": "string"
+          "type": "string",
+          "description": "The stage's id."
         },
         "units": {
-          "type": "integer"
+          "type": "integer",
+          "minimum": 0,
+          "description": "Parallel units of the stage."
         },
         "batches": {
-          "type": "integer"
+          "type": "integer",
+          "minimum": 0,
+          "description": "Batches run in the window."
         },
         "busyUnitHours": {
-          "type": "number"
+          "type": "number",
+          "minimum": 0,
+          "description": "Unit-hours the batches occupy, h."
         },
         "availableUnitHours": {
-          "type": "number"
+          "type": "number",
+          "minimum": 0,
+          "description": "Unit-hours the calendar offers in the window, h."
         },
         "utilization": {
           "type": "number",
-          "description": "busyUnitHours / availableUnitHours."
+          "minimum": 0,
+          "description": "busyUnitHours ÷ availableUnitHours, a fraction (not percent)."
         }
-      },
-      "additionalProperties": false
+      }
     },
     "scheduleInterval": {
       "type": "object",
+      "description": "Refined gold and gold in process in one month (campaign) or day (detailed window).",
+      "additionalProperties": false,
       "required": [
         "label",
         "refinedGoldKg",
@@ -921,17 +1074,21 @@ enum EmbeddedData {
           "description": "YYYY-MM (campaign) or YYYY-MM-DD (detailed)."
         },
         "refinedGoldKg": {
-          "type": "number"
+          "type": "number",
+          "minimum": 0,
+          "description": "Gold refined in the interval, kg."
         },
         "averageGoldInProcessKg": {
-          "type": "number"
+          "type": "number",
+          "minimum": 0,
+          "description": "Mean gold in the plant over the interval, kg."
         }
-      },
-      "additionalProperties": false
+      }
     },
     "goldBalance": {
       "type": "object",
       "description": "Where the gold received in the window is at its end, kg.",
+      "additionalProperties": false,
       "required": [
         "receivedKg",
         "refinedKg",
@@ -942,30 +1099,35 @@ enum EmbeddedData {
       ],
       "properties": {
         "receivedKg": {
-          "type": "number"
+          "type": "number",
+          "description": "Gold received, kg."
         },
         "refinedKg": {
-          "type": "number"
+          "type": "number",
+          "description": "Gold refined, kg."
         },
         "inProcessKg": {
-          "type": "number"
+          "type": "number",
+          "description": "Gold still in the plant, kg."
         },
         "inByproductKg": {
-          "type": "number"
+          "type": "number",
+          "description": "Gold in by-products (slag, sweeps) awaiting recovery, kg."
         },
         "lostKg": {
-          "type": "number"
+          "type": "number",
+          "description": "Gold lost, kg."
         },
         "residualKg": {
           "type": "number",
-          "description": "received − (refined + in process + in by-products + lost): rounding only."
+          "description": "received − (refined + in process + in by-products + lost), kg: rounding only."
         }
-      },
-      "additionalProperties": false
+      }
     },
     "scheduleViolation": {
       "type": "object",
       "description": "A rule the independent check found broken (never expected: a bug).",
+      "additionalProperties": false,
       "required": [
         "kind",
         "message"
@@ -986,20 +1148,23 @@ enum EmbeddedData {
             "splitBroken",
             "refusedReceipt",
             "processingTime"
-          ]
+          ],
+          "description": "Which rule."
         },
         "time": {
-          "type": "integer"
+          "type": "integer",
+          "description": "Where it happens: a period index from the start of the window (startDate at 00:00), each request.periodHours long; absent when not tied to a period."
         },
         "message": {
-          "type": "string"
+          "type": "string",
+          "description": "What is wrong, for people."
         }
-      },
-      "additionalProperties": false
+      }
     },
     "infeasibilityExplanation": {
       "type": "object",
       "description": "Which lots (receipts) and due dates (milestones) block a schedule, from the elastic model that misses as little as possible.",
+      "additionalProperties": false,
       "required": [
         "refusals",
         "misses"
@@ -1009,6 +1174,8 @@ enum EmbeddedData {
           "type": "array",
           "items": {
             "type": "object",
+            "description": "A receipt the relaxed schedule cannot take in full.",
+            "additionalProperties": false,
             "required": [
               "state",
               "time",
@@ -1017,28 +1184,37 @@ enum EmbeddedData {
             ],
             "properties": {
               "label": {
-                "type": "string"
+                "type": "string",
+                "description": "The lot, for people; absent when the receipt has no label."
               },
               "state": {
-                "type": "string"
+                "type": "string",
+                "description": "The material state the receipt brings."
               },
               "time": {
-                "type": "integer"
+                "type": "integer",
+                "description": "When it arrives: a period index from the start of the window (startDate at 00:00), each request.periodHours long."
               },
               "amount": {
-                "type": "number"
+                "type": "number",
+                "minimum": 0,
+                "description": "What arrives, in the state's measure (kg of gold or gross kg, or lots)."
               },
               "refused": {
-                "type": "number"
+                "type": "number",
+                "minimum": 0,
+                "description": "What the relaxed schedule refuses of it, same measure."
               }
-            },
-            "additionalProperties": false
-          }
+            }
+          },
+          "description": "Receipts refused in part or in full."
         },
         "misses": {
           "type": "array",
           "items": {
             "type": "object",
+            "description": "A due date the relaxed schedule misses.",
+            "additionalProperties": false,
             "required": [
               "time",
               "amount",
@@ -1047,35 +1223,47 @@ enum EmbeddedData {
             ],
             "properties": {
               "label": {
-                "type": "string"
+                "type": "string",
+                "description": "The lot and product, for people; absent when the milestone has no label."
               },
               "time": {
-                "type": "integer"
+                "type": "integer",
+                "description": "The due time: a period index from the start of the window (startDate at 00:00), each request.periodHours long."
               },
               "amount": {
-                "type": "number"
+                "type": "number",
+                "minimum": 0,
+                "description": "What must be refined by then, kg of gold."
               },
               "reached": {
-                "type": "number"
+                "type": "number",
+                "minimum": 0,
+                "description": "What the relaxed schedule refines by then, kg of gold."
               },
               "shortfall": {
-                "type": "number"
+                "type": "number",
+                "minimum": 0,
+                "description": "amount − reached, kg of gold."
               },
               "reachedAt": {
-                "type": "integer"
+                "type": "integer",
+                "description": "When the relaxed schedule first reaches the amount (a period index from the start of the window (startDate at 00:00), each request.periodHours long); absent if not within the window."
               }
-            },
-            "additionalProperties": false
-          }
+            }
+          },
+          "description": "Due dates missed."
         },
         "gap": {
-          "type": "number"
+          "type": "number",
+          "minimum": 0,
+          "description": "How far the relaxed schedule may be from the least refusal and shortfall, a fraction; 0 when proven least; absent when unknown."
         }
-      },
-      "additionalProperties": false
+      }
     },
     "scheduleBatch": {
       "type": "object",
+      "description": "count batches of a task started together on a stage's units.",
+      "additionalProperties": false,
       "required": [
         "task",
         "stage",
@@ -1091,47 +1279,66 @@ enum EmbeddedData {
       ],
       "properties": {
         "task": {
-          "type": "string"
+          "type": "string",
+          "description": "The task's name (stage and material)."
         },
         "stage": {
-          "type": "string"
+          "type": "string",
+          "description": "The stage's id."
         },
         "start": {
-          "type": "integer"
+          "type": "integer",
+          "minimum": 0,
+          "description": "When the batches start: a period index from the start of the window (startDate at 00:00), each request.periodHours long."
         },
         "end": {
-          "type": "integer"
+          "type": "integer",
+          "minimum": 0,
+          "description": "When their units are free again (a period index from the start of the window (startDate at 00:00), each request.periodHours long)."
         },
         "release": {
-          "type": "integer"
+          "type": "integer",
+          "minimum": 0,
+          "description": "When the outputs are released, after waits such as the assay (a period index from the start of the window (startDate at 00:00), each request.periodHours long)."
         },
         "startTime": {
           "type": "string",
-          "description": "Local time YYYY-MM-DDTHH:MM."
+          "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}$",
+          "description": "Local start time, YYYY-MM-DDTHH:MM."
         },
         "count": {
-          "type": "integer"
+          "type": "integer",
+          "minimum": 1,
+          "description": "Batches started together."
         },
         "amount": {
-          "type": "number"
+          "type": "number",
+          "minimum": 0,
+          "description": "Amount processed, in measure."
         },
         "measure": {
-          "type": "string"
+          "type": "string",
+          "description": "The unit of amount: lots, kg gold or gross kg (empty when the task has no input)."
         },
         "goldKg": {
-          "type": "number"
+          "type": "number",
+          "minimum": 0,
+          "description": "Gold in the batches, kg."
         },
         "lots": {
           "type": "array",
           "items": {
-            "type": "string"
-          }
+            "type": "string",
+            "description": "A lot id."
+          },
+          "description": "Lots whose material is in the batches (pool accounting, first in first out)."
         }
-      },
-      "additionalProperties": false
+      }
     },
     "scheduleLot": {
       "type": "object",
+      "description": "A lot's journey through the window.",
+      "additionalProperties": false,
       "required": [
         "id",
         "kind",
@@ -1140,7 +1347,8 @@ enum EmbeddedData {
       ],
       "properties": {
         "id": {
-          "type": "string"
+          "type": "string",
+          "description": "The lot's id."
         },
         "kind": {
           "type": "string",
@@ -1148,28 +1356,820 @@ enum EmbeddedData {
             "dore",
             "artisanal",
             "ore"
-          ]
+          ],
+          "description": "The material kind."
         },
         "goldKg": {
-          "type": "number"
+          "type": "number",
+          "minimum": 0,
+          "description": "Gold in the lot, kg."
         },
         "arrival": {
-          "type": "integer"
+          "type": "integer",
+          "description": "When it arrives: a period index from the start of the window (startDate at 00:00), each request.periodHours long."
         },
         "due": {
-          "type": "integer"
+          "type": "integer",
+          "description": "When it is due (a period index from the start of the window (startDate at 00:00), each request.periodHours long); absent without a due date."
         },
         "completed": {
-          "type": "integer"
+          "type": "integer",
+          "description": "When its last gold reaches a product (a period index from the start of the window (startDate at 00:00), each request.periodHours long); absent if not within the window."
         },
-        "turnaroundHours": {
-          "type": "number"
+        "turnaroundDays": {
+          "type": "number",
+          "minimum": 0,
+          "description": "Days from arrival to completion; absent if not completed."
         },
         "onTime": {
-          "type": "boolean"
+          "type": "boolean",
+          "description": "Whether it completed by its due date; absent without a due date."
         }
-      },
-      "additionalProperties": false
+      }
+    },
+    "modelSize": {
+      "type": "object",
+      "description": "The size of the optimization model.",
+      "additionalProperties": false,
+      "required": [
+        "variables",
+        "integerVariables",
+        "binaryVariables",
+        "constraints",
+        "nonzeros"
+      ],
+      "properties": {
+        "variables": {
+          "type": "integer",
+          "minimum": 0,
+          "description": "Columns."
+        },
+        "integerVariables": {
+          "type": "integer",
+          "minimum": 0,
+          "description": "Integer and binary columns together."
+        },
+        "binaryVariables": {
+          "type": "integer",
+          "minimum": 0,
+          "description": "Binary columns."
+        },
+        "constraints": {
+          "type": "integer",
+          "minimum": 0,
+          "description": "Rows."
+        },
+        "nonzeros": {
+          "type": "integer",
+          "minimum": 0,
+          "description": "Non-zero coefficients."
+        }
+      }
+    },
+    "valuation": {
+      "type": "object",
+      "description": "Cash flows and valuation: the headline figures and one cash-flow statement per timeline year (money in nominal USD).",
+      "additionalProperties": false,
+      "required": [
+        "summary",
+        "years"
+      ],
+      "properties": {
+        "summary": {
+          "$ref": "#/$defs/valuationSummary",
+          "description": "NPV and IRR of the firm and the equity, paybacks, totals and break-evens."
+        },
+        "years": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/cashFlowYear",
+            "description": "One timeline year's cash flows."
+          },
+          "description": "One entry per timeline year, construction years first, in order."
+        }
+      }
+    },
+    "irr": {
+      "type": "object",
+      "description": "An internal rate of return, or why there is none or several.",
+      "additionalProperties": false,
+      "required": [
+        "rates",
+        "signChanges",
+        "note"
+      ],
+      "properties": {
+        "rates": {
+          "type": "array",
+          "items": {
+            "type": "number",
+            "description": "A rate, a fraction a year (0.12 is 12%)."
+          },
+          "description": "Every rate found, ascending; empty when there is none."
+        },
+        "signChanges": {
+          "type": "integer",
+          "minimum": 0,
+          "description": "Sign changes in the flows: an upper bound on the number of rates (Descartes)."
+        },
+        "note": {
+          "type": "string",
+          "description": "What the result means, in words (one IRR, no IRR: …, 2 IRRs: …, not computed)."
+        }
+      }
+    },
+    "breakEven": {
+      "type": "object",
+      "description": "A break-even value, or why there is none.",
+      "additionalProperties": false,
+      "required": [
+        "note"
+      ],
+      "properties": {
+        "value": {
+          "type": "number",
+          "description": "The value; its unit is in note; absent when there is none within the search range."
+        },
+        "note": {
+          "type": "string",
+          "description": "The value's unit and meaning, or why there is none."
+        }
+      }
+    },
+    "valuationSummary": {
+      "type": "object",
+      "description": "The valuation's headline figures (money in nominal USD).",
+      "additionalProperties": false,
+      "required": [
+        "discountRate",
+        "projectNPVUsd",
+        "projectIRR",
+        "equityNPVUsd",
+        "equityIRR",
+        "totalRevenueUsd",
+        "totalEBITDAUsd",
+        "totalTaxesUsd",
+        "totalCapexUsd",
+        "breakEvenRefiningCharge",
+        "breakEvenIntakeFactor"
+      ],
+      "properties": {
+        "discountRate": {
+          "type": "number",
+          "minimum": 0,
+          "description": "The discount rate used, a fraction (0.14 is 14%) a year."
+        },
+        "projectNPVUsd": {
+          "type": "number",
+          "description": "NPV of the free cash flow to the firm at discountRate, USD (nominal)."
+        },
+        "projectIRR": {
+          "$ref": "#/$defs/irr",
+          "description": "IRR of the free cash flow to the firm."
+        },
+        "equityNPVUsd": {
+          "type": "number",
+          "description": "NPV of the free cash flow to equity at discountRate, USD (nominal)."
+        },
+        "equityIRR": {
+          "$ref": "#/$defs/irr",
+          "description": "IRR of the free cash flow to equity."
+        },
+        "paybackYears": {
+          "type": "number",
+          "minimum": 0,
+          "description": "Years from the start of the timeline until the cumulative free cash flow to the firm turns non-negative; absent: never within the horizon."
+        },
+        "discountedPaybackYears": {
+          "type": "number",
+          "minimum": 0,
+          "description": "The same with discounted flows, years; absent: never within the horizon."
+        },
+        "ebitdaMargin": {
+          "type": "number",
+          "description": "EBITDA ÷ revenue over the horizon, a fraction (not percent); absent when revenue is not positive."
+        },
+        "totalRevenueUsd": {
+          "type": "number",
+          "description": "Revenue over the timeline, USD (nominal)."
+        },
+        "totalEBITDAUsd": {
+          "type": "number",
+          "description": "EBITDA over the timeline, USD (nominal)."
+        },
+        "totalTaxesUsd": {
+          "type": "number",
+          "description": "Corporate tax and dividend withholding over the timeline, USD (nominal)."
+        },
+        "totalCapexUsd": {
+          "type": "number",
+          "description": "Investments and sustaining capex over the timeline, USD (nominal)."
+        },
+        "breakEvenRefiningCharge": {
+          "$ref": "#/$defs/breakEven",
+          "description": "The refining charge, the same for every kind, that makes the project NPV zero, USD per gross troy ounce."
+        },
+        "breakEvenIntakeFactor": {
+          "$ref": "#/$defs/breakEven",
+          "description": "The factor on the intake that makes the project NPV zero (capped by capacity), a factor (1 = the scenario's intake)."
+        },
+        "breakEvenIntakeTonnesPerYear": {
+          "type": "number",
+          "minimum": 0,
+          "description": "Mean yearly gold intake over the operating years at the break-even factor, t of gold a year; absent without a break-even."
+        }
+      }
+    },
+    "cashFlowYear": {
+      "type": "object",
+      "description": "One timeline year of the company's cash flows; every amount in nominal USD. Construction years (before the first horizon year) carry capex and financing only.",
+      "additionalProperties": false,
+      "required": [
+        "year",
+        "operating",
+        "volumeScale",
+        "goldIntakeKg",
+        "goldProcessedKg",
+        "goldPriceUsdPerOz",
+        "refiningCharges",
+        "penalties",
+        "lotFees",
+        "metalGain",
+        "silverCredit",
+        "purchaseMargin",
+        "unaccreditedDiscount",
+        "revenue",
+        "staffMalian",
+        "staffExpatriate",
+        "energyGrid",
+        "energyDiesel",
+        "insurance",
+        "otherOpex",
+        "otherOpexLines",
+        "opex",
+        "localPurchases",
+        "importedPurchases",
+        "ebitda",
+        "depreciation",
+        "interest",
+        "taxableIncome",
+        "lossesUsed",
+        "incomeTax",
+        "minimumTaxTopUp",
+        "corporateTax",
+        "taxTurnover",
+        "unleveredTax",
+        "capex",
+        "localCapex",
+        "sustainingCapex",
+        "workingCapital",
+        "workingCapitalChange",
+        "debtDrawn",
+        "principalRepaid",
+        "debtOutstanding",
+        "freeCashFlowToFirm",
+        "freeCashFlowToEquity",
+        "dividendWithholding"
+      ],
+      "properties": {
+        "year": {
+          "type": "integer",
+          "description": "The calendar year."
+        },
+        "operating": {
+          "type": "boolean",
+          "description": "Whether the plant operates this year (a horizon year) rather than being built."
+        },
+        "volumeScale": {
+          "type": "number",
+          "minimum": 0,
+          "description": "The share of the throughput model's volumes processed (intake factor, capacity cap), a factor (1 = as modelled)."
+        },
+        "goldIntakeKg": {
+          "type": "number",
+          "minimum": 0,
+          "description": "Gold received, kg."
+        },
+        "goldProcessedKg": {
+          "type": "number",
+          "minimum": 0,
+          "description": "Gold processed, kg."
+        },
+        "goldPriceUsdPerOz": {
+          "type": "number",
+          "minimum": 0,
+          "description": "The gold price, USD per troy ounce."
+        },
+        "refiningCharges": {
+          "type": "number",
+          "description": "Refining charges on gross ounces received, USD (nominal)."
+        },
+        "penalties": {
+          "type": "number",
+          "description": "Impurity penalties, USD (nominal)."
+        },
+        "lotFees": {
+          "type": "number",
+          "description": "Fees per lot, USD (nominal)."
+        },
+        "metalGain": {
+          "type": "number",
+          "description": "Gold recovered beyond what is returned to clients, at the gold price, USD (nominal)."
+        },
+        "silverCredit": {
+          "type": "number",
+          "description": "Silver recovered beyond what is returned to clients, at the silver price (negative when recovery falls short of the payable), USD (nominal)."
+        },
+        "purchaseMargin": {
+          "type": "number",
+          "description": "The margin on gold bought outright (artisanal), USD (nominal)."
+        },
+        "unaccreditedDiscount": {
+          "type": "number",
+          "description": "The discount given back to clients until the brand is accredited (≤ 0), USD (nominal)."
+        },
+        "revenue": {
+          "type": "number",
+          "description": "The sum of the revenue lines above, USD (nominal)."
+        },
+        "staffMalian": {
+          "type": "number",
+          "description": "Wages of Malian staff, USD (nominal)."
+        },
+        "staffExpatriate": {
+          "type": "number",
+          "description": "Wages of expatriate staff, USD (nominal)."
+        },
+        "energyGrid": {
+          "type": "number",
+          "description": "Grid electricity, USD (nominal)."
+        },
+        "energyDiesel": {
+          "type": "number",
+          "description": "Diesel generation, USD (nominal)."
+        },
+        "insurance": {
+          "type": "number",
+          "description": "Insurance on the inventory, USD (nominal)."
+        },
+        "otherOpex": {
+          "type": "number",
+          "description": "The other cost lines (chemicals, security, G&A…), total, USD (nominal)."
+        },
+        "otherOpexLines": {
+          "type": "object",
+          "additionalProperties": {
+            "type": "number",
+            "description": "This line's cost, USD (nominal)."
+          },
+          "description": "The other cost lines one by one, by the line's id in the scenario, USD (nominal)."
+        },
+        "opex": {
+          "type": "number",
+          "description": "The sum of the operating cost lines, USD (nominal)."
+        },
+        "localPurchases": {
+          "type": "number",
+          "description": "Of the opex that is not wages, what is bought in Mali, USD (nominal)."
+        },
+        "importedPurchases": {
+          "type": "number",
+          "description": "Of the opex that is not wages, what is imported, USD (nominal)."
+        },
+        "ebitda": {
+          "type": "number",
+          "description": "revenue − opex, USD (nominal)."
+        },
+        "depreciation": {
+          "type": "number",
+          "description": "Depreciation of the investments, USD (nominal)."
+        },
+        "interest": {
+          "type": "number",
+          "description": "Interest on the debt, USD (nominal)."
+        },
+        "taxableIncome": {
+          "type": "number",
+          "description": "EBITDA − depreciation − interest, before losses carried forward, USD (nominal)."
+        },
+        "lossesUsed": {
+          "type": "number",
+          "description": "Earlier losses set against this year's income, USD (nominal)."
+        },
+        "incomeTax": {
+          "type": "number",
+          "description": "Corporate income tax at its rate, USD (nominal)."
+        },
+        "minimumTaxTopUp": {
+          "type": "number",
+          "description": "What the minimum tax on turnover adds to income tax, USD (nominal)."
+        },
+        "corporateTax": {
+          "type": "number",
+          "description": "incomeTax + minimumTaxTopUp, USD (nominal)."
+        },
+        "taxTurnover": {
+          "type": "number",
+          "description": "The turnover the minimum tax applies to, USD (nominal)."
+        },
+        "unleveredTax": {
+          "type": "number",
+          "description": "Corporate tax as if the company had no debt (for the free cash flow to the firm), USD (nominal)."
+        },
+        "capex": {
+          "type": "number",
+          "description": "Phase investments, USD (nominal)."
+        },
+        "localCapex": {
+          "type": "number",
+          "description": "The part of the investments spent in Mali, USD (nominal)."
+        },
+        "sustainingCapex": {
+          "type": "number",
+          "description": "Sustaining capex, USD (nominal)."
+        },
+        "workingCapital": {
+          "type": "number",
+          "description": "Working capital at year end (own gold in units, gold bought in process, receivables); 0 at the end of the horizon, when it is released, USD (nominal)."
+        },
+        "workingCapitalChange": {
+          "type": "number",
+          "description": "The change in working capital over the year, USD (nominal)."
+        },
+        "debtDrawn": {
+          "type": "number",
+          "description": "Debt drawn, USD (nominal)."
+        },
+        "principalRepaid": {
+          "type": "number",
+          "description": "Principal repaid, USD (nominal)."
+        },
+        "debtOutstanding": {
+          "type": "number",
+          "description": "Debt outstanding at year end, USD (nominal)."
+        },
+        "freeCashFlowToFirm": {
+          "type": "number",
+          "description": "ebitda − unleveredTax − capex − sustainingCapex − workingCapitalChange, USD (nominal)."
+        },
+        "freeCashFlowToEquity": {
+          "type": "number",
+          "description": "ebitda − corporateTax − capex − sustainingCapex − workingCapitalChange + debtDrawn − interest − principalRepaid, USD (nominal)."
+        },
+        "dividendWithholding": {
+          "type": "number",
+          "description": "Withholding tax on the year's dividends (collected from holders), USD (nominal)."
+        }
+      }
+    },
+    "holder": {
+      "type": "object",
+      "description": "One shareholder's cash flows and value, from the holder's side (money in nominal USD).",
+      "additionalProperties": false,
+      "required": [
+        "id",
+        "name",
+        "share",
+        "malian",
+        "kind",
+        "carried",
+        "contributionsUsd",
+        "grossDividendsUsd",
+        "withholdingUsd",
+        "netDividendsUsd",
+        "npvUsd",
+        "irr",
+        "flows"
+      ],
+      "properties": {
+        "id": {
+          "type": "string",
+          "description": "The holder's id in the scenario."
+        },
+        "name": {
+          "type": "string",
+          "description": "The holder's name."
+        },
+        "share": {
+          "type": "number",
+          "minimum": 0,
+          "maximum": 1,
+          "description": "The holder's share of the equity, a fraction (0.35 is 35%)."
+        },
+        "malian": {
+          "type": "boolean",
+          "description": "Whether the holder is Malian (its value stays in Mali)."
+        },
+        "kind": {
+          "type": "string",
+          "enum": [
+            "state",
+            "private"
+          ],
+          "description": "state or private."
+        },
+        "carried": {
+          "type": "boolean",
+          "description": "Whether the holding is a carried interest (contributes no capital)."
+        },
+        "contributionsUsd": {
+          "type": "number",
+          "minimum": 0,
+          "description": "Capital contributed over the timeline (a positive amount), USD."
+        },
+        "grossDividendsUsd": {
+          "type": "number",
+          "minimum": 0,
+          "description": "Dividends before withholding over the timeline, USD."
+        },
+        "withholdingUsd": {
+          "type": "number",
+          "minimum": 0,
+          "description": "Withholding tax on those dividends, USD."
+        },
+        "netDividendsUsd": {
+          "type": "number",
+          "minimum": 0,
+          "description": "Dividends after withholding, USD."
+        },
+        "npvUsd": {
+          "type": "number",
+          "description": "NPV of the net flows at the scenario's discount rate, USD (nominal)."
+        },
+        "irr": {
+          "$ref": "#/$defs/irr",
+          "description": "IRR of the net flows."
+        },
+        "flows": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/holderFlow",
+            "description": "One year's flows."
+          },
+          "description": "The holder's flows, one entry per timeline year, in order."
+        }
+      }
+    },
+    "holderFlow": {
+      "type": "object",
+      "description": "One timeline year of a holder's flows (contributions negative, dividends positive), USD.",
+      "additionalProperties": false,
+      "required": [
+        "year",
+        "grossUsd",
+        "netUsd"
+      ],
+      "properties": {
+        "year": {
+          "type": "integer",
+          "description": "The calendar year."
+        },
+        "grossUsd": {
+          "type": "number",
+          "description": "Contributions (negative) and dividends before withholding (positive); the holders' gross flows add up to the company's free cash flow to equity, USD (nominal)."
+        },
+        "netUsd": {
+          "type": "number",
+          "description": "The gross flow less withholding, USD (nominal)."
+        }
+      }
+    },
+    "valueAdded": {
+      "type": "object",
+      "description": "Value added (wages + taxes + operating surplus) and national capture: per year, in total and in present value (USD, and as a share of the gold processed).",
+      "additionalProperties": false,
+      "required": [
+        "years",
+        "total",
+        "presentValue"
+      ],
+      "properties": {
+        "years": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/valueAddedYear",
+            "description": "One timeline year."
+          },
+          "description": "One entry per timeline year, in order."
+        },
+        "total": {
+          "$ref": "#/$defs/valueAddedTotal",
+          "description": "Every amount summed over the timeline (nominal USD); the shares are of the total gold value."
+        },
+        "presentValue": {
+          "$ref": "#/$defs/valueAddedTotal",
+          "description": "Every amount discounted to the start of the timeline at the scenario's discount rate (USD, present value)."
+        }
+      }
+    },
+    "valueAddedYear": {
+      "type": "object",
+      "description": "Value added and national capture in one timeline year, USD (nominal).",
+      "additionalProperties": false,
+      "required": [
+        "year",
+        "grossOutput",
+        "intermediateLocal",
+        "intermediateImported",
+        "valueAdded",
+        "wages",
+        "wagesMalian",
+        "corporateTaxes",
+        "operatingSurplus",
+        "withholdingOnForeignHolders",
+        "malianShareOfSurplus",
+        "interestToMalianLenders",
+        "localCapex",
+        "avoidedForeignRefiningFees",
+        "avoidedExportLogistics",
+        "nationalCapture",
+        "nationalCaptureExcludingAvoidedFees",
+        "goldValueProcessed"
+      ],
+      "properties": {
+        "year": {
+          "type": "integer",
+          "description": "The calendar year."
+        },
+        "grossOutput": {
+          "type": "number",
+          "description": "The refinery's output: its revenue (charges, fees, metal gain, margins), USD (nominal)."
+        },
+        "intermediateLocal": {
+          "type": "number",
+          "description": "Intermediate consumption bought in Mali, USD (nominal)."
+        },
+        "intermediateImported": {
+          "type": "number",
+          "description": "Intermediate consumption imported, USD (nominal)."
+        },
+        "valueAdded": {
+          "type": "number",
+          "description": "Gross output − intermediate consumption = wages + corporate taxes + operating surplus, USD (nominal)."
+        },
+        "wages": {
+          "type": "number",
+          "description": "All wages, USD (nominal)."
+        },
+        "wagesMalian": {
+          "type": "number",
+          "description": "Wages of Malian staff, USD (nominal)."
+        },
+        "corporateTaxes": {
+          "type": "number",
+          "description": "Corporate income tax and minimum tax, USD (nominal)."
+        },
+        "operatingSurplus": {
+          "type": "number",
+          "description": "Value added − wages − corporate taxes (= EBITDA − corporate tax), USD (nominal)."
+        },
+        "withholdingOnForeignHolders": {
+          "type": "number",
+          "description": "Withholding tax on foreign holders' dividends, USD (nominal)."
+        },
+        "malianShareOfSurplus": {
+          "type": "number",
+          "description": "The Malian holders' share of the surplus left after interest, USD (nominal)."
+        },
+        "interestToMalianLenders": {
+          "type": "number",
+          "description": "Interest paid to Malian lenders, USD (nominal)."
+        },
+        "localCapex": {
+          "type": "number",
+          "description": "Investment spent in Mali, USD (nominal)."
+        },
+        "avoidedForeignRefiningFees": {
+          "type": "number",
+          "description": "Foreign refining fees no longer paid abroad for domestic gold, USD (nominal)."
+        },
+        "avoidedExportLogistics": {
+          "type": "number",
+          "description": "Export logistics no longer paid for domestic gold, USD (nominal)."
+        },
+        "nationalCapture": {
+          "type": "number",
+          "description": "What stays in Mali: Malian wages + taxes + the Malian share of the surplus + interest to Malian lenders + local purchases and capex + the foreign fees and logistics avoided, USD (nominal)."
+        },
+        "nationalCaptureExcludingAvoidedFees": {
+          "type": "number",
+          "description": "National capture without the avoided foreign fees and logistics, USD (nominal)."
+        },
+        "goldValueProcessed": {
+          "type": "number",
+          "description": "Gold processed × gold price, USD (nominal)."
+        },
+        "valueAddedShareOfGold": {
+          "type": "number",
+          "description": "Value added ÷ the value of the gold processed, a fraction (not percent); absent when no gold is processed."
+        },
+        "captureShareOfGold": {
+          "type": "number",
+          "description": "National capture ÷ the value of the gold processed, a fraction (not percent); absent when no gold is processed."
+        }
+      }
+    },
+    "valueAddedTotal": {
+      "type": "object",
+      "description": "Value added and national capture over the timeline (a total, so no year), USD: nominal for total, discounted for presentValue.",
+      "additionalProperties": false,
+      "required": [
+        "grossOutput",
+        "intermediateLocal",
+        "intermediateImported",
+        "valueAdded",
+        "wages",
+        "wagesMalian",
+        "corporateTaxes",
+        "operatingSurplus",
+        "withholdingOnForeignHolders",
+        "malianShareOfSurplus",
+        "interestToMalianLenders",
+        "localCapex",
+        "avoidedForeignRefiningFees",
+        "avoidedExportLogistics",
+        "nationalCapture",
+        "nationalCaptureExcludingAvoidedFees",
+        "goldValueProcessed"
+      ],
+      "properties": {
+        "grossOutput": {
+          "type": "number",
+          "description": "The refinery's output: its revenue (charges, fees, metal gain, margins), USD."
+        },
+        "intermediateLocal": {
+          "type": "number",
+          "description": "Intermediate consumption bought in Mali, USD."
+        },
+        "intermediateImported": {
+          "type": "number",
+          "description": "Intermediate consumption imported, USD."
+        },
+        "valueAdded": {
+          "type": "number",
+          "description": "Gross output − intermediate consumption = wages + corporate taxes + operating surplus, USD."
+        },
+        "wages": {
+          "type": "number",
+          "description": "All wages, USD."
+        },
+        "wagesMalian": {
+          "type": "number",
+          "description": "Wages of Malian staff, USD."
+        },
+        "corporateTaxes": {
+          "type": "number",
+          "description": "Corporate income tax and minimum tax, USD."
+        },
+        "operatingSurplus": {
+          "type": "number",
+          "description": "Value added − wages − corporate taxes (= EBITDA − corporate tax), USD."
+        },
+        "withholdingOnForeignHolders": {
+          "type": "number",
+          "description": "Withholding tax on foreign holders' dividends, USD."
+        },
+        "malianShareOfSurplus": {
+          "type": "number",
+          "description": "The Malian holders' share of the surplus left after interest, USD."
+        },
+        "interestToMalianLenders": {
+          "type": "number",
+          "description": "Interest paid to Malian lenders, USD."
+        },
+        "localCapex": {
+          "type": "number",
+          "description": "Investment spent in Mali, USD."
+        },
+        "avoidedForeignRefiningFees": {
+          "type": "number",
+          "description": "Foreign refining fees no longer paid abroad for domestic gold, USD."
+        },
+        "avoidedExportLogistics": {
+          "type": "number",
+          "description": "Export logistics no longer paid for domestic gold, USD."
+        },
+        "nationalCapture": {
+          "type": "number",
+          "description": "What stays in Mali: Malian wages + taxes + the Malian share of the surplus + interest to Malian lenders + local purchases and capex + the foreign fees and logistics avoided, USD."
+        },
+        "nationalCaptureExcludingAvoidedFees": {
+          "type": "number",
+          "description": "National capture without the avoided foreign fees and logistics, USD."
+        },
+        "goldValueProcessed": {
+          "type": "number",
+          "description": "Gold processed × gold price, USD."
+        },
+        "valueAddedShareOfGold": {
+          "type": "number",
+          "description": "Value added ÷ the value of the gold processed, a fraction (not percent); absent when no gold is processed."
+        },
+        "captureShareOfGold": {
+          "type": "number",
+          "description": "National capture ÷ the value of the gold processed, a fraction (not percent); absent when no gold is processed."
+        }
+      }
     }
   }
 }
@@ -1179,7 +2179,7 @@ enum EmbeddedData {
     static let scenarioSchema = #"""
 {
   "$schema": "https://json-schema.org/draft/2020-12/schema",
-  "$id": "https://refinery-model.example/schema/scenario.schema.json",
+  "$id": "https://refinery-model.example/schema/scenario/1",
   "title": "refinery-model scenario",
   "description": "The input of refinery-model: a gold refinery, what comes into it, and over which years. Masses in kg unless a field says tonnes (t); fractions in [0, 1].",
   "type": "object",
@@ -1203,22 +2203,28 @@ enum EmbeddedData {
       "description": "A short identifier."
     },
     "description": {
-      "type": "string"
+      "type": "string",
+      "description": "What the scenario is about, for people (free text, no unit)."
     },
     "horizon": {
-      "$ref": "#/$defs/horizon"
+      "$ref": "#/$defs/horizon",
+      "description": "The years the model covers."
     },
     "intake": {
-      "$ref": "#/$defs/intake"
+      "$ref": "#/$defs/intake",
+      "description": "What comes in: sources that deliver every year, and explicit lots."
     },
     "plant": {
-      "$ref": "#/$defs/plant"
+      "$ref": "#/$defs/plant",
+      "description": "The refinery: capacity, calendar, stages, routes and expansions."
     },
     "economics": {
-      "$ref": "#/$defs/economics"
+      "$ref": "#/$defs/economics",
+      "description": "Prices, charges, costs, capital, financing and taxes (USD); needed for a valuation (run, value)."
     },
     "ownership": {
-      "$ref": "#/$defs/ownership"
+      "$ref": "#/$defs/ownership",
+      "description": "The shareholders; needed with economics for a valuation."
     }
   },
   "$defs": {
@@ -1233,12 +2239,14 @@ enum EmbeddedData {
         "firstYear": {
           "type": "integer",
           "minimum": 1900,
-          "maximum": 2200
+          "maximum": 2200,
+          "description": "The first operating year (a calendar year)."
         },
         "years": {
           "type": "integer",
           "minimum": 1,
-          "maximum": 100
+          "maximum": 100,
+          "description": "Operating years modelled, from firstYear (a count of years)."
         }
       }
     },
@@ -1254,12 +2262,14 @@ enum EmbeddedData {
         "gold": {
           "type": "number",
           "exclusiveMinimum": 0,
-          "maximum": 1
+          "maximum": 1,
+          "description": "Gold, a fraction in [0, 1] (0.95 is 95%) of gross mass; above 0."
         },
         "silver": {
           "type": "number",
           "minimum": 0,
-          "exclusiveMaximum": 1
+          "exclusiveMaximum": 1,
+          "description": "Silver, a fraction in [0, 1] (0.95 is 95%) of gross mass; below 1."
         }
       }
     },
@@ -1276,19 +2286,19 @@ enum EmbeddedData {
           "type": "number",
           "minimum": 0,
           "maximum": 1,
-          "description": "Gold."
+          "description": "Gold, a fraction in [0, 1] (0.95 is 95%)."
         },
         "silver": {
           "type": "number",
           "minimum": 0,
           "maximum": 1,
-          "description": "Silver."
+          "description": "Silver, a fraction in [0, 1] (0.95 is 95%)."
         },
         "other": {
           "type": "number",
           "minimum": 0,
           "maximum": 1,
-          "description": "Base metals and other impurities."
+          "description": "Base metals and other impurities, a fraction in [0, 1] (0.95 is 95%)."
         }
       }
     },
@@ -1303,19 +2313,19 @@ enum EmbeddedData {
       "properties": {
         "operatingDaysPerYear": {
           "type": "number",
-          "description": "Working days a year.",
+          "description": "Working days a year (days).",
           "minimum": 1,
           "maximum": 366
         },
         "shiftsPerDay": {
           "type": "number",
-          "description": "Shifts a working day.",
+          "description": "Shifts a working day (a count).",
           "minimum": 1,
           "maximum": 24
         },
         "hoursPerShift": {
           "type": "number",
-          "description": "Hours a shift; shifts × hours ≤ 24. Bounds: a shift lasts from 15 minutes, the finest schedule period, to a whole day.",
+          "description": "Hours a shift (h); shifts × hours ≤ 24. Bounds: a shift lasts from 15 minutes, the finest schedule period, to a whole day.",
           "minimum": 0.25,
           "maximum": 24
         }
@@ -1340,7 +2350,8 @@ enum EmbeddedData {
           "type": "array",
           "items": {
             "$ref": "#/$defs/source"
-          }
+          },
+          "description": "Sources that deliver lots every year (mines, buying channels); the model generates their lots."
         },
         "lots": {
           "type": "array",
@@ -1348,7 +2359,7 @@ enum EmbeddedData {
             "$ref": "#/$defs/lot"
           },
           "maxItems": 2000000,
-          "description": "Explicit lots; with the lots the sources generate (available gold ÷ gold per lot, every year), at most 2,000,000 in all: each lot is modelled one by one."
+          "description": "Explicit lots, each with its own arrival, mass and assay; with the lots the sources generate (available gold ÷ gold per lot, every year), at most 2,000,000 in all: each lot is modelled one by one."
         }
       }
     },
@@ -1365,19 +2376,24 @@ enum EmbeddedData {
       "properties": {
         "id": {
           "type": "string",
-          "pattern": "^[A-Za-z0-9._-]{1,64}$"
+          "pattern": "^[A-Za-z0-9._-]{1,64}$",
+          "description": "The source's identifier, unique among sources (letters, digits, '.', '_', '-')."
         },
         "name": {
-          "type": "string"
+          "type": "string",
+          "description": "The source's name, for people."
         },
         "operator": {
-          "type": "string"
+          "type": "string",
+          "description": "The mine operator or buying channel, if known (free text)."
         },
         "country": {
-          "type": "string"
+          "type": "string",
+          "description": "ISO 3166 country code of origin, such as ML (sources from economics.counterfactual.originCountry count as domestic gold)."
         },
         "kind": {
-          "$ref": "#/$defs/materialKind"
+          "$ref": "#/$defs/materialKind",
+          "description": "The kind of material delivered: dore, artisanal or ore."
         },
         "goldTonnesPerYear": {
           "type": "array",
@@ -1417,9 +2433,10 @@ enum EmbeddedData {
                 "minimum": 0,
                 "maximum": 1
               },
-              "description": "Share captured each year; the last value repeats."
+              "description": "The share of the available gold the refinery receives each year, a fraction in [0, 1]; the last value repeats."
             }
-          }
+          },
+          "description": "Instead of goldTonnesPerYear: the gold available each year and the share of it captured."
         },
         "ore": {
           "type": "object",
@@ -1445,17 +2462,20 @@ enum EmbeddedData {
               "type": "number",
               "exclusiveMinimum": 0,
               "maximum": 1000000,
-              "description": "Bounds: 1,000,000 g/t is pure gold."
+              "description": "Gold grade of the ore, g/t. Bounds: 1,000,000 g/t is pure gold."
             },
             "upstreamRecovery": {
               "type": "number",
               "exclusiveMinimum": 0,
-              "maximum": 1
+              "maximum": 1,
+              "description": "The share of the contained gold recovered into bullion upstream, a fraction in (0, 1]."
             }
-          }
+          },
+          "description": "For kind ore: ore treated upstream, its grade and recovery (gold reaches the refinery as bullion)."
         },
         "assay": {
-          "$ref": "#/$defs/assay"
+          "$ref": "#/$defs/assay",
+          "description": "The typical composition of a delivery (fractions of gross mass)."
         },
         "lotGrossMassKg": {
           "type": "number",
@@ -1472,11 +2492,12 @@ enum EmbeddedData {
             "minimum": 0,
             "maximum": 1000000,
             "description": "Bounds: weights are relative; 10⁶ leaves room for any ratio between months."
-          }
+          },
+          "description": "Relative weights of the twelve months, January first (no unit: only ratios matter); deliveries follow them. Default: an even spread."
         },
         "basis": {
           "type": "string",
-          "description": "Citation, or 'assumption' with the reasoning."
+          "description": "Where the figures come from: a citation, or 'assumption' with the reasoning (free text)."
         }
       }
     },
@@ -1493,30 +2514,36 @@ enum EmbeddedData {
       "properties": {
         "id": {
           "type": "string",
-          "pattern": "^[A-Za-z0-9._-]{1,64}$"
+          "pattern": "^[A-Za-z0-9._-]{1,64}$",
+          "description": "The lot's identifier, unique among lots (letters, digits, '.', '_', '-')."
         },
         "source": {
-          "type": "string"
+          "type": "string",
+          "description": "The id of the source it comes from, if any."
         },
         "kind": {
-          "$ref": "#/$defs/materialKind"
+          "$ref": "#/$defs/materialKind",
+          "description": "The kind of material: dore, artisanal or ore."
         },
         "arrival": {
           "type": "string",
-          "format": "date"
+          "format": "date",
+          "description": "Arrival date, YYYY-MM-DD (within the horizon)."
         },
         "due": {
           "type": "string",
-          "format": "date"
+          "format": "date",
+          "description": "Due date for the refined metal, YYYY-MM-DD; absent: no due date."
         },
         "grossMassKg": {
           "type": "number",
           "minimum": 0.001,
           "maximum": 10000,
-          "description": "Bounds: a lot weighs from 1 g, the least a fire assay can sample, to 10 t, more than any single shipment of bullion."
+          "description": "Gross mass of the lot, kg. Bounds: a lot weighs from 1 g, the least a fire assay can sample, to 10 t, more than any single shipment of bullion."
         },
         "assay": {
-          "$ref": "#/$defs/assay"
+          "$ref": "#/$defs/assay",
+          "description": "The lot's composition (fractions of gross mass)."
         }
       }
     },
@@ -1534,33 +2561,38 @@ enum EmbeddedData {
           "type": "number",
           "exclusiveMinimum": 0,
           "maximum": 10000,
-          "description": "Bounds: 10,000 t a year is 50 times a large refinery and more than the world's mine output."
+          "description": "Announced capacity of the first phase, t of gold a year. Bounds: 10,000 t a year is 50 times a large refinery and more than the world's mine output."
         },
         "calendar": {
-          "$ref": "#/$defs/calendar"
+          "$ref": "#/$defs/calendar",
+          "description": "The plant's working calendar (days, shifts, hours); a stage may have its own."
         },
         "stages": {
           "type": "array",
           "minItems": 1,
           "items": {
             "$ref": "#/$defs/stage"
-          }
+          },
+          "description": "The process stages, in plant order (receiving to casting, and the by-product stage)."
         },
         "routes": {
           "type": "array",
           "minItems": 1,
           "items": {
             "$ref": "#/$defs/route"
-          }
+          },
+          "description": "The routes material takes through the stages, each ending in a product."
         },
         "byproductStage": {
-          "type": "string"
+          "type": "string",
+          "description": "The id of the stage that treats the by-product streams (chloride slag, anode slimes): the silver recovery branch; absent: by-products are not treated on site and their metal is lost."
         },
         "expansions": {
           "type": "array",
           "items": {
             "$ref": "#/$defs/expansion"
-          }
+          },
+          "description": "Capacity expansions, each from a year of the horizon."
         }
       }
     },
@@ -1581,10 +2613,12 @@ enum EmbeddedData {
       "properties": {
         "id": {
           "type": "string",
-          "pattern": "^[A-Za-z0-9._-]{1,64}$"
+          "pattern": "^[A-Za-z0-9._-]{1,64}$",
+          "description": "The stage's identifier, unique among stages (letters, digits, '.', '_', '-')."
         },
         "name": {
-          "type": "string"
+          "type": "string",
+          "description": "The stage's name, for people."
         },
         "kind": {
           "type": "string",
@@ -1597,12 +2631,14 @@ enum EmbeddedData {
             "casting",
             "silverRecovery",
             "other"
-          ]
+          ],
+          "description": "What the stage does (receiving, premelting, melting, miller, wohlwill, casting, …): decides which rules apply to it."
         },
         "units": {
           "type": "integer",
           "minimum": 1,
-          "maximum": 10000
+          "maximum": 10000,
+          "description": "Identical parallel units in the first phase (expansions may add more), a count of at least 1."
         },
         "batchMinKg": {
           "type": "number",
@@ -1613,38 +2649,39 @@ enum EmbeddedData {
           "type": "number",
           "minimum": 0.001,
           "maximum": 10000,
-          "description": "Bounds: a charge weighs from 1 g to 10 t; no crucible, cell or furnace takes more."
+          "description": "Largest charge of a unit, gross kg. Bounds: a charge weighs from 1 g to 10 t; no crucible, cell or furnace takes more."
         },
         "cycleHours": {
           "type": "number",
           "minimum": 0.01,
           "maximum": 720,
-          "description": "Bounds: a cycle lasts from 36 seconds to 30 days."
+          "description": "Hours a unit is occupied per batch (h). Bounds: a cycle lasts from 36 seconds to 30 days."
         },
         "availability": {
           "type": "number",
           "minimum": 0.01,
           "maximum": 1,
-          "description": "Bounds: a stage available less than 1% of its hours is not part of the plant."
+          "description": "The share of working hours a unit is available (not in maintenance), a fraction in (0, 1]. Bounds: a stage available less than 1% of its hours is not part of the plant."
         },
         "batching": {
           "type": "string",
           "enum": [
             "pooled",
             "perLot"
-          ]
+          ],
+          "description": "pooled (lots share batches up to batchMaxKg) or perLot (every lot is its own batch, e.g. receiving and sampling). Default pooled."
         },
         "waitDays": {
           "type": "number",
           "minimum": 0,
           "maximum": 365,
-          "description": "Bounds: material waits at most a year between stages."
+          "description": "Days material waits at the stage without occupying a unit (fire-assay turnaround, settlement); default 0. Bounds: material waits at most a year between stages."
         },
         "fixedGoldPerUnitKg": {
           "type": "number",
           "minimum": 0,
           "maximum": 10000,
-          "description": "Bounds: a unit holds at most 10 t of gold."
+          "description": "Gold permanently held in each unit (e.g. in Wohlwill electrolyte), kg: the plant's own metal, not the clients'; default 0. Bounds: a unit holds at most 10 t of gold."
         },
         "recovery": {
           "$ref": "#/$defs/elementFractions",
@@ -1655,10 +2692,12 @@ enum EmbeddedData {
           "description": "Share of what leaves a stage that goes to the by-product stream. On a stage of the gold line gold is at most 0.5: it diverts a little gold with its slag."
         },
         "calendar": {
-          "$ref": "#/$defs/calendar"
+          "$ref": "#/$defs/calendar",
+          "description": "The stage's own working calendar; absent: plant.calendar."
         },
         "basis": {
-          "type": "string"
+          "type": "string",
+          "description": "Where the figures come from: a citation, or \"assumption\" with the reasoning (free text)."
         }
       }
     },
@@ -1675,17 +2714,20 @@ enum EmbeddedData {
       "properties": {
         "id": {
           "type": "string",
-          "pattern": "^[A-Za-z0-9._-]{1,64}$"
+          "pattern": "^[A-Za-z0-9._-]{1,64}$",
+          "description": "The route's identifier, unique among routes (letters, digits, '.', '_', '-')."
         },
         "name": {
-          "type": "string"
+          "type": "string",
+          "description": "The route's name, for people."
         },
         "stages": {
           "type": "array",
           "minItems": 1,
           "items": {
             "type": "string"
-          }
+          },
+          "description": "The stage ids the route passes through, in order."
         },
         "shares": {
           "type": "object",
@@ -1694,19 +2736,23 @@ enum EmbeddedData {
             "dore": {
               "type": "number",
               "minimum": 0,
-              "maximum": 1
+              "maximum": 1,
+              "description": "Share of the doré that takes this route, a fraction in [0, 1]."
             },
             "artisanal": {
               "type": "number",
               "minimum": 0,
-              "maximum": 1
+              "maximum": 1,
+              "description": "Share of the artisanal gold that takes this route, a fraction in [0, 1]."
             },
             "ore": {
               "type": "number",
               "minimum": 0,
-              "maximum": 1
+              "maximum": 1,
+              "description": "Share of the ore-derived bullion that takes this route, a fraction in [0, 1]."
             }
-          }
+          },
+          "description": "The share of each kind of material that takes this route, fractions in [0, 1]; for every kind that comes in, the shares over all routes add up to 1."
         },
         "product": {
           "type": "object",
@@ -1717,23 +2763,27 @@ enum EmbeddedData {
           ],
           "properties": {
             "name": {
-              "type": "string"
+              "type": "string",
+              "description": "The product's name, for people (e.g. 999.9 kilobar)."
             },
             "fineness": {
               "type": "number",
               "exclusiveMinimum": 0.5,
-              "maximum": 1
+              "maximum": 1,
+              "description": "Gold content of the product, a fraction (0.995 for Good Delivery bars, 0.9999 for kilobars)."
             },
             "barGrossKg": {
               "type": "number",
               "minimum": 0.001,
               "maximum": 10000,
-              "description": "Bounds: a bar weighs from 1 g to 10 t; a Good Delivery bar is about 12.5 kg."
+              "description": "Gross mass of one bar, kg; absent for unbarred products. Bounds: a bar weighs from 1 g to 10 t; a Good Delivery bar is about 12.5 kg."
             }
-          }
+          },
+          "description": "The product the route ends in."
         },
         "basis": {
-          "type": "string"
+          "type": "string",
+          "description": "Where the figures come from: a citation, or \"assumption\" with the reasoning (free text)."
         }
       }
     },
@@ -1751,16 +2801,17 @@ enum EmbeddedData {
           "type": "integer",
           "minimum": 1900,
           "maximum": 2200,
-          "description": "Within the horizon."
+          "description": "The first year the expansion is in force (a calendar year). Within the horizon."
         },
         "name": {
-          "type": "string"
+          "type": "string",
+          "description": "The expansion's name (e.g. phase 2), for people."
         },
         "nameplateTonnesPerYear": {
           "type": "number",
           "exclusiveMinimum": 0,
           "maximum": 10000,
-          "description": "Bounds: 10,000 t a year is 50 times a large refinery and more than the world's mine output."
+          "description": "The announced capacity after the expansion, t of gold a year. Bounds: 10,000 t a year is 50 times a large refinery and more than the world's mine output."
         },
         "units": {
           "type": "object",
@@ -1768,10 +2819,12 @@ enum EmbeddedData {
             "type": "integer",
             "minimum": 1,
             "maximum": 10000
-          }
+          },
+          "description": "New unit counts by stage id (counts of at least 1); stages not listed keep their count."
         },
         "basis": {
-          "type": "string"
+          "type": "string",
+          "description": "Where the figures come from: a citation, or \"assumption\" with the reasoning (free text)."
         }
       }
     },
@@ -1788,18 +2841,19 @@ enum EmbeddedData {
           "type": "number",
           "minimum": 0,
           "maximum": 1000000,
-          "description": "Bounds: charges are cents to dollars per ounce; 10⁶ is far above any gold price."
+          "description": "The refining charge, USD per gross troy ounce received. Bounds: charges are cents to dollars per ounce; 10⁶ is far above any gold price."
         },
         "penaltyUsdPerOzGross": {
           "type": "number",
           "minimum": 0,
           "maximum": 1000000,
-          "description": "Bounds: charges are cents to dollars per ounce; 10⁶ is far above any gold price."
+          "description": "Impurity penalty, USD per gross troy ounce received. Bounds: charges are cents to dollars per ounce; 10⁶ is far above any gold price."
         },
         "purchaseMargin": {
           "type": "number",
           "minimum": 0,
-          "exclusiveMaximum": 1
+          "exclusiveMaximum": 1,
+          "description": "For gold the refiner buys outright: its margin, a fraction of the fine gold's value in [0, 1) (it pays 1 − margin); 0 for toll-refined material."
         }
       }
     },
@@ -1852,7 +2906,8 @@ enum EmbeddedData {
               "type": "string",
               "description": "Where the figures come from: a citation, or \"assumption\" with the reasoning."
             }
-          }
+          },
+          "description": "Metal prices by year."
         },
         "terms": {
           "type": "object",
@@ -1873,42 +2928,49 @@ enum EmbeddedData {
               "required": [],
               "properties": {
                 "dore": {
-                  "$ref": "#/$defs/materialTerms"
+                  "$ref": "#/$defs/materialTerms",
+                  "description": "Terms for doré."
                 },
                 "artisanal": {
-                  "$ref": "#/$defs/materialTerms"
+                  "$ref": "#/$defs/materialTerms",
+                  "description": "Terms for artisanal gold."
                 },
                 "ore": {
-                  "$ref": "#/$defs/materialTerms"
+                  "$ref": "#/$defs/materialTerms",
+                  "description": "Terms for ore-derived bullion."
                 }
-              }
+              },
+              "description": "Terms by kind of material received (dore, artisanal, ore)."
             },
             "goldPayable": {
               "type": "number",
               "exclusiveMinimum": 0,
-              "maximum": 1
+              "maximum": 1,
+              "description": "The share of assayed fine gold returned (credited) to clients, a fraction such as 0.9992."
             },
             "silverPayable": {
               "type": "number",
               "minimum": 0,
-              "maximum": 1
+              "maximum": 1,
+              "description": "The share of assayed silver returned (credited) to clients, a fraction such as 0.95."
             },
             "lotFeeUsd": {
               "type": "number",
               "minimum": 0,
               "maximum": 1000000,
-              "description": "Bounds: a lot fee is hundreds of USD; 10⁶ is above the value of most lots."
+              "description": "Fee per lot received, USD. Bounds: a lot fee is hundreds of USD; 10⁶ is above the value of most lots."
             },
             "unaccreditedDiscountUsdPerOz": {
               "type": "number",
               "minimum": 0,
               "maximum": 1000000,
-              "description": "Bounds: charges are cents to dollars per ounce; 10⁶ is far above any gold price."
+              "description": "Discount given back to clients until the brand is LBMA-accredited, USD per fine troy ounce. Bounds: charges are cents to dollars per ounce; 10⁶ is far above any gold price."
             },
             "yearsToAccreditation": {
               "type": "integer",
               "minimum": 0,
-              "maximum": 100
+              "maximum": 100,
+              "description": "Years from the first horizon year until the brand is listed (a count of years); the discount applies before. 0: listed from the start."
             },
             "basis": {
               "type": "string",
@@ -1942,29 +3004,32 @@ enum EmbeddedData {
                 "properties": {
                   "id": {
                     "type": "string",
-                    "pattern": "^[A-Za-z0-9._-]{1,64}$"
+                    "pattern": "^[A-Za-z0-9._-]{1,64}$",
+                    "description": "The category's identifier (letters, digits, '.', '_', '-')."
                   },
                   "malian": {
-                    "type": "boolean"
+                    "type": "boolean",
+                    "description": "Whether the staff are Malian (their wages stay in Mali)."
                   },
                   "fte": {
                     "type": "number",
                     "minimum": 0,
                     "maximum": 100000,
-                    "description": "Bounds: a refinery employs tens to hundreds of people; 100,000 would be a city."
+                    "description": "Full-time equivalents (people). Bounds: a refinery employs tens to hundreds of people; 100,000 would be a city."
                   },
                   "usdPerFte": {
                     "type": "number",
                     "minimum": 0,
                     "maximum": 1000000,
-                    "description": "Bounds: a loaded salary of 10⁶ USD a year is above any refinery's."
+                    "description": "Loaded cost per full-time equivalent, USD a year (first-year prices). Bounds: a loaded salary of 10⁶ USD a year is above any refinery's."
                   },
                   "basis": {
                     "type": "string",
                     "description": "Where the figures come from: a citation, or \"assumption\" with the reasoning."
                   }
                 }
-              }
+              },
+              "description": "Staff by category: head count and loaded cost."
             },
             "energy": {
               "type": "object",
@@ -1983,57 +3048,62 @@ enum EmbeddedData {
                   "type": "number",
                   "minimum": 0,
                   "maximum": 1000000,
-                  "description": "Bounds: a refinery's site load is a few GWh a year; 1 TWh is a smelter's."
+                  "description": "Site load independent of throughput, MWh a year. Bounds: a refinery's site load is a few GWh a year; 1 TWh is a smelter's."
                 },
                 "kWhPerKgGold": {
                   "type": "number",
                   "minimum": 0,
                   "maximum": 1000000,
-                  "description": "Bounds: refining takes tens of kWh per kg of gold."
+                  "description": "Electricity per kg of gold processed (melting, scrubbers, electrolysis), kWh/kg. Bounds: refining takes tens of kWh per kg of gold."
                 },
                 "gridShare": {
                   "type": "number",
                   "minimum": 0,
-                  "maximum": 1
+                  "maximum": 1,
+                  "description": "Share of electricity from the grid, a fraction in [0, 1]; the rest from diesel generators."
                 },
                 "gridUsdPerKWh": {
                   "type": "number",
                   "minimum": 0,
                   "maximum": 1000,
-                  "description": "Bounds: power costs cents per kWh; 1,000 USD/kWh is far above any tariff."
+                  "description": "Grid tariff, USD per kWh (first-year prices). Bounds: power costs cents per kWh; 1,000 USD/kWh is far above any tariff."
                 },
                 "dieselLitresPerKWh": {
                   "type": "number",
                   "minimum": 0,
                   "maximum": 10,
-                  "description": "Bounds: a generator burns about 0.3 L/kWh; 10 L/kWh is 30 times the worst."
+                  "description": "Generator fuel use, litres per kWh. Bounds: a generator burns about 0.3 L/kWh; 10 L/kWh is 30 times the worst."
                 },
                 "dieselUsdPerLitre": {
                   "type": "number",
                   "minimum": 0,
                   "maximum": 1000,
-                  "description": "Bounds: diesel costs about 1 USD/L; 1,000 USD/L is beyond any blockade price."
+                  "description": "Diesel price, USD per litre (first-year prices). Bounds: diesel costs about 1 USD/L; 1,000 USD/L is beyond any blockade price."
                 },
                 "fuelAvailability": {
                   "type": "number",
                   "exclusiveMinimum": 0,
-                  "maximum": 1
+                  "maximum": 1,
+                  "description": "The share of operating days that fuel and power supply allow, a fraction in (0, 1]: below 1 every stage's capacity shrinks in proportion (blockades, outages)."
                 },
                 "basis": {
                   "type": "string",
                   "description": "Where the figures come from: a citation, or \"assumption\" with the reasoning."
                 }
-              }
+              },
+              "description": "Electricity use and its sources (grid and diesel)."
             },
             "insuranceRateOnInventory": {
               "type": "number",
               "minimum": 0,
-              "maximum": 1
+              "maximum": 1,
+              "description": "Insurance premium as a fraction a year of the average value of gold on site (clients' gold in process and the refiner's own locked gold), in [0, 1]."
             },
             "insuranceLocalShare": {
               "type": "number",
               "minimum": 0,
-              "maximum": 1
+              "maximum": 1,
+              "description": "Share of insurance premiums paid to Malian insurers, a fraction in [0, 1] (the rest is imported)."
             },
             "lines": {
               "type": "array",
@@ -2049,31 +3119,34 @@ enum EmbeddedData {
                 "properties": {
                   "id": {
                     "type": "string",
-                    "pattern": "^[A-Za-z0-9._-]{1,64}$"
+                    "pattern": "^[A-Za-z0-9._-]{1,64}$",
+                    "description": "The line's identifier (letters, digits, '.', '_', '-')."
                   },
                   "fixedUsdPerYear": {
                     "type": "number",
                     "minimum": 0,
                     "maximum": 10000000000,
-                    "description": "Bounds: a refinery's fixed costs are millions of USD a year; 10¹⁰ is ten billion."
+                    "description": "Fixed cost, USD a year (first-year prices). Bounds: a refinery's fixed costs are millions of USD a year; 10¹⁰ is ten billion."
                   },
                   "usdPerKgGold": {
                     "type": "number",
                     "minimum": 0,
                     "maximum": 1000000,
-                    "description": "Bounds: costs are a few USD per kg of gold; 10⁶ is above the gold's own value."
+                    "description": "Variable cost, USD per kg of gold processed (first-year prices). Bounds: costs are a few USD per kg of gold; 10⁶ is above the gold's own value."
                   },
                   "localShare": {
                     "type": "number",
                     "minimum": 0,
-                    "maximum": 1
+                    "maximum": 1,
+                    "description": "Share bought from Malian suppliers, a fraction in [0, 1]; the rest is imported."
                   },
                   "basis": {
                     "type": "string",
                     "description": "Where the figures come from: a citation, or \"assumption\" with the reasoning."
                   }
                 }
-              }
+              },
+              "description": "The other cost lines (chemicals, security, G&A…): fixed and per kg of gold."
             },
             "basis": {
               "type": "string",
@@ -2104,51 +3177,59 @@ enum EmbeddedData {
                 ],
                 "properties": {
                   "name": {
-                    "type": "string"
+                    "type": "string",
+                    "description": "The investment's name, for people."
                   },
                   "year": {
                     "type": "integer",
                     "minimum": 1890,
-                    "maximum": 2200
+                    "maximum": 2200,
+                    "description": "The year it is spent (a calendar year; before the horizon: construction)."
                   },
                   "usd": {
                     "type": "number",
                     "minimum": 0,
                     "maximum": 100000000000,
-                    "description": "Bounds: a refinery costs tens of millions of USD; 10¹¹ is a hundred billion."
+                    "description": "Amount, USD (nominal). Bounds: a refinery costs tens of millions of USD; 10¹¹ is a hundred billion."
                   },
                   "localShare": {
                     "type": "number",
                     "minimum": 0,
-                    "maximum": 1
+                    "maximum": 1,
+                    "description": "Share spent with Malian suppliers and contractors, a fraction in [0, 1] (national capture)."
                   },
                   "basis": {
                     "type": "string",
                     "description": "Where the figures come from: a citation, or \"assumption\" with the reasoning."
                   }
                 }
-              }
+              },
+              "description": "Investments by year (a year before the first horizon year is construction)."
             },
             "sustainingShare": {
               "type": "number",
               "minimum": 0,
-              "maximum": 1
+              "maximum": 1,
+              "description": "Sustaining capex each operating year, a fraction of the investments made so far, in [0, 1]."
             },
             "depreciationYears": {
               "type": "integer",
               "minimum": 1,
-              "maximum": 100
+              "maximum": 100,
+              "description": "Straight-line depreciation period of every investment (and sustaining capex), years."
             },
             "receivableDays": {
               "type": "number",
               "minimum": 0,
-              "maximum": 365
+              "maximum": 365,
+              "description": "Trade receivables, days of revenue (working capital)."
             },
             "basis": {
               "type": "string",
               "description": "Where the figures come from: a citation, or \"assumption\" with the reasoning."
             }
-          }
+          },
+          "description": "Investments, sustaining capex, depreciation and working capital."
         },
         "financing": {
           "type": "object",
@@ -2163,26 +3244,31 @@ enum EmbeddedData {
             "debtShare": {
               "type": "number",
               "minimum": 0,
-              "maximum": 1
+              "maximum": 1,
+              "description": "Share of each investment funded by debt, a fraction in [0, 1]."
             },
             "interestRate": {
               "type": "number",
               "minimum": 0,
-              "maximum": 1
+              "maximum": 1,
+              "description": "Interest rate, a fraction a year (0.08 is 8%)."
             },
             "tenorYears": {
               "type": "integer",
               "minimum": 1,
-              "maximum": 100
+              "maximum": 100,
+              "description": "Years over which each drawing is repaid."
             },
             "lenderMalian": {
-              "type": "boolean"
+              "type": "boolean",
+              "description": "Whether the lenders are Malian (their interest then stays in Mali)."
             },
             "basis": {
               "type": "string",
               "description": "Where the figures come from: a citation, or \"assumption\" with the reasoning."
             }
-          }
+          },
+          "description": "Debt that funds part of each investment."
         },
         "taxes": {
           "type": "object",
@@ -2198,25 +3284,30 @@ enum EmbeddedData {
             "corporateIncomeTax": {
               "type": "number",
               "minimum": 0,
-              "exclusiveMaximum": 1
+              "exclusiveMaximum": 1,
+              "description": "Corporate income tax rate, a fraction of taxable income in [0, 1)."
             },
             "minimumTaxOnTurnover": {
               "type": "number",
               "minimum": 0,
-              "exclusiveMaximum": 1
+              "exclusiveMaximum": 1,
+              "description": "Minimum tax rate, a fraction of turnover in [0, 1)."
             },
             "dividendWithholding": {
               "type": "number",
               "minimum": 0,
-              "exclusiveMaximum": 1
+              "exclusiveMaximum": 1,
+              "description": "Withholding tax on dividends, a fraction of gross dividends in [0, 1)."
             },
             "stateExemptFromWithholding": {
-              "type": "boolean"
+              "type": "boolean",
+              "description": "Whether holders of kind state are exempt from withholding (a state does not tax itself)."
             },
             "lossCarryForwardYears": {
               "type": "integer",
               "minimum": 0,
-              "maximum": 100
+              "maximum": 100,
+              "description": "Years a tax loss can be carried forward."
             },
             "turnoverIncludesGoldSales": {
               "type": "boolean",
@@ -2226,7 +3317,8 @@ enum EmbeddedData {
               "type": "string",
               "description": "Where the figures come from: a citation, or \"assumption\" with the reasoning."
             }
-          }
+          },
+          "description": "Corporate, minimum and withholding taxes."
         },
         "valuation": {
           "type": "object",
@@ -2240,18 +3332,20 @@ enum EmbeddedData {
               "type": "number",
               "minimum": -0.5,
               "maximum": 10,
-              "description": "Bounds: below −50% a year discount factors over a century overflow; above 1,000% nothing is worth anything."
+              "description": "Discount rate, a fraction a year (0.14 is 14%). Bounds: below −50% a year discount factors over a century overflow; above 1,000% nothing is worth anything."
             },
             "inflation": {
               "type": "number",
               "minimum": -0.5,
-              "maximum": 1
+              "maximum": 1,
+              "description": "Yearly inflation of costs (staff, energy prices, other opex lines, sustaining capex) from the first horizon year, a fraction a year; prices and charges follow their own inputs."
             },
             "basis": {
               "type": "string",
               "description": "Where the figures come from: a citation, or \"assumption\" with the reasoning."
             }
-          }
+          },
+          "description": "Discounting and inflation."
         },
         "counterfactual": {
           "type": "object",
@@ -2266,22 +3360,24 @@ enum EmbeddedData {
               "type": "number",
               "minimum": 0,
               "maximum": 1000000,
-              "description": "Bounds: charges are cents to dollars per ounce; 10⁶ is far above any gold price."
+              "description": "Foreign refining charge avoided, USD per gross troy ounce of domestic gold. Bounds: charges are cents to dollars per ounce; 10⁶ is far above any gold price."
             },
             "exportLogisticsUsdPerOzFine": {
               "type": "number",
               "minimum": 0,
               "maximum": 1000000,
-              "description": "Bounds: charges are cents to dollars per ounce; 10⁶ is far above any gold price."
+              "description": "Export logistics avoided, USD per fine troy ounce of domestic gold. Bounds: charges are cents to dollars per ounce; 10⁶ is far above any gold price."
             },
             "originCountry": {
-              "type": "string"
+              "type": "string",
+              "description": "ISO 3166 code of the country whose capture is measured, such as ML; sources with this country count as domestic gold."
             },
             "basis": {
               "type": "string",
               "description": "Where the figures come from: a citation, or \"assumption\" with the reasoning."
             }
-          }
+          },
+          "description": "What Mali pays without the refinery: foreign refining and export logistics (for national capture)."
         },
         "uncertainties": {
           "type": "array",
@@ -2296,6 +3392,7 @@ enum EmbeddedData {
             ],
             "properties": {
               "input": {
+                "type": "string",
                 "enum": [
                   "goldPrice",
                   "silverPrice",
@@ -2309,28 +3406,32 @@ enum EmbeddedData {
                   "fuelAvailability",
                   "yearsToAccreditation",
                   "corporateIncomeTax"
-                ]
+                ],
+                "description": "The uncertain input: goldPrice, silverPrice, refiningCharges, intake, capex, opex and energyPrices are factors on the scenario's values (base 1); discountRate, goldPayable, fuelAvailability and corporateIncomeTax are fractions; yearsToAccreditation is years."
               },
               "low": {
                 "type": "number",
-                "description": "A factor on the base value in [0, 1000] (a sensitivity range spans a fraction to a few times its base), or the input's own range for rates, payables, availability, tax and years."
+                "description": "The low end. A factor on the base value in [0, 1000] (a sensitivity range spans a fraction to a few times its base), or the input's own range for rates, payables, availability, tax and years."
               },
               "high": {
                 "type": "number",
-                "description": "A factor on the base value in [0, 1000] (a sensitivity range spans a fraction to a few times its base), or the input's own range for rates, payables, availability, tax and years."
+                "description": "The high end. A factor on the base value in [0, 1000] (a sensitivity range spans a fraction to a few times its base), or the input's own range for rates, payables, availability, tax and years."
               },
               "distribution": {
+                "type": "string",
                 "enum": [
                   "uniform",
                   "triangular"
-                ]
+                ],
+                "description": "How the Monte Carlo draws between low and high: uniform, or triangular with its mode at the base value."
               },
               "basis": {
                 "type": "string",
                 "description": "Where the figures come from: a citation, or \"assumption\" with the reasoning."
               }
             }
-          }
+          },
+          "description": "Uncertain inputs for the tornado and the Monte Carlo (value)."
         }
       }
     },
@@ -2360,49 +3461,798 @@ enum EmbeddedData {
             "properties": {
               "id": {
                 "type": "string",
-                "pattern": "^[A-Za-z0-9._-]{1,64}$"
+                "pattern": "^[A-Za-z0-9._-]{1,64}$",
+                "description": "The holder's identifier, unique among holders (letters, digits, '.', '_', '-')."
               },
               "name": {
-                "type": "string"
+                "type": "string",
+                "description": "The holder's name, for people."
               },
               "share": {
                 "type": "number",
                 "exclusiveMinimum": 0,
-                "maximum": 1
+                "maximum": 1,
+                "description": "The holder's share of the equity, a fraction in (0, 1]."
               },
               "malian": {
-                "type": "boolean"
+                "type": "boolean",
+                "description": "Whether the holder is Malian (its share of the surplus stays in Mali)."
               },
               "kind": {
+                "type": "string",
                 "enum": [
                   "state",
                   "private"
-                ]
+                ],
+                "description": "state or private (a state holder may be exempt from withholding)."
               },
               "carried": {
-                "type": "boolean"
+                "type": "boolean",
+                "description": "Whether the holding is a carried interest: it contributes no capital, the paying holders fund its part."
               },
               "dividendsFrom": {
+                "type": "string",
                 "enum": [
                   "start",
                   "payback"
-                ]
+                ],
+                "description": "When a carried interest starts receiving dividends: start, or payback (once the paying holders are paid back). Ignored for paying holders."
               },
               "basis": {
                 "type": "string",
                 "description": "Where the figures come from: a citation, or \"assumption\" with the reasoning."
               }
             }
-          }
+          },
+          "description": "The holders; shares add up to 1."
         },
         "minimumMalianShare": {
           "type": "number",
           "minimum": 0,
-          "exclusiveMaximum": 1
+          "exclusiveMaximum": 1,
+          "description": "The Malian holders' aggregate share must exceed this, a fraction in [0, 1); default 0.5 (a Malian majority), 0 for no rule."
         },
         "basis": {
           "type": "string",
           "description": "Where the figures come from: a citation, or \"assumption\" with the reasoning."
+        }
+      }
+    }
+  }
+}
+
+"""#
+
+    static let scheduleSchema = #"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://refinery-model.example/schema/schedule/1",
+  "title": "refinery-cli schedule report",
+  "description": "The JSON of `refinery-cli schedule --format json` (RefineryScheduleReport in the library), version 1: a detailed window (request.kind detailed, hourly periods) or a year's campaign (request.kind campaign, daily periods). Times are period indices from startDate at 00:00, each request.periodHours long; turnarounds are in days; masses in kg. Deterministic: sorted keys, stable array order, no timestamps. Units are in field names (Kg, Tonnes, Usd, Days, Hours, Seconds, Percent) or in each field's description; a fraction is a number in [0, 1] (0.14 is 14%), never a percent unless the name says Percent.",
+  "type": "object",
+  "additionalProperties": false,
+  "required": [
+    "schemaVersion",
+    "request",
+    "year",
+    "startDate",
+    "periods",
+    "status",
+    "termination",
+    "model",
+    "branchAndBoundNodes",
+    "startCertified",
+    "batches",
+    "lots",
+    "stages",
+    "intervals",
+    "violations",
+    "notes"
+  ],
+  "properties": {
+    "schemaVersion": {
+      "type": "integer",
+      "const": 1,
+      "description": "The version of the schedule report format (1); a change that breaks readers increases it, and the schema's $id ends with it."
+    },
+    "request": {
+      "$ref": "#/$defs/scheduleRequest",
+      "description": "The scheduling question."
+    },
+    "year": {
+      "type": "integer",
+      "description": "The plant year scheduled (its configuration and intake)."
+    },
+    "startDate": {
+      "type": "string",
+      "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+      "description": "The first day of the window, YYYY-MM-DD."
+    },
+    "periods": {
+      "type": "integer",
+      "minimum": 0,
+      "description": "Periods in the window (hours for a detailed window with 1-hour periods, days for a campaign)."
+    },
+    "status": {
+      "type": "string",
+      "enum": [
+        "optimal",
+        "feasible",
+        "infeasible",
+        "noSolution"
+      ],
+      "description": "optimal (proven within the gap target), feasible (stopped early: see gap), infeasible (no schedule meets every due date; see explanation) or noSolution (none found within the time limit)."
+    },
+    "termination": {
+      "type": "string",
+      "enum": [
+        "completed",
+        "timeLimit",
+        "gapLimit",
+        "cancelled"
+      ],
+      "description": "Why the solver stopped: completed (status proven), timeLimit, gapLimit (the relative gap target was reached) or cancelled."
+    },
+    "objective": {
+      "type": "number",
+      "description": "The objective of the schedule found, in kg of gold (for goal workInProcess, refined gold summed over the periods: gold refined early counts more); absent when none was found."
+    },
+    "bestBound": {
+      "type": "number",
+      "description": "Proven bound on the objective, same unit; absent when none."
+    },
+    "gap": {
+      "type": "number",
+      "minimum": 0,
+      "description": "|objective − bestBound| ÷ |objective|, a fraction (not percent); 0 when proven optimal; absent without a schedule."
+    },
+    "model": {
+      "$ref": "#/$defs/modelSize",
+      "description": "The size of the MILP solved."
+    },
+    "timings": {
+      "type": "object",
+      "description": "Wall-clock times; only with --timings (they vary from run to run).",
+      "additionalProperties": false,
+      "required": [
+        "buildSeconds",
+        "solveSeconds"
+      ],
+      "properties": {
+        "buildSeconds": {
+          "type": "number",
+          "minimum": 0,
+          "description": "Seconds to build the model."
+        },
+        "solveSeconds": {
+          "type": "number",
+          "minimum": 0,
+          "description": "Seconds to solve it."
+        }
+      }
+    },
+    "branchAndBoundNodes": {
+      "type": "integer",
+      "minimum": 0,
+      "description": "Branch-and-bound nodes explored."
+    },
+    "startCertified": {
+      "type": "boolean",
+      "description": "Whether the schedule is the greedy start proven within the gap by the relaxation's interior-point bound, without branch-and-cut."
+    },
+    "summary": {
+      "$ref": "#/$defs/scheduleSummary",
+      "description": "Headline figures; absent when no schedule was found."
+    },
+    "batches": {
+      "type": "array",
+      "items": {
+        "$ref": "#/$defs/scheduleBatch",
+        "description": "One line of batches."
+      },
+      "description": "Every batch, in start order."
+    },
+    "lots": {
+      "type": "array",
+      "items": {
+        "$ref": "#/$defs/scheduleLot",
+        "description": "One lot."
+      },
+      "description": "Every lot arriving in the window."
+    },
+    "stages": {
+      "type": "array",
+      "items": {
+        "$ref": "#/$defs/stageUse",
+        "description": "One stage's use."
+      },
+      "description": "Each stage's batches, hours and utilization."
+    },
+    "intervals": {
+      "type": "array",
+      "items": {
+        "$ref": "#/$defs/scheduleInterval",
+        "description": "One day or month."
+      },
+      "description": "Refined gold and mean gold in process per day (detailed) or month (campaign)."
+    },
+    "goldBalance": {
+      "$ref": "#/$defs/goldBalance",
+      "description": "Where the gold received is at the end; absent when no schedule was found."
+    },
+    "violations": {
+      "type": "array",
+      "items": {
+        "$ref": "#/$defs/scheduleViolation",
+        "description": "A broken rule."
+      },
+      "description": "What the independent check rejects: empty for every schedule returned."
+    },
+    "explanation": {
+      "$ref": "#/$defs/infeasibilityExplanation",
+      "description": "Which lots block; only when no schedule meets every due date."
+    },
+    "notes": {
+      "type": "array",
+      "items": {
+        "type": "string",
+        "description": "One note."
+      },
+      "description": "What the schedule left out or assumed."
+    }
+  },
+  "$defs": {
+    "scheduleRequest": {
+      "type": "object",
+      "description": "The scheduling question: window, grid, plant year, intake and goal.",
+      "additionalProperties": false,
+      "required": [
+        "kind",
+        "days",
+        "periodHours",
+        "goal",
+        "silverValuePerKg",
+        "kilobarPremium"
+      ],
+      "properties": {
+        "kind": {
+          "type": "string",
+          "enum": [
+            "detailed",
+            "campaign"
+          ],
+          "description": "detailed (an hourly grid over 1–14 days, batches by unit) or campaign (daily buckets over up to a year)."
+        },
+        "startDate": {
+          "type": "string",
+          "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+          "description": "The first day of the window, YYYY-MM-DD; absent: 1 January of year."
+        },
+        "days": {
+          "type": "integer",
+          "minimum": 1,
+          "description": "Days in the window (1–14 detailed, 1–366 campaign)."
+        },
+        "periodHours": {
+          "type": "number",
+          "exclusiveMinimum": 0,
+          "description": "The grid's period, hours (detailed 0.25–24, campaign 8 or 24)."
+        },
+        "year": {
+          "type": "integer",
+          "description": "The year whose plant configuration and intake apply; absent: the year of startDate, else the scenario's first year."
+        },
+        "intakeTonnesPerYear": {
+          "type": "number",
+          "minimum": 0,
+          "description": "The intake scaled to this many tonnes of gold a year; absent: the scenario's own intake."
+        },
+        "goal": {
+          "type": "string",
+          "enum": [
+            "workInProcess",
+            "throughput",
+            "value",
+            "makespan"
+          ],
+          "description": "What the schedule optimizes: workInProcess (refine early), throughput (gold refined by the end), value (gold plus silver and kilobar premium) or makespan."
+        },
+        "turnaroundTargetDays": {
+          "type": "number",
+          "minimum": 0,
+          "description": "A due date for every lot without its own: arrival + this many days; absent: only the scenario's due dates."
+        },
+        "silverValuePerKg": {
+          "type": "number",
+          "minimum": 0,
+          "description": "For goal value: kg of gold one kg of refined silver is worth (a ratio, kg/kg)."
+        },
+        "kilobarPremium": {
+          "type": "number",
+          "minimum": 0,
+          "description": "For goal value: extra value per kg of gold in 999.9 products, in kg of gold per kg."
+        }
+      }
+    },
+    "scheduleSummary": {
+      "type": "object",
+      "description": "Headline figures of the schedule: lots, gold and silver (kg), turnaround (days, from arrival to the last gold in a product).",
+      "additionalProperties": false,
+      "required": [
+        "lotsReceived",
+        "lotsCompleted",
+        "lotsLate",
+        "intakeGoldKg",
+        "refinedGoldKg",
+        "refinedSilverKg",
+        "goldInProcessAtEndKg",
+        "averageGoldInProcessKg"
+      ],
+      "properties": {
+        "lotsReceived": {
+          "type": "integer",
+          "minimum": 0,
+          "description": "Lots arriving in the window."
+        },
+        "lotsCompleted": {
+          "type": "integer",
+          "minimum": 0,
+          "description": "Lots whose last gold reaches a product within the window."
+        },
+        "lotsLate": {
+          "type": "integer",
+          "minimum": 0,
+          "description": "Lots finished after their due date, or not finished by it."
+        },
+        "intakeGoldKg": {
+          "type": "number",
+          "minimum": 0,
+          "description": "Gold received in the window, kg."
+        },
+        "refinedGoldKg": {
+          "type": "number",
+          "minimum": 0,
+          "description": "Gold refined in the window, kg."
+        },
+        "refinedSilverKg": {
+          "type": "number",
+          "minimum": 0,
+          "description": "Silver refined in the window, kg."
+        },
+        "goldInProcessAtEndKg": {
+          "type": "number",
+          "minimum": 0,
+          "description": "Gold in the plant at the end of the window, kg."
+        },
+        "averageGoldInProcessKg": {
+          "type": "number",
+          "minimum": 0,
+          "description": "Mean gold in the plant over the window, kg."
+        },
+        "meanTurnaroundDays": {
+          "type": "number",
+          "minimum": 0,
+          "description": "Mean turnaround of the completed lots, days from arrival to the last gold in a product; absent when none completed."
+        },
+        "maxTurnaroundDays": {
+          "type": "number",
+          "minimum": 0,
+          "description": "Longest turnaround of a completed lot, days; absent when none completed."
+        },
+        "busiestStage": {
+          "type": "string",
+          "description": "The stage with the highest utilization; absent when no stage works."
+        }
+      }
+    },
+    "stageUse": {
+      "type": "object",
+      "description": "How much of a stage's unit time the schedule uses.",
+      "additionalProperties": false,
+      "required": [
+        "stage",
+        "units",
+        "batches",
+        "busyUnitHours",
+        "availableUnitHours",
+        "utilization"
+      ],
+      "properties": {
+        "stage": {
+          "type": "string",
+          "description": "The stage's id."
+        },
+        "units": {
+          "type": "integer",
+          "minimum": 0,
+          "description": "Parallel units of the stage."
+        },
+        "batches": {
+          "type": "integer",
+          "minimum": 0,
+          "description": "Batches run in the window."
+        },
+        "busyUnitHours": {
+          "type": "number",
+          "minimum": 0,
+          "description": "Unit-hours the batches occupy, h."
+        },
+        "availableUnitHours": {
+          "type": "number",
+          "minimum": 0,
+          "description": "Unit-hours the calendar offers in the window, h."
+        },
+        "utilization": {
+          "type": "number",
+          "minimum": 0,
+          "description": "busyUnitHours ÷ availableUnitHours, a fraction (not percent)."
+        }
+      }
+    },
+    "scheduleInterval": {
+      "type": "object",
+      "description": "Refined gold and gold in process in one month (campaign) or day (detailed window).",
+      "additionalProperties": false,
+      "required": [
+        "label",
+        "refinedGoldKg",
+        "averageGoldInProcessKg"
+      ],
+      "properties": {
+        "label": {
+          "type": "string",
+          "description": "YYYY-MM (campaign) or YYYY-MM-DD (detailed)."
+        },
+        "refinedGoldKg": {
+          "type": "number",
+          "minimum": 0,
+          "description": "Gold refined in the interval, kg."
+        },
+        "averageGoldInProcessKg": {
+          "type": "number",
+          "minimum": 0,
+          "description": "Mean gold in the plant over the interval, kg."
+        }
+      }
+    },
+    "goldBalance": {
+      "type": "object",
+      "description": "Where the gold received in the window is at its end, kg.",
+      "additionalProperties": false,
+      "required": [
+        "receivedKg",
+        "refinedKg",
+        "inProcessKg",
+        "inByproductKg",
+        "lostKg",
+        "residualKg"
+      ],
+      "properties": {
+        "receivedKg": {
+          "type": "number",
+          "description": "Gold received, kg."
+        },
+        "refinedKg": {
+          "type": "number",
+          "description": "Gold refined, kg."
+        },
+        "inProcessKg": {
+          "type": "number",
+          "description": "Gold still in the plant, kg."
+        },
+        "inByproductKg": {
+          "type": "number",
+          "description": "Gold in by-products (slag, sweeps) awaiting recovery, kg."
+        },
+        "lostKg": {
+          "type": "number",
+          "description": "Gold lost, kg."
+        },
+        "residualKg": {
+          "type": "number",
+          "description": "received − (refined + in process + in by-products + lost), kg: rounding only."
+        }
+      }
+    },
+    "scheduleViolation": {
+      "type": "object",
+      "description": "A rule the independent check found broken (never expected: a bug).",
+      "additionalProperties": false,
+      "required": [
+        "kind",
+        "message"
+      ],
+      "properties": {
+        "kind": {
+          "type": "string",
+          "enum": [
+            "unknownName",
+            "ineligibleUnit",
+            "outsideHorizon",
+            "unitUnavailable",
+            "occupancy",
+            "batchSize",
+            "negativeStock",
+            "storageExceeded",
+            "milestoneMissed",
+            "splitBroken",
+            "refusedReceipt",
+            "processingTime"
+          ],
+          "description": "Which rule."
+        },
+        "time": {
+          "type": "integer",
+          "description": "Where it happens: a period index from the start of the window (startDate at 00:00), each request.periodHours long; absent when not tied to a period."
+        },
+        "message": {
+          "type": "string",
+          "description": "What is wrong, for people."
+        }
+      }
+    },
+    "infeasibilityExplanation": {
+      "type": "object",
+      "description": "Which lots (receipts) and due dates (milestones) block a schedule, from the elastic model that misses as little as possible.",
+      "additionalProperties": false,
+      "required": [
+        "refusals",
+        "misses"
+      ],
+      "properties": {
+        "refusals": {
+          "type": "array",
+          "items": {
+            "type": "object",
+            "description": "A receipt the relaxed schedule cannot take in full.",
+            "additionalProperties": false,
+            "required": [
+              "state",
+              "time",
+              "amount",
+              "refused"
+            ],
+            "properties": {
+              "label": {
+                "type": "string",
+                "description": "The lot, for people; absent when the receipt has no label."
+              },
+              "state": {
+                "type": "string",
+                "description": "The material state the receipt brings."
+              },
+              "time": {
+                "type": "integer",
+                "description": "When it arrives: a period index from the start of the window (startDate at 00:00), each request.periodHours long."
+              },
+              "amount": {
+                "type": "number",
+                "minimum": 0,
+                "description": "What arrives, in the state's measure (kg of gold or gross kg, or lots)."
+              },
+              "refused": {
+                "type": "number",
+                "minimum": 0,
+                "description": "What the relaxed schedule refuses of it, same measure."
+              }
+            }
+          },
+          "description": "Receipts refused in part or in full."
+        },
+        "misses": {
+          "type": "array",
+          "items": {
+            "type": "object",
+            "description": "A due date the relaxed schedule misses.",
+            "additionalProperties": false,
+            "required": [
+              "time",
+              "amount",
+              "reached",
+              "shortfall"
+            ],
+            "properties": {
+              "label": {
+                "type": "string",
+                "description": "The lot and product, for people; absent when the milestone has no label."
+              },
+              "time": {
+                "type": "integer",
+                "description": "The due time: a period index from the start of the window (startDate at 00:00), each request.periodHours long."
+              },
+              "amount": {
+                "type": "number",
+                "minimum": 0,
+                "description": "What must be refined by then, kg of gold."
+              },
+              "reached": {
+                "type": "number",
+                "minimum": 0,
+                "description": "What the relaxed schedule refines by then, kg of gold."
+              },
+              "shortfall": {
+                "type": "number",
+                "minimum": 0,
+                "description": "amount − reached, kg of gold."
+              },
+              "reachedAt": {
+                "type": "integer",
+                "description": "When the relaxed schedule first reaches the amount (a period index from the start of the window (startDate at 00:00), each request.periodHours long); absent if not within the window."
+              }
+            }
+          },
+          "description": "Due dates missed."
+        },
+        "gap": {
+          "type": "number",
+          "minimum": 0,
+          "description": "How far the relaxed schedule may be from the least refusal and shortfall, a fraction; 0 when proven least; absent when unknown."
+        }
+      }
+    },
+    "scheduleBatch": {
+      "type": "object",
+      "description": "count batches of a task started together on a stage's units.",
+      "additionalProperties": false,
+      "required": [
+        "task",
+        "stage",
+        "start",
+        "end",
+        "release",
+        "startTime",
+        "count",
+        "amount",
+        "measure",
+        "goldKg",
+        "lots"
+      ],
+      "properties": {
+        "task": {
+          "type": "string",
+          "description": "The task's name (stage and material)."
+        },
+        "stage": {
+          "type": "string",
+          "description": "The stage's id."
+        },
+        "start": {
+          "type": "integer",
+          "minimum": 0,
+          "description": "When the batches start: a period index from the start of the window (startDate at 00:00), each request.periodHours long."
+        },
+        "end": {
+          "type": "integer",
+          "minimum": 0,
+          "description": "When their units are free again (a period index from the start of the window (startDate at 00:00), each request.periodHours long)."
+        },
+        "release": {
+          "type": "integer",
+          "minimum": 0,
+          "description": "When the outputs are released, after waits such as the assay (a period index from the start of the window (startDate at 00:00), each request.periodHours long)."
+        },
+        "startTime": {
+          "type": "string",
+          "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}$",
+          "description": "Local start time, YYYY-MM-DDTHH:MM."
+        },
+        "count": {
+          "type": "integer",
+          "minimum": 1,
+          "description": "Batches started together."
+        },
+        "amount": {
+          "type": "number",
+          "minimum": 0,
+          "description": "Amount processed, in measure."
+        },
+        "measure": {
+          "type": "string",
+          "description": "The unit of amount: lots, kg gold or gross kg (empty when the task has no input)."
+        },
+        "goldKg": {
+          "type": "number",
+          "minimum": 0,
+          "description": "Gold in the batches, kg."
+        },
+        "lots": {
+          "type": "array",
+          "items": {
+            "type": "string",
+            "description": "A lot id."
+          },
+          "description": "Lots whose material is in the batches (pool accounting, first in first out)."
+        }
+      }
+    },
+    "scheduleLot": {
+      "type": "object",
+      "description": "A lot's journey through the window.",
+      "additionalProperties": false,
+      "required": [
+        "id",
+        "kind",
+        "goldKg",
+        "arrival"
+      ],
+      "properties": {
+        "id": {
+          "type": "string",
+          "description": "The lot's id."
+        },
+        "kind": {
+          "type": "string",
+          "enum": [
+            "dore",
+            "artisanal",
+            "ore"
+          ],
+          "description": "The material kind."
+        },
+        "goldKg": {
+          "type": "number",
+          "minimum": 0,
+          "description": "Gold in the lot, kg."
+        },
+        "arrival": {
+          "type": "integer",
+          "description": "When it arrives: a period index from the start of the window (startDate at 00:00), each request.periodHours long."
+        },
+        "due": {
+          "type": "integer",
+          "description": "When it is due (a period index from the start of the window (startDate at 00:00), each request.periodHours long); absent without a due date."
+        },
+        "completed": {
+          "type": "integer",
+          "description": "When its last gold reaches a product (a period index from the start of the window (startDate at 00:00), each request.periodHours long); absent if not within the window."
+        },
+        "turnaroundDays": {
+          "type": "number",
+          "minimum": 0,
+          "description": "Days from arrival to completion; absent if not completed."
+        },
+        "onTime": {
+          "type": "boolean",
+          "description": "Whether it completed by its due date; absent without a due date."
+        }
+      }
+    },
+    "modelSize": {
+      "type": "object",
+      "description": "The size of the optimization model.",
+      "additionalProperties": false,
+      "required": [
+        "variables",
+        "integerVariables",
+        "binaryVariables",
+        "constraints",
+        "nonzeros"
+      ],
+      "properties": {
+        "variables": {
+          "type": "integer",
+          "minimum": 0,
+          "description": "Columns."
+        },
+        "integerVariables": {
+          "type": "integer",
+          "minimum": 0,
+          "description": "Integer and binary columns together."
+        },
+        "binaryVariables": {
+          "type": "integer",
+          "minimum": 0,
+          "description": "Binary columns."
+        },
+        "constraints": {
+          "type": "integer",
+          "minimum": 0,
+          "description": "Rows."
+        },
+        "nonzeros": {
+          "type": "integer",
+          "minimum": 0,
+          "description": "Non-zero coefficients."
         }
       }
     }
@@ -2695,6 +4545,1355 @@ enum EmbeddedData {
             "$ref": "#/$defs/suitability"
           },
           "description": "The unit types that can run the task, each with its batch limits, processing time and costs; no unit."
+        }
+      }
+    }
+  }
+}
+
+"""#
+
+    static let sweepSchema = #"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://refinery-model.example/schema/sweep/1",
+  "title": "refinery-cli sweep line",
+  "description": "One line of `refinery-cli sweep --format json` (JSON lines: one object per point, in grid order; Sweep.jsonLines in the library), version 1. Each line has results or, for a point that failed, error. Deterministic: sorted keys, stable array order, no timestamps. Units are in field names (Kg, Tonnes, Usd, Days, Hours, Seconds, Percent) or in each field's description; a fraction is a number in [0, 1] (0.14 is 14%), never a percent unless the name says Percent.",
+  "type": "object",
+  "additionalProperties": false,
+  "required": [
+    "schemaVersion",
+    "point",
+    "set"
+  ],
+  "properties": {
+    "schemaVersion": {
+      "type": "integer",
+      "const": 1,
+      "description": "The version of the sweep line format (1); a change that breaks readers increases it, and the schema's $id ends with it."
+    },
+    "point": {
+      "type": "integer",
+      "minimum": 1,
+      "description": "The point's position in grid order, from 1 (the first --vary varies slowest)."
+    },
+    "set": {
+      "type": "object",
+      "additionalProperties": {
+        "type": [
+          "number",
+          "string",
+          "boolean",
+          "array",
+          "object",
+          "null"
+        ],
+        "description": "The value this point gives the field (any JSON value the field takes)."
+      },
+      "description": "The varied values of this point, by the field's path (as given to --vary)."
+    },
+    "results": {
+      "type": "object",
+      "additionalProperties": false,
+      "properties": {
+        "refinedGoldTonnes": {
+          "type": [
+            "number",
+            "null"
+          ],
+          "description": "Refined gold, whole horizon, t (tonnes); null when not defined for this run."
+        },
+        "refinedGoldMeanTonnesPerYear": {
+          "type": [
+            "number",
+            "null"
+          ],
+          "description": "Refined gold, mean per year, t a year; null when not defined for this run."
+        },
+        "refinedGoldPeakTonnesPerYear": {
+          "type": [
+            "number",
+            "null"
+          ],
+          "description": "Refined gold, best year, t a year; null when not defined for this run."
+        },
+        "peakIntakeYear": {
+          "type": [
+            "integer",
+            "null"
+          ],
+          "description": "Year of peak gold intake, a calendar year; null when not defined for this run."
+        },
+        "peakIntakeTonnes": {
+          "type": [
+            "number",
+            "null"
+          ],
+          "description": "Gold intake in the peak year, t (tonnes); null when not defined for this run."
+        },
+        "bottleneck": {
+          "type": [
+            "string",
+            "null"
+          ],
+          "description": "Bottleneck stage in the peak year: a stage id; null when not defined for this run."
+        },
+        "bottleneckUtilizationPercent": {
+          "type": [
+            "number",
+            "null"
+          ],
+          "description": "Bottleneck utilization in the peak year, percent (0–100); null when not defined for this run."
+        },
+        "bottleneckCapacityTonnesPerYear": {
+          "type": [
+            "number",
+            "null"
+          ],
+          "description": "Gold intake the bottleneck sustains (peak-year mix), t a year; null when not defined for this run."
+        },
+        "yearsAboveCapacity": {
+          "type": [
+            "integer",
+            "null"
+          ],
+          "description": "Years with a stage above capacity, years (a count); null when not defined for this run."
+        },
+        "finalBacklogTonnes": {
+          "type": [
+            "number",
+            "null"
+          ],
+          "description": "Backlog at the end of the horizon, t (tonnes); null when not defined for this run."
+        },
+        "finalGoldInProcessKg": {
+          "type": [
+            "number",
+            "null"
+          ],
+          "description": "Gold in process at the end of the horizon, kg; null when not defined for this run."
+        },
+        "meanGoldInProcessKg": {
+          "type": [
+            "number",
+            "null"
+          ],
+          "description": "Gold in process, mean over the horizon, kg; null when not defined for this run."
+        },
+        "meanTurnaroundDays": {
+          "type": [
+            "number",
+            "null"
+          ],
+          "description": "Turnaround, mean over routes (last year), days; null when not defined for this run."
+        },
+        "goldLostKg": {
+          "type": [
+            "number",
+            "null"
+          ],
+          "description": "Gold lost in refining, whole horizon, kg; null when not defined for this run."
+        },
+        "scheduleYear": {
+          "type": [
+            "integer",
+            "null"
+          ],
+          "description": "Campaign schedule: year, a calendar year; null when not defined for this run."
+        },
+        "scheduleRefinedGoldTonnes": {
+          "type": [
+            "number",
+            "null"
+          ],
+          "description": "Campaign schedule: gold refined in the year, t (tonnes); null when not defined for this run."
+        },
+        "scheduleLotsLate": {
+          "type": [
+            "integer",
+            "null"
+          ],
+          "description": "Campaign schedule: lots late, lots (a count); null when not defined for this run."
+        },
+        "scheduleMeanTurnaroundDays": {
+          "type": [
+            "number",
+            "null"
+          ],
+          "description": "Campaign schedule: mean lot turnaround, days; null when not defined for this run."
+        },
+        "scheduleMaxTurnaroundDays": {
+          "type": [
+            "number",
+            "null"
+          ],
+          "description": "Campaign schedule: longest lot turnaround, days; null when not defined for this run."
+        },
+        "scheduleMeanGoldInProcessKg": {
+          "type": [
+            "number",
+            "null"
+          ],
+          "description": "Campaign schedule: gold in process, mean, kg; null when not defined for this run."
+        },
+        "scheduleBusiestStage": {
+          "type": [
+            "string",
+            "null"
+          ],
+          "description": "Campaign schedule: busiest stage: a stage id; null when not defined for this run."
+        },
+        "scheduleBusiestUtilizationPercent": {
+          "type": [
+            "number",
+            "null"
+          ],
+          "description": "Campaign schedule: busiest stage's use of its hours, percent (0–100); null when not defined for this run."
+        },
+        "scheduleGapPercent": {
+          "type": [
+            "number",
+            "null"
+          ],
+          "description": "Campaign schedule: solver gap, percent (0–100); null when not defined for this run."
+        },
+        "projectNpvMillionUsd": {
+          "type": [
+            "number",
+            "null"
+          ],
+          "description": "Project NPV, million USD (nominal; NPVs discounted); null when not defined for this run."
+        },
+        "projectIrrPercent": {
+          "type": [
+            "number",
+            "null"
+          ],
+          "description": "Project IRR (when unique), percent (0–100); null when not defined for this run."
+        },
+        "equityNpvMillionUsd": {
+          "type": [
+            "number",
+            "null"
+          ],
+          "description": "Equity NPV, million USD (nominal; NPVs discounted); null when not defined for this run."
+        },
+        "malianHoldersNpvMillionUsd": {
+          "type": [
+            "number",
+            "null"
+          ],
+          "description": "NPV to Malian holders, million USD (nominal; NPVs discounted); null when not defined for this run."
+        },
+        "valueAddedMillionUsd": {
+          "type": [
+            "number",
+            "null"
+          ],
+          "description": "Value added, whole horizon, million USD (nominal; NPVs discounted); null when not defined for this run."
+        },
+        "nationalCaptureMillionUsd": {
+          "type": [
+            "number",
+            "null"
+          ],
+          "description": "National capture, whole horizon, million USD (nominal; NPVs discounted); null when not defined for this run."
+        },
+        "nationalCaptureSharePercent": {
+          "type": [
+            "number",
+            "null"
+          ],
+          "description": "National capture, share of the gold processed, percent (0–100); null when not defined for this run."
+        }
+      },
+      "description": "The key results selected (--metrics; default all), by id; the id's suffix says its unit. Absent when the point failed."
+    },
+    "error": {
+      "type": "object",
+      "description": "Why the point could not be run; absent when it ran.",
+      "additionalProperties": false,
+      "required": [
+        "message",
+        "invalidData",
+        "problems"
+      ],
+      "properties": {
+        "message": {
+          "type": "string",
+          "description": "The error, for people."
+        },
+        "invalidData": {
+          "type": "boolean",
+          "description": "Whether the point's scenario is invalid data (exit status 65) rather than another failure."
+        },
+        "problems": {
+          "type": "array",
+          "items": {
+            "type": "object",
+            "description": "One problem with the point's scenario.",
+            "additionalProperties": false,
+            "required": [
+              "path",
+              "value",
+              "message"
+            ],
+            "properties": {
+              "path": {
+                "type": "string",
+                "description": "The field's JSON path in the scenario (e.g. plant.stages[3].units)."
+              },
+              "value": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "description": "The value at fault, as text; null when the problem is a missing field."
+              },
+              "message": {
+                "type": "string",
+                "description": "What is wrong and what is allowed."
+              }
+            }
+          },
+          "description": "Each problem with its path; empty for failures that are not about a field."
+        }
+      }
+    }
+  },
+  "oneOf": [
+    {
+      "required": [
+        "results"
+      ]
+    },
+    {
+      "required": [
+        "error"
+      ]
+    }
+  ]
+}
+
+"""#
+
+    static let valueSchema = #"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://refinery-model.example/schema/value/2",
+  "title": "refinery-cli valuation report",
+  "description": "The JSON of `refinery-cli value --format json` (ValuationReport in the library), version 2: cash flows, holders, value added, tornado and Monte Carlo. Deterministic: sorted keys, stable array order, no timestamps. Units are in field names (Kg, Tonnes, Usd, Days, Hours, Seconds, Percent) or in each field's description; a fraction is a number in [0, 1] (0.14 is 14%), never a percent unless the name says Percent.",
+  "type": "object",
+  "additionalProperties": false,
+  "required": [
+    "schemaVersion",
+    "tool",
+    "scenario",
+    "valuation",
+    "ownership",
+    "valueAdded",
+    "tornado"
+  ],
+  "properties": {
+    "schemaVersion": {
+      "type": "integer",
+      "const": 2,
+      "description": "The version of the valuation report (shared with the run report) format (2); a change that breaks readers increases it, and the schema's $id ends with it."
+    },
+    "tool": {
+      "type": "object",
+      "description": "What wrote the output.",
+      "additionalProperties": false,
+      "required": [
+        "name",
+        "version",
+        "glpk"
+      ],
+      "properties": {
+        "name": {
+          "type": "string",
+          "const": "refinery-cli",
+          "description": "The tool's name (also when a library caller wrote the report)."
+        },
+        "version": {
+          "type": "string",
+          "description": "The refinery-model package version, e.g. 0.1.0."
+        },
+        "glpk": {
+          "type": "string",
+          "description": "The version of the GLPK library linked, e.g. 5.0."
+        }
+      }
+    },
+    "scenario": {
+      "type": "string",
+      "description": "The scenario's name."
+    },
+    "valuation": {
+      "$ref": "#/$defs/valuation",
+      "description": "Headline figures and yearly cash flows."
+    },
+    "ownership": {
+      "type": "array",
+      "items": {
+        "$ref": "#/$defs/holder",
+        "description": "One holder."
+      },
+      "description": "What each holder puts in and takes out, largest share first."
+    },
+    "valueAdded": {
+      "$ref": "#/$defs/valueAdded",
+      "description": "Value added and national capture, by year, in total and in present value."
+    },
+    "tornado": {
+      "$ref": "#/$defs/tornado",
+      "description": "One-at-a-time sensitivity."
+    },
+    "monteCarlo": {
+      "$ref": "#/$defs/monteCarlo",
+      "description": "The Monte Carlo's percentiles; absent with --draws 0."
+    }
+  },
+  "$defs": {
+    "valuation": {
+      "type": "object",
+      "description": "Cash flows and valuation: the headline figures and one cash-flow statement per timeline year (money in nominal USD).",
+      "additionalProperties": false,
+      "required": [
+        "summary",
+        "years"
+      ],
+      "properties": {
+        "summary": {
+          "$ref": "#/$defs/valuationSummary",
+          "description": "NPV and IRR of the firm and the equity, paybacks, totals and break-evens."
+        },
+        "years": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/cashFlowYear",
+            "description": "One timeline year's cash flows."
+          },
+          "description": "One entry per timeline year, construction years first, in order."
+        }
+      }
+    },
+    "irr": {
+      "type": "object",
+      "description": "An internal rate of return, or why there is none or several.",
+      "additionalProperties": false,
+      "required": [
+        "rates",
+        "signChanges",
+        "note"
+      ],
+      "properties": {
+        "rates": {
+          "type": "array",
+          "items": {
+            "type": "number",
+            "description": "A rate, a fraction a year (0.12 is 12%)."
+          },
+          "description": "Every rate found, ascending; empty when there is none."
+        },
+        "signChanges": {
+          "type": "integer",
+          "minimum": 0,
+          "description": "Sign changes in the flows: an upper bound on the number of rates (Descartes)."
+        },
+        "note": {
+          "type": "string",
+          "description": "What the result means, in words (one IRR, no IRR: …, 2 IRRs: …, not computed)."
+        }
+      }
+    },
+    "breakEven": {
+      "type": "object",
+      "description": "A break-even value, or why there is none.",
+      "additionalProperties": false,
+      "required": [
+        "note"
+      ],
+      "properties": {
+        "value": {
+          "type": "number",
+          "description": "The value; its unit is in note; absent when there is none within the search range."
+        },
+        "note": {
+          "type": "string",
+          "description": "The value's unit and meaning, or why there is none."
+        }
+      }
+    },
+    "valuationSummary": {
+      "type": "object",
+      "description": "The valuation's headline figures (money in nominal USD).",
+      "additionalProperties": false,
+      "required": [
+        "discountRate",
+        "projectNPVUsd",
+        "projectIRR",
+        "equityNPVUsd",
+        "equityIRR",
+        "totalRevenueUsd",
+        "totalEBITDAUsd",
+        "totalTaxesUsd",
+        "totalCapexUsd",
+        "breakEvenRefiningCharge",
+        "breakEvenIntakeFactor"
+      ],
+      "properties": {
+        "discountRate": {
+          "type": "number",
+          "minimum": 0,
+          "description": "The discount rate used, a fraction (0.14 is 14%) a year."
+        },
+        "projectNPVUsd": {
+          "type": "number",
+          "description": "NPV of the free cash flow to the firm at discountRate, USD (nominal)."
+        },
+        "projectIRR": {
+          "$ref": "#/$defs/irr",
+          "description": "IRR of the free cash flow to the firm."
+        },
+        "equityNPVUsd": {
+          "type": "number",
+          "description": "NPV of the free cash flow to equity at discountRate, USD (nominal)."
+        },
+        "equityIRR": {
+          "$ref": "#/$defs/irr",
+          "description": "IRR of the free cash flow to equity."
+        },
+        "paybackYears": {
+          "type": "number",
+          "minimum": 0,
+          "description": "Years from the start of the timeline until the cumulative free cash flow to the firm turns non-negative; absent: never within the horizon."
+        },
+        "discountedPaybackYears": {
+          "type": "number",
+          "minimum": 0,
+          "description": "The same with discounted flows, years; absent: never within the horizon."
+        },
+        "ebitdaMargin": {
+          "type": "number",
+          "description": "EBITDA ÷ revenue over the horizon, a fraction (not percent); absent when revenue is not positive."
+        },
+        "totalRevenueUsd": {
+          "type": "number",
+          "description": "Revenue over the timeline, USD (nominal)."
+        },
+        "totalEBITDAUsd": {
+          "type": "number",
+          "description": "EBITDA over the timeline, USD (nominal)."
+        },
+        "totalTaxesUsd": {
+          "type": "number",
+          "description": "Corporate tax and dividend withholding over the timeline, USD (nominal)."
+        },
+        "totalCapexUsd": {
+          "type": "number",
+          "description": "Investments and sustaining capex over the timeline, USD (nominal)."
+        },
+        "breakEvenRefiningCharge": {
+          "$ref": "#/$defs/breakEven",
+          "description": "The refining charge, the same for every kind, that makes the project NPV zero, USD per gross troy ounce."
+        },
+        "breakEvenIntakeFactor": {
+          "$ref": "#/$defs/breakEven",
+          "description": "The factor on the intake that makes the project NPV zero (capped by capacity), a factor (1 = the scenario's intake)."
+        },
+        "breakEvenIntakeTonnesPerYear": {
+          "type": "number",
+          "minimum": 0,
+          "description": "Mean yearly gold intake over the operating years at the break-even factor, t of gold a year; absent without a break-even."
+        }
+      }
+    },
+    "cashFlowYear": {
+      "type": "object",
+      "description": "One timeline year of the company's cash flows; every amount in nominal USD. Construction years (before the first horizon year) carry capex and financing only.",
+      "additionalProperties": false,
+      "required": [
+        "year",
+        "operating",
+        "volumeScale",
+        "goldIntakeKg",
+        "goldProcessedKg",
+        "goldPriceUsdPerOz",
+        "refiningCharges",
+        "penalties",
+        "lotFees",
+        "metalGain",
+        "silverCredit",
+        "purchaseMargin",
+        "unaccreditedDiscount",
+        "revenue",
+        "staffMalian",
+        "staffExpatriate",
+        "energyGrid",
+        "energyDiesel",
+        "insurance",
+        "otherOpex",
+        "otherOpexLines",
+        "opex",
+        "localPurchases",
+        "importedPurchases",
+        "ebitda",
+        "depreciation",
+        "interest",
+        "taxableIncome",
+        "lossesUsed",
+        "incomeTax",
+        "minimumTaxTopUp",
+        "corporateTax",
+        "taxTurnover",
+        "unleveredTax",
+        "capex",
+        "localCapex",
+        "sustainingCapex",
+        "workingCapital",
+        "workingCapitalChange",
+        "debtDrawn",
+        "principalRepaid",
+        "debtOutstanding",
+        "freeCashFlowToFirm",
+        "freeCashFlowToEquity",
+        "dividendWithholding"
+      ],
+      "properties": {
+        "year": {
+          "type": "integer",
+          "description": "The calendar year."
+        },
+        "operating": {
+          "type": "boolean",
+          "description": "Whether the plant operates this year (a horizon year) rather than being built."
+        },
+        "volumeScale": {
+          "type": "number",
+          "minimum": 0,
+          "description": "The share of the throughput model's volumes processed (intake factor, capacity cap), a factor (1 = as modelled)."
+        },
+        "goldIntakeKg": {
+          "type": "number",
+          "minimum": 0,
+          "description": "Gold received, kg."
+        },
+        "goldProcessedKg": {
+          "type": "number",
+          "minimum": 0,
+          "description": "Gold processed, kg."
+        },
+        "goldPriceUsdPerOz": {
+          "type": "number",
+          "minimum": 0,
+          "description": "The gold price, USD per troy ounce."
+        },
+        "refiningCharges": {
+          "type": "number",
+          "description": "Refining charges on gross ounces received, USD (nominal)."
+        },
+        "penalties": {
+          "type": "number",
+          "description": "Impurity penalties, USD (nominal)."
+        },
+        "lotFees": {
+          "type": "number",
+          "description": "Fees per lot, USD (nominal)."
+        },
+        "metalGain": {
+          "type": "number",
+          "description": "Gold recovered beyond what is returned to clients, at the gold price, USD (nominal)."
+        },
+        "silverCredit": {
+          "type": "number",
+          "description": "Silver recovered beyond what is returned to clients, at the silver price (negative when recovery falls short of the payable), USD (nominal)."
+        },
+        "purchaseMargin": {
+          "type": "number",
+          "description": "The margin on gold bought outright (artisanal), USD (nominal)."
+        },
+        "unaccreditedDiscount": {
+          "type": "number",
+          "description": "The discount given back to clients until the brand is accredited (≤ 0), USD (nominal)."
+        },
+        "revenue": {
+          "type": "number",
+          "description": "The sum of the revenue lines above, USD (nominal)."
+        },
+        "staffMalian": {
+          "type": "number",
+          "description": "Wages of Malian staff, USD (nominal)."
+        },
+        "staffExpatriate": {
+          "type": "number",
+          "description": "Wages of expatriate staff, USD (nominal)."
+        },
+        "energyGrid": {
+          "type": "number",
+          "description": "Grid electricity, USD (nominal)."
+        },
+        "energyDiesel": {
+          "type": "number",
+          "description": "Diesel generation, USD (nominal)."
+        },
+        "insurance": {
+          "type": "number",
+          "description": "Insurance on the inventory, USD (nominal)."
+        },
+        "otherOpex": {
+          "type": "number",
+          "description": "The other cost lines (chemicals, security, G&A…), total, USD (nominal)."
+        },
+        "otherOpexLines": {
+          "type": "object",
+          "additionalProperties": {
+            "type": "number",
+            "description": "This line's cost, USD (nominal)."
+          },
+          "description": "The other cost lines one by one, by the line's id in the scenario, USD (nominal)."
+        },
+        "opex": {
+          "type": "number",
+          "description": "The sum of the operating cost lines, USD (nominal)."
+        },
+        "localPurchases": {
+          "type": "number",
+          "description": "Of the opex that is not wages, what is bought in Mali, USD (nominal)."
+        },
+        "importedPurchases": {
+          "type": "number",
+          "description": "Of the opex that is not wages, what is imported, USD (nominal)."
+        },
+        "ebitda": {
+          "type": "number",
+          "description": "revenue − opex, USD (nominal)."
+        },
+        "depreciation": {
+          "type": "number",
+          "description": "Depreciation of the investments, USD (nominal)."
+        },
+        "interest": {
+          "type": "number",
+          "description": "Interest on the debt, USD (nominal)."
+        },
+        "taxableIncome": {
+          "type": "number",
+          "description": "EBITDA − depreciation − interest, before losses carried forward, USD (nominal)."
+        },
+        "lossesUsed": {
+          "type": "number",
+          "description": "Earlier losses set against this year's income, USD (nominal)."
+        },
+        "incomeTax": {
+          "type": "number",
+          "description": "Corporate income tax at its rate, USD (nominal)."
+        },
+        "minimumTaxTopUp": {
+          "type": "number",
+          "description": "What the minimum tax on turnover adds to income tax, USD (nominal)."
+        },
+        "corporateTax": {
+          "type": "number",
+          "description": "incomeTax + minimumTaxTopUp, USD (nominal)."
+        },
+        "taxTurnover": {
+          "type": "number",
+          "description": "The turnover the minimum tax applies to, USD (nominal)."
+        },
+        "unleveredTax": {
+          "type": "number",
+          "description": "Corporate tax as if the company had no debt (for the free cash flow to the firm), USD (nominal)."
+        },
+        "capex": {
+          "type": "number",
+          "description": "Phase investments, USD (nominal)."
+        },
+        "localCapex": {
+          "type": "number",
+          "description": "The part of the investments spent in Mali, USD (nominal)."
+        },
+        "sustainingCapex": {
+          "type": "number",
+          "description": "Sustaining capex, USD (nominal)."
+        },
+        "workingCapital": {
+          "type": "number",
+          "description": "Working capital at year end (own gold in units, gold bought in process, receivables); 0 at the end of the horizon, when it is released, USD (nominal)."
+        },
+        "workingCapitalChange": {
+          "type": "number",
+          "description": "The change in working capital over the year, USD (nominal)."
+        },
+        "debtDrawn": {
+          "type": "number",
+          "description": "Debt drawn, USD (nominal)."
+        },
+        "principalRepaid": {
+          "type": "number",
+          "description": "Principal repaid, USD (nominal)."
+        },
+        "debtOutstanding": {
+          "type": "number",
+          "description": "Debt outstanding at year end, USD (nominal)."
+        },
+        "freeCashFlowToFirm": {
+          "type": "number",
+          "description": "ebitda − unleveredTax − capex − sustainingCapex − workingCapitalChange, USD (nominal)."
+        },
+        "freeCashFlowToEquity": {
+          "type": "number",
+          "description": "ebitda − corporateTax − capex − sustainingCapex − workingCapitalChange + debtDrawn − interest − principalRepaid, USD (nominal)."
+        },
+        "dividendWithholding": {
+          "type": "number",
+          "description": "Withholding tax on the year's dividends (collected from holders), USD (nominal)."
+        }
+      }
+    },
+    "holder": {
+      "type": "object",
+      "description": "One shareholder's cash flows and value, from the holder's side (money in nominal USD).",
+      "additionalProperties": false,
+      "required": [
+        "id",
+        "name",
+        "share",
+        "malian",
+        "kind",
+        "carried",
+        "contributionsUsd",
+        "grossDividendsUsd",
+        "withholdingUsd",
+        "netDividendsUsd",
+        "npvUsd",
+        "irr",
+        "flows"
+      ],
+      "properties": {
+        "id": {
+          "type": "string",
+          "description": "The holder's id in the scenario."
+        },
+        "name": {
+          "type": "string",
+          "description": "The holder's name."
+        },
+        "share": {
+          "type": "number",
+          "minimum": 0,
+          "maximum": 1,
+          "description": "The holder's share of the equity, a fraction (0.35 is 35%)."
+        },
+        "malian": {
+          "type": "boolean",
+          "description": "Whether the holder is Malian (its value stays in Mali)."
+        },
+        "kind": {
+          "type": "string",
+          "enum": [
+            "state",
+            "private"
+          ],
+          "description": "state or private."
+        },
+        "carried": {
+          "type": "boolean",
+          "description": "Whether the holding is a carried interest (contributes no capital)."
+        },
+        "contributionsUsd": {
+          "type": "number",
+          "minimum": 0,
+          "description": "Capital contributed over the timeline (a positive amount), USD."
+        },
+        "grossDividendsUsd": {
+          "type": "number",
+          "minimum": 0,
+          "description": "Dividends before withholding over the timeline, USD."
+        },
+        "withholdingUsd": {
+          "type": "number",
+          "minimum": 0,
+          "description": "Withholding tax on those dividends, USD."
+        },
+        "netDividendsUsd": {
+          "type": "number",
+          "minimum": 0,
+          "description": "Dividends after withholding, USD."
+        },
+        "npvUsd": {
+          "type": "number",
+          "description": "NPV of the net flows at the scenario's discount rate, USD (nominal)."
+        },
+        "irr": {
+          "$ref": "#/$defs/irr",
+          "description": "IRR of the net flows."
+        },
+        "flows": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/holderFlow",
+            "description": "One year's flows."
+          },
+          "description": "The holder's flows, one entry per timeline year, in order."
+        }
+      }
+    },
+    "holderFlow": {
+      "type": "object",
+      "description": "One timeline year of a holder's flows (contributions negative, dividends positive), USD.",
+      "additionalProperties": false,
+      "required": [
+        "year",
+        "grossUsd",
+        "netUsd"
+      ],
+      "properties": {
+        "year": {
+          "type": "integer",
+          "description": "The calendar year."
+        },
+        "grossUsd": {
+          "type": "number",
+          "description": "Contributions (negative) and dividends before withholding (positive); the holders' gross flows add up to the company's free cash flow to equity, USD (nominal)."
+        },
+        "netUsd": {
+          "type": "number",
+          "description": "The gross flow less withholding, USD (nominal)."
+        }
+      }
+    },
+    "valueAdded": {
+      "type": "object",
+      "description": "Value added (wages + taxes + operating surplus) and national capture: per year, in total and in present value (USD, and as a share of the gold processed).",
+      "additionalProperties": false,
+      "required": [
+        "years",
+        "total",
+        "presentValue"
+      ],
+      "properties": {
+        "years": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/valueAddedYear",
+            "description": "One timeline year."
+          },
+          "description": "One entry per timeline year, in order."
+        },
+        "total": {
+          "$ref": "#/$defs/valueAddedTotal",
+          "description": "Every amount summed over the timeline (nominal USD); the shares are of the total gold value."
+        },
+        "presentValue": {
+          "$ref": "#/$defs/valueAddedTotal",
+          "description": "Every amount discounted to the start of the timeline at the scenario's discount rate (USD, present value)."
+        }
+      }
+    },
+    "valueAddedYear": {
+      "type": "object",
+      "description": "Value added and national capture in one timeline year, USD (nominal).",
+      "additionalProperties": false,
+      "required": [
+        "year",
+        "grossOutput",
+        "intermediateLocal",
+        "intermediateImported",
+        "valueAdded",
+        "wages",
+        "wagesMalian",
+        "corporateTaxes",
+        "operatingSurplus",
+        "withholdingOnForeignHolders",
+        "malianShareOfSurplus",
+        "interestToMalianLenders",
+        "localCapex",
+        "avoidedForeignRefiningFees",
+        "avoidedExportLogistics",
+        "nationalCapture",
+        "nationalCaptureExcludingAvoidedFees",
+        "goldValueProcessed"
+      ],
+      "properties": {
+        "year": {
+          "type": "integer",
+          "description": "The calendar year."
+        },
+        "grossOutput": {
+          "type": "number",
+          "description": "The refinery's output: its revenue (charges, fees, metal gain, margins), USD (nominal)."
+        },
+        "intermediateLocal": {
+          "type": "number",
+          "description": "Intermediate consumption bought in Mali, USD (nominal)."
+        },
+        "intermediateImported": {
+          "type": "number",
+          "description": "Intermediate consumption imported, USD (nominal)."
+        },
+        "valueAdded": {
+          "type": "number",
+          "description": "Gross output − intermediate consumption = wages + corporate taxes + operating surplus, USD (nominal)."
+        },
+        "wages": {
+          "type": "number",
+          "description": "All wages, USD (nominal)."
+        },
+        "wagesMalian": {
+          "type": "number",
+          "description": "Wages of Malian staff, USD (nominal)."
+        },
+        "corporateTaxes": {
+          "type": "number",
+          "description": "Corporate income tax and minimum tax, USD (nominal)."
+        },
+        "operatingSurplus": {
+          "type": "number",
+          "description": "Value added − wages − corporate taxes (= EBITDA − corporate tax), USD (nominal)."
+        },
+        "withholdingOnForeignHolders": {
+          "type": "number",
+          "description": "Withholding tax on foreign holders' dividends, USD (nominal)."
+        },
+        "malianShareOfSurplus": {
+          "type": "number",
+          "description": "The Malian holders' share of the surplus left after interest, USD (nominal)."
+        },
+        "interestToMalianLenders": {
+          "type": "number",
+          "description": "Interest paid to Malian lenders, USD (nominal)."
+        },
+        "localCapex": {
+          "type": "number",
+          "description": "Investment spent in Mali, USD (nominal)."
+        },
+        "avoidedForeignRefiningFees": {
+          "type": "number",
+          "description": "Foreign refining fees no longer paid abroad for domestic gold, USD (nominal)."
+        },
+        "avoidedExportLogistics": {
+          "type": "number",
+          "description": "Export logistics no longer paid for domestic gold, USD (nominal)."
+        },
+        "nationalCapture": {
+          "type": "number",
+          "description": "What stays in Mali: Malian wages + taxes + the Malian share of the surplus + interest to Malian lenders + local purchases and capex + the foreign fees and logistics avoided, USD (nominal)."
+        },
+        "nationalCaptureExcludingAvoidedFees": {
+          "type": "number",
+          "description": "National capture without the avoided foreign fees and logistics, USD (nominal)."
+        },
+        "goldValueProcessed": {
+          "type": "number",
+          "description": "Gold processed × gold price, USD (nominal)."
+        },
+        "valueAddedShareOfGold": {
+          "type": "number",
+          "description": "Value added ÷ the value of the gold processed, a fraction (not percent); absent when no gold is processed."
+        },
+        "captureShareOfGold": {
+          "type": "number",
+          "description": "National capture ÷ the value of the gold processed, a fraction (not percent); absent when no gold is processed."
+        }
+      }
+    },
+    "valueAddedTotal": {
+      "type": "object",
+      "description": "Value added and national capture over the timeline (a total, so no year), USD: nominal for total, discounted for presentValue.",
+      "additionalProperties": false,
+      "required": [
+        "grossOutput",
+        "intermediateLocal",
+        "intermediateImported",
+        "valueAdded",
+        "wages",
+        "wagesMalian",
+        "corporateTaxes",
+        "operatingSurplus",
+        "withholdingOnForeignHolders",
+        "malianShareOfSurplus",
+        "interestToMalianLenders",
+        "localCapex",
+        "avoidedForeignRefiningFees",
+        "avoidedExportLogistics",
+        "nationalCapture",
+        "nationalCaptureExcludingAvoidedFees",
+        "goldValueProcessed"
+      ],
+      "properties": {
+        "grossOutput": {
+          "type": "number",
+          "description": "The refinery's output: its revenue (charges, fees, metal gain, margins), USD."
+        },
+        "intermediateLocal": {
+          "type": "number",
+          "description": "Intermediate consumption bought in Mali, USD."
+        },
+        "intermediateImported": {
+          "type": "number",
+          "description": "Intermediate consumption imported, USD."
+        },
+        "valueAdded": {
+          "type": "number",
+          "description": "Gross output − intermediate consumption = wages + corporate taxes + operating surplus, USD."
+        },
+        "wages": {
+          "type": "number",
+          "description": "All wages, USD."
+        },
+        "wagesMalian": {
+          "type": "number",
+          "description": "Wages of Malian staff, USD."
+        },
+        "corporateTaxes": {
+          "type": "number",
+          "description": "Corporate income tax and minimum tax, USD."
+        },
+        "operatingSurplus": {
+          "type": "number",
+          "description": "Value added − wages − corporate taxes (= EBITDA − corporate tax), USD."
+        },
+        "withholdingOnForeignHolders": {
+          "type": "number",
+          "description": "Withholding tax on foreign holders' dividends, USD."
+        },
+        "malianShareOfSurplus": {
+          "type": "number",
+          "description": "The Malian holders' share of the surplus left after interest, USD."
+        },
+        "interestToMalianLenders": {
+          "type": "number",
+          "description": "Interest paid to Malian lenders, USD."
+        },
+        "localCapex": {
+          "type": "number",
+          "description": "Investment spent in Mali, USD."
+        },
+        "avoidedForeignRefiningFees": {
+          "type": "number",
+          "description": "Foreign refining fees no longer paid abroad for domestic gold, USD."
+        },
+        "avoidedExportLogistics": {
+          "type": "number",
+          "description": "Export logistics no longer paid for domestic gold, USD."
+        },
+        "nationalCapture": {
+          "type": "number",
+          "description": "What stays in Mali: Malian wages + taxes + the Malian share of the surplus + interest to Malian lenders + local purchases and capex + the foreign fees and logistics avoided, USD."
+        },
+        "nationalCaptureExcludingAvoidedFees": {
+          "type": "number",
+          "description": "National capture without the avoided foreign fees and logistics, USD."
+        },
+        "goldValueProcessed": {
+          "type": "number",
+          "description": "Gold processed × gold price, USD."
+        },
+        "valueAddedShareOfGold": {
+          "type": "number",
+          "description": "Value added ÷ the value of the gold processed, a fraction (not percent); absent when no gold is processed."
+        },
+        "captureShareOfGold": {
+          "type": "number",
+          "description": "National capture ÷ the value of the gold processed, a fraction (not percent); absent when no gold is processed."
+        }
+      }
+    },
+    "tornadoBar": {
+      "type": "object",
+      "description": "One input's swing: the project NPV and national capture at its low and high values, others at base.",
+      "additionalProperties": false,
+      "required": [
+        "input",
+        "low",
+        "base",
+        "high",
+        "npvAtLowUsd",
+        "npvAtHighUsd",
+        "captureAtLowUsd",
+        "captureAtHighUsd",
+        "npvSwingUsd",
+        "captureSwingUsd"
+      ],
+      "properties": {
+        "input": {
+          "type": "string",
+          "enum": [
+            "goldPrice",
+            "silverPrice",
+            "refiningCharges",
+            "intake",
+            "capex",
+            "opex",
+            "energyPrices",
+            "discountRate",
+            "goldPayable",
+            "fuelAvailability",
+            "yearsToAccreditation",
+            "corporateIncomeTax"
+          ],
+          "description": "The uncertain input: goldPrice, silverPrice, refiningCharges, intake, capex, opex and energyPrices are factors on the scenario's values (base 1); discountRate, goldPayable, fuelAvailability and corporateIncomeTax are fractions; yearsToAccreditation is years."
+        },
+        "low": {
+          "type": "number",
+          "description": "The input's low value (a factor, a fraction or years: see input)."
+        },
+        "base": {
+          "type": "number",
+          "description": "The input's base value, same unit."
+        },
+        "high": {
+          "type": "number",
+          "description": "The input's high value, same unit."
+        },
+        "npvAtLowUsd": {
+          "type": "number",
+          "description": "Project NPV at the low value, USD (nominal)."
+        },
+        "npvAtHighUsd": {
+          "type": "number",
+          "description": "Project NPV at the high value, USD (nominal)."
+        },
+        "captureAtLowUsd": {
+          "type": "number",
+          "description": "National capture at the low value, USD (nominal)."
+        },
+        "captureAtHighUsd": {
+          "type": "number",
+          "description": "National capture at the high value, USD (nominal)."
+        },
+        "npvSwingUsd": {
+          "type": "number",
+          "minimum": 0,
+          "description": "|npvAtHighUsd − npvAtLowUsd|, USD."
+        },
+        "captureSwingUsd": {
+          "type": "number",
+          "minimum": 0,
+          "description": "|captureAtHighUsd − captureAtLowUsd|, USD."
+        }
+      }
+    },
+    "tornado": {
+      "type": "object",
+      "description": "One-at-a-time sensitivity of the project NPV and national capture to each uncertain input.",
+      "additionalProperties": false,
+      "required": [
+        "baseNPVUsd",
+        "baseCaptureUsd",
+        "byNPV",
+        "byCapture"
+      ],
+      "properties": {
+        "baseNPVUsd": {
+          "type": "number",
+          "description": "Project NPV with every input at base, USD (nominal)."
+        },
+        "baseCaptureUsd": {
+          "type": "number",
+          "description": "National capture with every input at base, USD (nominal)."
+        },
+        "byNPV": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/tornadoBar",
+            "description": "One input."
+          },
+          "description": "The inputs, widest NPV swing first."
+        },
+        "byCapture": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/tornadoBar",
+            "description": "One input."
+          },
+          "description": "The inputs, widest capture swing first."
+        }
+      }
+    },
+    "percentiles": {
+      "type": "object",
+      "description": "Percentiles of a figure over the draws, USD.",
+      "additionalProperties": false,
+      "required": [
+        "p10",
+        "p50",
+        "p90",
+        "mean"
+      ],
+      "properties": {
+        "p10": {
+          "type": "number",
+          "description": "10th percentile, USD (nominal)."
+        },
+        "p50": {
+          "type": "number",
+          "description": "Median, USD (nominal)."
+        },
+        "p90": {
+          "type": "number",
+          "description": "90th percentile, USD (nominal)."
+        },
+        "mean": {
+          "type": "number",
+          "description": "Mean, USD (nominal)."
+        }
+      }
+    },
+    "monteCarlo": {
+      "type": "object",
+      "description": "The Monte Carlo over the scenario's uncertain inputs (percentiles only: the draws themselves are left out).",
+      "additionalProperties": false,
+      "required": [
+        "draws",
+        "seed",
+        "projectNPV",
+        "nationalCapture",
+        "probabilityNPVNegative",
+        "npvs",
+        "captures"
+      ],
+      "properties": {
+        "draws": {
+          "type": "integer",
+          "minimum": 1,
+          "description": "Draws run."
+        },
+        "seed": {
+          "type": "integer",
+          "minimum": 0,
+          "description": "The random seed (the same seed gives the same draws)."
+        },
+        "projectNPV": {
+          "$ref": "#/$defs/percentiles",
+          "description": "Project NPV over the draws, USD."
+        },
+        "nationalCapture": {
+          "$ref": "#/$defs/percentiles",
+          "description": "National capture over the draws, USD."
+        },
+        "probabilityNPVNegative": {
+          "type": "number",
+          "minimum": 0,
+          "maximum": 1,
+          "description": "The share of draws with a negative project NPV, a fraction (not percent)."
+        },
+        "npvs": {
+          "type": "array",
+          "items": {
+            "type": "number",
+            "description": "A draw's project NPV, USD."
+          },
+          "description": "Empty in the report (the draws are left out)."
+        },
+        "captures": {
+          "type": "array",
+          "items": {
+            "type": "number",
+            "description": "A draw's national capture, USD."
+          },
+          "description": "Empty in the report (the draws are left out)."
         }
       }
     }

@@ -27,9 +27,12 @@ import Testing
     @Test func embeddedSchemaMatchesTheFile() throws {
         let text = try String(contentsOf: DataFiles.data.appendingPathComponent("schema/scenario.schema.json"), encoding: .utf8)
         #expect(EmbeddedData.scenarioSchema == text, "run scripts/embed-data after editing data/")
-        let report = try String(contentsOf: DataFiles.data.appendingPathComponent("schema/report.schema.json"), encoding: .utf8)
-        #expect(JSONSchemas.reportText == report, "run scripts/embed-data after editing data/")
-        #expect(JSONSchemas.report["title"] == .string("refinery-cli report"))
+        for name in JSONSchemas.Name.allCases {
+            let file = try String(contentsOf: DataFiles.data.appendingPathComponent("schema/\(name.rawValue).schema.json"), encoding: .utf8)
+            #expect(name.text == file, "run scripts/embed-data after editing data/")
+        }
+        #expect(JSONSchemas.reportText == JSONSchemas.Name.report.text)
+        #expect(JSONSchemas.report["title"] == .string("refinery-cli run report"))
     }
 
     /// Encoding a scenario that sets every optional field produces JSON the schema accepts

@@ -65,7 +65,7 @@ import RefineryModel // the public API only: what another tool gets
         #expect(lines.count == 6)
         #expect(lines[1] == #"{"error":{"invalidData":true,"message":"invalid scenario: plant.stages[3].units: 1.5 is not a whole number in 1...10000","#
                 + #""problems":[{"message":"is not a whole number in 1...10000","path":"plant.stages[3].units","value":"1.5"}]},"point":2,"#
-                + #""set":{"plant.calendar.shiftsPerDay":2,"plant.stages[id=miller].units":1.5}}"#)
+                + #""schemaVersion":1,"set":{"plant.calendar.shiftsPerDay":2,"plant.stages[id=miller].units":1.5}}"#)
         #expect(lines[0].hasPrefix(#"{"point":1,"results":{"refinedGoldTonnes":"#))
     }
 

@@ -125,6 +125,13 @@ public struct RefineryScheduleReport: Codable, Sendable {
         public var busiestStage: String?
     }
 
+    /// The version of the schedule report's JSON (`refinery-cli schema schedule`); it increases
+    /// when a change breaks readers.
+    public static let schemaVersion = 1
+
+    /// ``schemaVersion``, written first so a reader can check it.
+    public var schemaVersion = RefineryScheduleReport.schemaVersion
+
     /// The question this report answers.
     public var request: RefineryScheduleRequest
     /// The year whose plant configuration and intake were scheduled.
