@@ -46,21 +46,31 @@ enum HelpText {
         return text + "\n" + exitStatuses
     }
 
+    /// The width of the name column of ARGUMENTS and OPTIONS.
+    static let nameWidth = 28
+
+    /// A name and its help as one line, the help starting at ``nameWidth``; a name that does
+    /// not leave two spaces before that column gets a line of its own, and the help goes on the
+    /// next line at the column, so the two never run into each other.
+    static func column(_ name: String, _ help: String) -> String {
+        if name.count + 2 <= nameWidth { return name.padding(toLength: nameWidth, withPad: " ", startingAt: 0) + help + "\n" }
+        return name + "\n" + String(repeating: " ", count: nameWidth + 2) + help + "\n"
+    }
+
     static func render(_ spec: CommandSpec) -> String {
         var text = "\(spec.summary)\n\nUSAGE\n  \(spec.usage)\n"
         if !spec.discussion.isEmpty { text += "\n\(spec.discussion)\n" }
         if !spec.positionals.isEmpty {
             text += "\nARGUMENTS\n"
             for positional in spec.positionals {
-                text += "  \(positional.name.padding(toLength: 24, withPad: " ", startingAt: 0))\(positional.help)\n"
+                text += "  " + column(positional.name, positional.help)
             }
         }
         text += "\nOPTIONS\n"
         for option in spec.options + [.flag("help", short: "h", help: "Show this help.")] {
             var left = option.short.map { "-\($0), " } ?? "    "
             left += "--\(option.long)" + (option.valueName.map { " \($0)" } ?? "")
-            let padded = left.count < 28 ? left.padding(toLength: 28, withPad: " ", startingAt: 0) : left + "  "
-            text += "  \(padded)\(option.help)\n"
+            text += "  " + column(left, option.help)
         }
         if spec.options.contains(where: { $0.long == "output" }) { text += "\n" + outputRules }
         return text + "\n" + exitStatuses

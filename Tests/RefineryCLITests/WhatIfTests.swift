@@ -163,7 +163,7 @@ import RefineryModel
         let invalid = runCLI(["compare", "senou-base", "--set-b", "plant.calendar.shiftsPerDay=0"])
         #expect(invalid.status == .invalidData && invalid.err.contains("plant.calendar.shiftsPerDay: 0"))
         let usage = runCLI(["compare"])
-        #expect(usage.status == .usage && usage.err.hasPrefix("Error: missing argument A\n"))
+        #expect(usage.status == .usage && usage.err.hasPrefix("Error: missing argument A (a scenario file or name, or --scenario NAME)\n"))
         let badSet = runCLI(["compare", "senou-base", "--set-a", "x"])
         #expect(badSet.status == .usage && badSet.err.hasPrefix("Error: option '--set-a': 'x' is not PATH=VALUE"))
     }

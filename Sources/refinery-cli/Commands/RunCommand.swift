@@ -11,14 +11,13 @@ enum RunCommand {
     static let spec = CommandSpec(
         name: "run",
         summary: "Run a scenario end to end and report (the default command).",
-        usage: "refinery-cli run [SCENARIO.json] [--scenario NAME] [--set PATH=VALUE]... [--format text|json|csv] [--output FILE] [--include-lots] [--include-batches] [--no-schedule] [--time-limit S] [--timings]",
         options: ScenarioInput.options + [
             OutputFormat.option(formats, help: "text (default, for people), json (the full report, for tools; see 'refinery-cli schema report') or csv (the key results)."),
             Output.option,
             .flag("include-lots", help: "Include every lot's outcome (throughput model and campaign schedule) in the JSON report."),
             .flag("include-batches", help: "Include the campaign schedule's batches in the JSON report."),
         ] + RunOptions.options,
-        positionals: [PositionalSpec(name: "SCENARIO.json", optional: true, help: "A scenario file (- reads standard input); without one, the embedded default (senou-base).")],
+        positionals: [PositionalSpec(name: "SCENARIO.json", optional: true, help: ScenarioInput.positionalHelp)],
         discussion: """
             Computes capacity, bottleneck, utilization, metal balances and inventory year by year;
             schedules the year of peak gold intake as a campaign in daily buckets with GLPK (to a

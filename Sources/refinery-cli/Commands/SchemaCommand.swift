@@ -7,7 +7,6 @@ enum SchemaCommand {
     static let spec = CommandSpec(
         name: "schema",
         summary: "Print the JSON Schema of the scenario or report format.",
-        usage: "refinery-cli schema scenario|report [--output FILE]",
         options: [Output.option],
         positionals: [PositionalSpec(name: "NAME", optional: false, help: "scenario (the input format) or report (run --format json).")],
         discussion: """

@@ -8,14 +8,12 @@ enum ValueCommand {
     static let spec = CommandSpec(
         name: "value",
         summary: "Value a scenario: cash flows, NPV/IRR, shareholders, value added, sensitivity.",
-        usage: "refinery-cli value [SCENARIO.json] [--scenario NAME] [--format text|json] [--output FILE] [--draws N] [--seed N]",
         options: ScenarioInput.options + [
             .value("format", "FORMAT", help: "text (default, for people) or json (for tools)."),
+            .value("draws", "N", help: "Monte Carlo draws (default 10000; 0 skips the Monte Carlo); --seed seeds them, and the same seed gives the same results on any machine."),
             Output.option,
-            .value("draws", "N", help: "Monte Carlo draws (default 10000; 0 skips the Monte Carlo)."),
-            .value("seed", "N", help: "Monte Carlo seed (default 1); the same seed gives the same results on any machine."),
-        ],
-        positionals: [PositionalSpec(name: "SCENARIO.json", optional: true, help: "A scenario file; without one, the embedded default (senou-base).")],
+        ] + RunOptions.shared,
+        positionals: [PositionalSpec(name: "SCENARIO.json", optional: true, help: ScenarioInput.positionalHelp)],
         discussion: """
             Prices the throughput model's volumes year by year (revenue lines, opex lines, capex,
             tax, debt service, free cash flow to the firm and to equity), values them (NPV, every
