@@ -16,7 +16,9 @@ enum ScheduleText {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    static func render(_ report: RefineryScheduleReport) -> String {
+    /// The schedule as text. `timeLimit` (seconds), when given, is named in the line that says
+    /// the solve stopped at its time limit.
+    static func render(_ report: RefineryScheduleReport, timeLimit: Double? = nil) -> String {
         let request = report.request
         var text = "\(request.kind == .detailed ? "Detailed schedule" : "Campaign") from \(report.startDate), \(request.days) day(s) "
         text += "in periods of \(Formatting.number(request.periodHours, decimals: request.periodHours < 1 ? 2 : 0)) h; plant of \(report.year); goal \(request.goal.rawValue)\n"
@@ -27,6 +29,12 @@ enum ScheduleText {
         text += " (\(Formatting.number(Double(report.model.variables))) variables, \(Formatting.number(Double(report.model.integerVariables))) integer, "
         text += "\(Formatting.number(Double(report.model.constraints))) rows"
         text += (report.timings.map { "; \(Formatting.number($0.solveSeconds, decimals: 2)) s" } ?? "") + ")\n"
+        if report.termination == .timeLimit {
+            let limit = timeLimit.map { " (\(Formatting.number($0, decimals: $0 < 10 ? 1 : 0)) s)" } ?? ""
+            text += report.summary == nil
+                ? "        stopped at its time limit\(limit) before finding any schedule (raise --time-limit)\n"
+                : "        stopped at its time limit\(limit): the best schedule found by then, not proven within the gap target (raise --time-limit)\n"
+        }
         if report.startCertified {
             text += "        the greedy schedule, proven within the gap by the LP relaxation's interior-point bound (no branch-and-cut needed)\n"
         }

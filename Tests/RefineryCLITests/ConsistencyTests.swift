@@ -111,6 +111,16 @@ struct ConsistencyTests {
         #expect(start.status == 64 && start.err.hasPrefix("Error: option '--start': 2020-01-01 is outside the scenario's horizon 2027-01-01...2041-12-31\n"))
     }
 
+    /// The text report says when a solve stopped at its time limit (run's campaign, schedule).
+    @Test func theTextReportSaysWhenASolveStoppedAtItsTimeLimit() throws {
+        let run = try Subprocess.cli(["run", "stress-300t", "--time-limit", "1"])
+        #expect(run.out.contains("\nSolver: feasible") && run.out.contains("        stopped at its time limit (1.0 s): the best schedule found by then, not proven within the gap target (raise --time-limit)\n"))
+        let schedule = try Subprocess.cli(["schedule", "--year", "2030", "--intake", "300", "--days", "14", "--period-hours", "0.25", "--time-limit", "1"])
+        #expect(schedule.out.contains("        stopped at its time limit (1.0 s)"))
+        let quick = try Subprocess.cli(["schedule", "--days", "1"])
+        #expect(quick.status == 0 && !quick.out.contains("time limit"), "a solve that finishes says nothing of it")
+    }
+
     /// An option name longer than the help's name column gets a line of its own.
     @Test func helpColumnsDoNotRunIntoEachOther() throws {
         let help = try Subprocess.cli(["sweep", "--help"])

@@ -247,7 +247,7 @@ import RefineryModel
         let status = RefineryCLI.run(arguments: ["sweep", "--vary", "plant.calendar.shiftsPerDay=1,2,3", "--format", "csv"], console: terminal)
         let (out, err) = capture.texts
         #expect(status == .success)
-        #expect(err.contains("\rsweep: 3/3 points") && err.hasSuffix("\r\u{1B}[K"))
+        #expect(err.contains("\r\u{1B}[Ksweep: 3/3 points, ") && err.hasSuffix("\r\u{1B}[K"))
         #expect(out.split(separator: "\n").count == 4 && !out.contains("sweep:"))
     }
 

@@ -44,8 +44,12 @@ enum CompareCommand {
             let label = ([reference] + own.map(\.description)).joined(separator: " ")
             return (label, try CommandError.mapping { () throws(StudyError) in try ScenarioRun.perform(scenario, options: options) })
         }
+        let progress = ProgressLine(console: console, label: "compare: running A (1 of 2)")
+        defer { progress.finish() }
         let a = try side(referenceA, overridesA)
+        progress.stage("compare: running B (2 of 2)")
         let b = try side(referenceB, overridesB)
+        progress.finish()
         let comparison = Comparison(a.run, labeled: a.label, b.run, labeled: b.label)
         let text: String
         switch format {

@@ -32,7 +32,10 @@ enum RunCommand {
         let format = try OutputFormat.parse(arguments, allowed: formats)
         let options = try RunOptions(arguments)
         let scenario = try ScenarioInput.load(arguments)
+        let progress = ProgressLine(console: console, label: "run: \(options.schedule ? "the campaign schedule (time limit \(ProgressLine.seconds(ScenarioRun.campaignOptions(options).timeLimit ?? 10)))" : "the model")")
+        defer { progress.finish() }
         let run = try CommandError.mapping { () throws(StudyError) in try ScenarioRun.perform(scenario, options: options) }
+        progress.finish()
         let output: String
         switch format {
         case .json: output = try RunReport(run: run, includeBatches: arguments.has("include-batches"), includeLots: arguments.has("include-lots")).json()
@@ -59,9 +62,9 @@ extension RunText {
     /// The campaign schedule's part: solver line, headline, stage use, months, gold balance.
     static func campaign(_ campaign: ScenarioRun.Campaign) -> String {
         switch campaign {
-        case let .scheduled(report, _):
+        case let .scheduled(report, options):
             return "\nCampaign schedule of the peak year (GLPK; refinery-cli schedule --horizon campaign --year \(report.year): the batches)\n"
-                + ScheduleText.render(report)
+                + ScheduleText.render(report, timeLimit: options.timeLimit)
         case let .skipped(reason):
             return "\nCampaign schedule skipped: \(reason)\n"
         }

@@ -58,7 +58,10 @@ enum ScheduleCommand {
                     throw CommandError.failure(String(describing: error))
                 }
             }
+            let progress = ProgressLine(console: console, label: "schedule: solving (time limit \(ProgressLine.seconds(options.timeLimit ?? 0)))")
+            defer { progress.finish() }
             let result = try RefineryScheduler.solve(instance, options: options, deadline: deadline)
+            progress.finish()
             report = RefineryScheduler.report(instance: instance, result: result)
             if !arguments.has("timings") { report.timings = nil }
         } catch let error as SchedulingError {
@@ -71,7 +74,7 @@ enum ScheduleCommand {
         switch format {
         case .json: output = try ReportJSON.encode(report)
         case .csv: output = ScheduleText.csv(report)
-        case .text: output = ScheduleText.render(report)
+        case .text: output = ScheduleText.render(report, timeLimit: options.timeLimit)
         }
         try Output.emit(output, arguments, console: console)
         if !report.violations.isEmpty { console.error("Error: the schedule check found \(report.violations.count) violation(s)\n") }

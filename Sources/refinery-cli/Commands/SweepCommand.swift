@@ -65,11 +65,10 @@ enum SweepCommand {
         let all = KeyResults.catalog.map(\.id)
         let selected = try selectedMetrics(arguments.value("metrics"), available: all, default: format == .text ? KeyResults.headline : all)
 
-        // Progress on stderr, when it is a terminal.
-        var draw: (@Sendable (Int, Int) -> Void)?
-        if console.errorIsTerminal { draw = { done, total in console.progress("\rsweep: \(done)/\(total) points") } }
-        let rows = sweep.run(jobs: jobs, progress: draw)
-        if draw != nil { console.progress("\r\u{1B}[K") }
+        // Progress on stderr, when it is a terminal, with an estimate of the time left.
+        let progress = ProgressLine(console: console, label: "sweep", unit: "points")
+        let rows = sweep.run(jobs: jobs, progress: progress.callback)
+        progress.finish()
 
         let columns = selected.compactMap { id in KeyResults.catalog.first { $0.id == id } }
         // A column for the failing points' errors, only when some point failed.

@@ -29,7 +29,12 @@ enum ValueCommand {
         let draws = try arguments.integer("draws", range: 0...10_000_000) ?? 10_000
         let seed = try arguments.integer("seed", range: 0...Int.max) ?? 1
         let scenario = try ScenarioInput.load(arguments)
-        let value = try CommandError.mapping { () throws(StudyError) in try ValuationRun.perform(scenario, draws: draws, seed: UInt64(seed)) }
+        let progress = ProgressLine(console: console, label: "value: Monte Carlo", unit: "draws")
+        defer { progress.finish() }
+        let value = try CommandError.mapping { () throws(StudyError) in
+            try ValuationRun.perform(scenario, draws: draws, seed: UInt64(seed), progress: progress.callback)
+        }
+        progress.finish()
         let output: String
         switch format {
         case .json:
