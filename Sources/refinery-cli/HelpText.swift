@@ -8,7 +8,7 @@ enum HelpText {
           64  usage error (also: --output names the scenario being read)
           65  invalid input data (every problem is listed with its JSON path; a scenario over 512 MiB)
           66  the scenario cannot be read: no such file, a directory, permission denied, stdin closed
-          73  the --output file cannot be created or is refused (see OUTPUT FILE)
+          73  the output file (--output, init's FILE) cannot be created or is refused (see OUTPUT FILE)
           74  I/O error while reading or writing: a full disk, a closed or broken standard output
 
         """

@@ -9,7 +9,7 @@ enum RefineryCLI {
     /// The subcommands, in the order help lists them.
     static let commands: [Command] = [
         RunCommand.command, ScheduleCommand.command, ValueCommand.command, ValidateCommand.command, SweepCommand.command,
-        CompareCommand.command, SchemaCommand.command, BenchCommand.command,
+        CompareCommand.command, InitCommand.command, SchemaCommand.command, BenchCommand.command,
     ]
 
     /// Runs a command line; a failed write to standard output (a full disk, a closed or

@@ -218,7 +218,7 @@ import RefineryModel
         try Golden.check(runCLI(["--scenario", "stress-300t", "--no-schedule"]).out, "run-stress-300t.txt")
         try Golden.check(runCLI(["schedule", "--year", "2030", "--days", "4"]).out, "schedule-detailed.txt")
         try Golden.check(runCLI(["run", "--format", "csv"]).out, "run-senou-base.csv")
-        for command in ["run", "schedule", "value", "validate", "sweep", "compare", "schema"] {
+        for command in ["run", "schedule", "value", "validate", "sweep", "compare", "init", "schema"] {
             try Golden.check(runCLI([command, "--help"]).out, "help-\(command).txt")
         }
     }
