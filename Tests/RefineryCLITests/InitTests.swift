@@ -66,6 +66,30 @@ struct InitTests {
         #expect(missing.status == 64 && missing.err.hasPrefix("Error: missing argument FILE\nUsage: refinery-cli init FILE [--from NAME] [--force]"))
     }
 
+    /// The DocC data-format page names every field of the scenario schema, `economics` and
+    /// `ownership` included, each in backticks.
+    @Test func theDataFormatPageCoversEverySection() throws {
+        let page = try String(contentsOf: Paths.root.appendingPathComponent("Sources/RefineryModel/RefineryModel.docc/DataFormat.md"), encoding: .utf8)
+        let schema = try ScenarioLoader.document(data: Data(JSONSchemas.scenarioText.utf8))
+        var names = Set<String>()
+        func collect(_ node: JSONValue) {
+            switch node {
+            case let .object(members):
+                for (key, value) in members {
+                    if key == "properties", case let .object(properties) = value { names.formUnion(properties.map(\.key)) }
+                    collect(value)
+                }
+            case let .array(items): items.forEach(collect)
+            default: break
+            }
+        }
+        collect(schema)
+        #expect(names.isSuperset(of: ["economics", "ownership", "holders", "uncertainties", "counterfactual", "dividendsFrom"]))
+        let missing = names.filter { !page.contains("`\($0)`") }.sorted()
+        #expect(missing.isEmpty, "DataFormat.md does not name \(missing)")
+        #expect(page.contains("### Economics") && page.contains("### Ownership") && page.contains("refinery-cli init"))
+    }
+
     /// The JSON paths of the objects in `node` whose schema has a `basis` property and that have
     /// no non-empty one, following `properties`, `items`, `additionalProperties` and `$ref`.
     static func basesMissing(in node: JSONValue, schema: JSONValue, root: JSONValue, path: String, into missing: inout [String]) {
