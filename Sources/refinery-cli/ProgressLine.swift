@@ -60,7 +60,11 @@ final class ProgressLine: @unchecked Sendable {
     /// from any thread; drawn at most ten times a second.
     func update(done: Int, total: Int) {
         let now = Date().timeIntervalSince(started)
-        lock.withLock { counts = Counts(done: done, total: total, at: now, first: counts?.first ?? (done, now)) }
+        lock.withLock {
+            // Workers report concurrently: a count that arrives late never moves the line back.
+            guard done >= (counts?.done ?? 0) else { return }
+            counts = Counts(done: done, total: total, at: now, first: counts?.first ?? (done, now))
+        }
         draw(force: done >= total) // the last count is always shown
     }
 
@@ -73,25 +77,24 @@ final class ProgressLine: @unchecked Sendable {
     /// Erases the line and stops the timer; call it before writing the output.
     func finish() {
         timer?.cancel()
-        let erase = lock.withLock { () -> Bool in
+        lock.withLock {
+            // Under the lock, so that no line drawn by the timer can follow the erasing.
+            if drawn && !finished { console.progress("\r\u{1B}[K") }
             finished = true
-            return drawn
         }
-        if erase { console.progress("\r\u{1B}[K") }
     }
 
     deinit { timer?.cancel() }
 
     private func draw(force: Bool) {
         guard console.errorIsTerminal else { return }
-        let text: String? = lock.withLock {
+        lock.withLock {
             let elapsed = Date().timeIntervalSince(started)
-            guard !finished, force || counts != nil || drawn, force || elapsed - lastDraw >= 0.1 || lastDraw == 0 else { return nil }
+            guard !finished, force || counts != nil || drawn, force || elapsed - lastDraw >= 0.1 || lastDraw == 0 else { return }
             lastDraw = elapsed
             drawn = true
-            return "\r\u{1B}[K" + Self.describe(label: label, unit: unit, counts: counts, elapsed: elapsed)
+            console.progress("\r\u{1B}[K" + Self.describe(label: label, unit: unit, counts: counts, elapsed: elapsed))
         }
-        if let text { console.progress(text) }
     }
 
     /// The line's text: `label: 12/40 unit, 3.0 s, about 7.0 s left` or `label: 3.2 s`. The
