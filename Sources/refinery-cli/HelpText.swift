@@ -1,3 +1,5 @@
+import RefineryModel
+
 /// Help screens rendered from command specifications.
 enum HelpText {
     static let exitStatuses = """
@@ -43,7 +45,19 @@ enum HelpText {
         for command in commands {
             text += "  " + command.name.padding(toLength: width, withPad: " ", startingAt: 0) + command.summary + "\n"
         }
-        return text + "\n" + exitStatuses
+        return text + "\n" + scenarios + "\n" + exitStatuses
+    }
+
+    /// How a command names its scenario: the rule of ``ScenarioInput/document(reference:)``.
+    static var scenarios: String {
+        """
+        SCENARIOS
+          A scenario argument is a file ('-' reads standard input) or, when no file has that
+          name, an embedded scenario: \(Scenario.embeddedNames.joined(separator: ", ")).
+          Every command that reads one also takes --scenario NAME; without either, \(Scenario.defaultName).
+          Start one of your own with: refinery-cli init my-refinery.json [--from NAME]
+
+        """
     }
 
     /// The width of the name column of ARGUMENTS and OPTIONS.

@@ -23,6 +23,8 @@ struct ConsistencyTests {
         #expect(value.status == 0 && value.out.contains("stress-300t"))
         let compare = try Subprocess.cli(["compare", "senou-base", "mali-own-supply", "--no-schedule"])
         #expect(compare.status == 0 && compare.out.hasPrefix("A: senou-base (scenario senou-base)\nB: mali-own-supply (scenario mali-own-supply)\n"))
+        let help = try Subprocess.cli(["--help"])
+        #expect(help.out.contains("SCENARIOS\n  A scenario argument is a file ('-' reads standard input) or, when no file has that\n  name, an embedded scenario: senou-base,"))
     }
 
     @Test func scenarioOptionWhereverAScenarioIsRead() throws {
