@@ -3,12 +3,19 @@ import RefineryModel
 /// The options of every command that runs the model (the library's ``RunOptions``), as
 /// command-line options.
 extension RunOptions {
-    static let options: [OptionSpec] = [
-        .value("time-limit", "SECONDS", help: "Stop the solver after SECONDS (0.1...86400); the report says when it stopped early."),
-        .value("seed", "N", help: "Seed for every random choice, so runs repeat exactly (default 1)."),
-        .flag("verbose", help: "Write the solver's log to stderr."),
-        .flag("no-schedule", help: "Skip the campaign schedule (a GLPK model of the peak year; about 0.3–1 s per run)."),
+    /// The solver options the README calls shared: every command that loads a scenario accepts
+    /// them, with this one definition (``SharedOptions``). A command without a solver (validate)
+    /// or without randomness accepts them too, so that one command line works for every command.
+    static let shared: [OptionSpec] = [
+        .value("time-limit", "SECONDS", help: "Stop the solver after SECONDS (default 10 for a run's campaign; schedule: 30 detailed, 10 campaign); the report says when it stopped early."),
+        .value("seed", "N", help: "Seed for every random choice (the Monte Carlo's too), so runs repeat exactly (default 1)."),
+        .flag("verbose", short: "v", help: "Write the solver's log to stderr."),
         .flag("timings", help: "Include solver times in the report (they vary, so the JSON is no longer byte-identical)."),
+    ]
+
+    /// The options of the commands that run the whole model: the shared ones and `--no-schedule`.
+    static let options: [OptionSpec] = shared + [
+        .flag("no-schedule", help: "Skip the campaign schedule (a GLPK model of the peak year; about 0.3–1 s per run)."),
     ]
 
     init(_ arguments: ParsedArguments) throws(UsageError) {

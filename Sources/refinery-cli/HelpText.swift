@@ -1,3 +1,5 @@
+import RefineryModel
+
 /// Help screens rendered from command specifications.
 enum HelpText {
     static let exitStatuses = """
@@ -8,7 +10,7 @@ enum HelpText {
           64  usage error (also: --output names the scenario being read)
           65  invalid input data (every problem is listed with its JSON path; a scenario over 512 MiB)
           66  the scenario cannot be read: no such file, a directory, permission denied, stdin closed
-          73  the --output file cannot be created or is refused (see OUTPUT FILE)
+          73  the output file (--output, init's FILE) cannot be created or is refused (see OUTPUT FILE)
           74  I/O error while reading or writing: a full disk, a closed or broken standard output
 
         """
@@ -43,7 +45,30 @@ enum HelpText {
         for command in commands {
             text += "  " + command.name.padding(toLength: width, withPad: " ", startingAt: 0) + command.summary + "\n"
         }
-        return text + "\n" + exitStatuses
+        return text + "\n" + scenarios + "\n" + exitStatuses
+    }
+
+    /// How a command names its scenario: the rule of ``ScenarioInput/document(reference:)``.
+    static var scenarios: String {
+        """
+        SCENARIOS
+          A scenario argument is a file ('-' reads standard input) or, when no file has that
+          name, an embedded scenario: \(Scenario.embeddedNames.joined(separator: ", ")).
+          Every command that reads one also takes --scenario NAME; without either, \(Scenario.defaultName).
+          Start one of your own with: refinery-cli init my-refinery.json [--from NAME]
+
+        """
+    }
+
+    /// The width of the name column of ARGUMENTS and OPTIONS.
+    static let nameWidth = 28
+
+    /// A name and its help as one line, the help starting at ``nameWidth``; a name that does
+    /// not leave two spaces before that column gets a line of its own, and the help goes on the
+    /// next line at the column, so the two never run into each other.
+    static func column(_ name: String, _ help: String) -> String {
+        if name.count + 2 <= nameWidth { return name.padding(toLength: nameWidth, withPad: " ", startingAt: 0) + help + "\n" }
+        return name + "\n" + String(repeating: " ", count: nameWidth + 2) + help + "\n"
     }
 
     static func render(_ spec: CommandSpec) -> String {
@@ -52,15 +77,14 @@ enum HelpText {
         if !spec.positionals.isEmpty {
             text += "\nARGUMENTS\n"
             for positional in spec.positionals {
-                text += "  \(positional.name.padding(toLength: 24, withPad: " ", startingAt: 0))\(positional.help)\n"
+                text += "  " + column(positional.name, positional.help)
             }
         }
         text += "\nOPTIONS\n"
         for option in spec.options + [.flag("help", short: "h", help: "Show this help.")] {
             var left = option.short.map { "-\($0), " } ?? "    "
             left += "--\(option.long)" + (option.valueName.map { " \($0)" } ?? "")
-            let padded = left.count < 28 ? left.padding(toLength: 28, withPad: " ", startingAt: 0) : left + "  "
-            text += "  \(padded)\(option.help)\n"
+            text += "  " + column(left, option.help)
         }
         if spec.options.contains(where: { $0.long == "output" }) { text += "\n" + outputRules }
         return text + "\n" + exitStatuses

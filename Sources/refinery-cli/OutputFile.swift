@@ -13,8 +13,15 @@ import Foundation
 ///   whose owner cannot be kept.
 /// A temporary file is removed if the write fails or the process is interrupted (`TemporaryFile`).
 enum OutputFile {
-    /// Writes `text` to `path` by the rules above.
-    static func write(_ text: String, to path: String) throws(FileError) {
+    /// Writes `text` to `path` by the rules above. With `replacing` false, whatever stands at
+    /// `path` (a file, a link, a device) is refused and left as it is (exit 73), and the new file
+    /// is linked into place only if nothing appeared there meanwhile (`init` without `--force`).
+    static func write(_ text: String, to path: String, replacing: Bool = true) throws(FileError) {
+        if !replacing {
+            var existing = stat()
+            if lstat(path, &existing) == 0 { throw exists(path) }
+            return try replace(path, named: path, with: text, keeping: nil, replacing: false)
+        }
         let (target, status) = try resolve(path)
         guard let status else {
             return try replace(target, named: path, with: text, keeping: nil)
@@ -60,8 +67,14 @@ enum OutputFile {
         throw .cannotCreate("cannot write \(path): \(FileError.reason(ELOOP))")
     }
 
-    /// Writes a new file or replaces a regular one through a temporary file and a rename.
-    private static func replace(_ target: String, named path: String, with text: String, keeping original: stat?) throws(FileError) {
+    /// The refusal of a path that is taken when nothing may be replaced.
+    static func exists(_ path: String) -> FileError {
+        .cannotCreate("cannot write \(path): it already exists and is left as it is (--force replaces it)")
+    }
+
+    /// Writes a new file or replaces a regular one through a temporary file and a rename (with
+    /// `replacing` false, a hard link that fails if the name is taken, then the temporary's removal).
+    private static func replace(_ target: String, named path: String, with text: String, keeping original: stat?, replacing: Bool = true) throws(FileError) {
         let folder = directory(of: target)
         let (descriptor, temporary): (Int32, String)
         do {
@@ -102,7 +115,12 @@ enum OutputFile {
         if fsync(descriptor) != 0 { throw fail(.ioError("cannot write \(path): \(FileError.reason(errno))")) }
         closed = true
         if close(descriptor) != 0 { throw fail(.ioError("cannot write \(path): \(FileError.reason(errno))")) }
-        if rename(temporary, target) != 0 { throw fail(.ioError("cannot write \(path): \(FileError.reason(errno))")) }
+        if replacing {
+            if rename(temporary, target) != 0 { throw fail(.ioError("cannot write \(path): \(FileError.reason(errno))")) }
+        } else {
+            if link(temporary, target) != 0 { throw fail(errno == EEXIST ? exists(path) : .cannotCreate("cannot write \(path): \(FileError.reason(errno))")) }
+            unlink(temporary)
+        }
         TemporaryFile.released()
         // The rename itself on disk too (best effort: some file systems refuse to sync a directory).
         let directoryDescriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)

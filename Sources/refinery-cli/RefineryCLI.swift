@@ -9,7 +9,7 @@ enum RefineryCLI {
     /// The subcommands, in the order help lists them.
     static let commands: [Command] = [
         RunCommand.command, ScheduleCommand.command, ValueCommand.command, ValidateCommand.command, SweepCommand.command,
-        CompareCommand.command, SchemaCommand.command, BenchCommand.command, StnCommand.command,
+        CompareCommand.command, InitCommand.command, SchemaCommand.command, BenchCommand.command, StnCommand.command,
     ]
 
     /// Runs a command line; a failed write to standard output (a full disk, a closed or
@@ -29,20 +29,23 @@ enum RefineryCLI {
             return .success
         }
         if arguments.isEmpty || arguments[0].hasPrefix("-") && !["--help", "-h"].contains(arguments[0]) {
+            // A slip for --version is not an option of the default command.
+            if let first = arguments.first, first.hasPrefix("--"), let near = nearTopLevelOption(first) {
+                return report(UsageError(message: "unknown option '\(first)' (did you mean '--\(near)'?)", usage: topLevelUsage), console: console)
+            }
             // No command, or options only: the default command, `run`.
             return dispatch(arguments: ["run"] + arguments, console: console)
         }
         if ["--help", "-h", "help"].contains(arguments[0]) {
-            if arguments.count > 1, let command = command(named: arguments[1]) {
-                console.out(HelpText.render(command.spec))
-            } else {
+            guard arguments.count > 1 else {
                 console.out(HelpText.overview(commands: commands.map(\.spec)))
+                return .success
             }
+            guard let command = command(named: arguments[1]) else { return report(unknownCommand(arguments[1]), console: console) }
+            console.out(HelpText.render(command.spec))
             return .success
         }
-        guard let command = command(named: arguments[0]) else {
-            return report(UsageError(message: "unknown command '\(arguments[0])'", usage: "refinery-cli <command> [options]; see 'refinery-cli --help'"), console: console)
-        }
+        guard let command = command(named: arguments[0]) else { return report(unknownCommand(arguments[0]), console: console) }
         let rest = Array(arguments.dropFirst())
         if rest.contains("--help") || rest.contains("-h") {
             console.out(HelpText.render(command.spec))
@@ -77,6 +80,28 @@ enum RefineryCLI {
 
     static func command(named name: String) -> Command? {
         commands.first { $0.spec.name == name }
+    }
+
+    /// The usage line of the program itself.
+    static let topLevelUsage = "refinery-cli <command> [options]; see 'refinery-cli --help'"
+
+    /// An unknown command, with the nearest command's name when it is a near miss (the rule of
+    /// ``ArgumentParser/closest(to:among:)``, as for options).
+    static func unknownCommand(_ name: String) -> UsageError {
+        let nearest = ArgumentParser.closest(to: name, among: commands.map(\.spec.name)).map { " (did you mean '\($0)'?)" } ?? ""
+        return UsageError(message: "unknown command '\(name)'\(nearest)", usage: topLevelUsage)
+    }
+
+    /// `version` or `help` when `token` (`--versoin`) is a near miss for it and not an option of
+    /// the default command, `run`.
+    static func nearTopLevelOption(_ token: String) -> String? {
+        var name = String(token.dropFirst(2))
+        if let equals = name.firstIndex(of: "=") { name = String(name[..<equals]) }
+        guard RunCommand.spec.option(named: name) == nil else { return nil }
+        let runOptions = RunCommand.spec.options.map(\.long)
+        guard let nearest = ArgumentParser.closest(to: name, among: runOptions + ["version", "help"]),
+              ["version", "help"].contains(nearest) else { return nil }
+        return nearest
     }
 
     static func report(_ error: UsageError, console: Console) -> ExitStatus {

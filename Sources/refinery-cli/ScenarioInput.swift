@@ -8,6 +8,9 @@ enum ScenarioInput {
         "set", "PATH=VALUE", repeatable: true,
         help: "Override a scenario field before it is checked, e.g. --set 'plant.stages[id=miller].units=2' (repeatable). VALUE is JSON when it parses as JSON, else a string; a number must be a finite JSON number (not 1e400, NaN, 0x10).")
 
+    /// The help of a command's scenario argument (the rule of ``document(reference:)``).
+    static let positionalHelp = "A scenario file (- reads standard input) or an embedded scenario's name (a file of that name wins); without one, --scenario or the default (senou-base)."
+
     static let options: [OptionSpec] = [
         .value("scenario", "NAME", help: "Use an embedded scenario: \(Scenario.embeddedNames.joined(separator: ", ")).")
     ] + [setOption]
@@ -25,9 +28,32 @@ enum ScenarioInput {
         return overrides
     }
 
-    /// The scenario of a command: its first positional (a file), else `--scenario`, else the default; with `--set`.
+    /// The scenario of a command: its first positional (a file, or an embedded scenario's
+    /// name: see ``document(reference:)``), else `--scenario`, else the default; with `--set`.
     static func load(_ arguments: ParsedArguments) throws -> Scenario {
-        try load(path: arguments.positionals.first, embeddedName: arguments.value("scenario"), overrides: overrides(arguments))
+        try load(document(arguments), overrides: overrides(arguments))
+    }
+
+    /// The parsed but unchecked JSON of a command's scenario: its first positional, else
+    /// `--scenario`, else the default (giving both a positional and `--scenario` is a usage error).
+    static func document(_ arguments: ParsedArguments) throws -> JSONValue {
+        let name = try embeddedName(arguments)
+        if let reference = arguments.positionals.first {
+            if name != nil { throw UsageError(message: "give a scenario file or --scenario, not both") }
+            return try document(reference: reference)
+        }
+        return try document(path: nil, embeddedName: name)
+    }
+
+    /// The `--scenario` of `arguments`, nil when it is not given; a name that is not an embedded
+    /// scenario is a usage error (exit 64) that suggests the nearest name.
+    static func embeddedName(_ arguments: ParsedArguments) throws(UsageError) -> String? {
+        guard let name = arguments.value("scenario") else { return nil }
+        guard Scenario.embeddedNames.contains(name) else {
+            let nearest = ArgumentParser.closest(to: name, among: Scenario.embeddedNames).map { " (did you mean '\($0)'?)" } ?? ""
+            throw UsageError(message: "option '--scenario': '\(name)' is not an embedded scenario\(nearest); available: \(Scenario.embeddedNames.joined(separator: ", "))")
+        }
+        return name
     }
 
     /// `overrides` has no default on purpose: a command that offers `--set` must pass them (or call `load(_:)`).
@@ -85,11 +111,17 @@ enum ScenarioInput {
         }
     }
 
-    /// A file path, or the name of an embedded scenario when no such file exists and the
-    /// reference has no '/' (as in `compare senou-base mali-own-supply`).
+    /// The document a scenario argument names. The rule, the same for every command: a file
+    /// of that name wins when one exists (`./senou-base` reads the file); otherwise a name with
+    /// no '/' that is an embedded scenario's is that scenario (`run senou-base`). Anything else is
+    /// read as a file, and a missing one near an embedded name suggests it (exit 66).
     static func document(reference: String) throws -> JSONValue {
-        if !FileManager.default.fileExists(atPath: reference), !reference.contains("/"), Scenario.embeddedNames.contains(reference) {
-            return try document(path: nil, embeddedName: reference)
+        let isName = reference != "-" && !reference.contains("/")
+        if isName, !FileManager.default.fileExists(atPath: reference) {
+            if Scenario.embeddedNames.contains(reference) { return try document(path: nil, embeddedName: reference) }
+            if let nearest = ArgumentParser.closest(to: reference, among: Scenario.embeddedNames) {
+                throw FileError.noInput("cannot read \(reference): no such file or directory (did you mean the embedded scenario '\(nearest)'?)")
+            }
         }
         return try document(path: reference, embeddedName: nil)
     }

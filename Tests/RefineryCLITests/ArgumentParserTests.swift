@@ -3,7 +3,7 @@ import Testing
 
 @Suite struct ArgumentParserTests {
     static let spec = CommandSpec(
-        name: "demo", summary: "demo", usage: "demo [FILE] --format F",
+        name: "demo", summary: "demo",
         options: [.value("format", "F", help: ""), .value("set", "P=V", repeatable: true, help: ""),
                   .flag("verbose", short: "v", help: ""), .value("output", short: "o", "FILE", help: "")],
         positionals: [PositionalSpec(name: "FILE", optional: true, help: "")])

@@ -4,7 +4,7 @@ import RefineryModel
 
 /// The typed options shared by commands, parsed in-process.
 @Suite struct OptionParsingTests {
-    func parsed(_ tokens: [String], spec: CommandSpec = SweepCommand.spec) throws -> ParsedArguments {
+    func parsed(_ tokens: [String], spec: CommandSpec = RunCommand.spec) throws -> ParsedArguments {
         try ArgumentParser.parse(tokens, spec: spec)
     }
 

@@ -163,7 +163,7 @@ import RefineryModel
         let invalid = runCLI(["compare", "senou-base", "--set-b", "plant.calendar.shiftsPerDay=0"])
         #expect(invalid.status == .invalidData && invalid.err.contains("plant.calendar.shiftsPerDay: 0"))
         let usage = runCLI(["compare"])
-        #expect(usage.status == .usage && usage.err.hasPrefix("Error: missing argument A\n"))
+        #expect(usage.status == .usage && usage.err.hasPrefix("Error: missing argument A (a scenario file or name, or --scenario NAME)\n"))
         let badSet = runCLI(["compare", "senou-base", "--set-a", "x"])
         #expect(badSet.status == .usage && badSet.err.hasPrefix("Error: option '--set-a': 'x' is not PATH=VALUE"))
     }
@@ -222,7 +222,7 @@ import RefineryModel
         try Golden.check(runCLI(["--scenario", "stress-300t", "--no-schedule"]).out, "run-stress-300t.txt")
         try Golden.check(runCLI(["schedule", "--year", "2030", "--days", "4"]).out, "schedule-detailed.txt")
         try Golden.check(runCLI(["run", "--format", "csv"]).out, "run-senou-base.csv")
-        for command in ["run", "schedule", "value", "validate", "sweep", "compare", "schema"] {
+        for command in ["run", "schedule", "value", "validate", "sweep", "compare", "init", "schema"] {
             try Golden.check(runCLI([command, "--help"]).out, "help-\(command).txt")
         }
     }
@@ -251,7 +251,7 @@ import RefineryModel
         let status = RefineryCLI.run(arguments: ["sweep", "--vary", "plant.calendar.shiftsPerDay=1,2,3", "--format", "csv"], console: terminal)
         let (out, err) = capture.texts
         #expect(status == .success)
-        #expect(err.contains("\rsweep: 3/3 points") && err.hasSuffix("\r\u{1B}[K"))
+        #expect(err.contains("\r\u{1B}[Ksweep: 3/3 points, ") && err.hasSuffix("\r\u{1B}[K"))
         #expect(out.split(separator: "\n").count == 4 && !out.contains("sweep:"))
     }
 

@@ -58,14 +58,19 @@ public struct MonteCarlo: Codable, Sendable, Equatable {
         return generator.next()
     }
 
-    /// Runs `draws` draws on `workers` threads (default: one per core).
-    public init(model: CashFlowModel, draws: Int, seed: UInt64, workers: Int = ProcessInfo.processInfo.activeProcessorCount) {
+    /// Runs `draws` draws on `workers` threads (default: one per core). `progress` (if given)
+    /// is called with the draws done and the total about a hundred times along the way, on the
+    /// worker threads; the results do not depend on it, and the library itself writes nothing.
+    public init(model: CashFlowModel, draws: Int, seed: UInt64, workers: Int = ProcessInfo.processInfo.activeProcessorCount,
+                progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) {
         let uncertainties = model.economics.uncertainties
         let economics = model.economics
         let count = max(0, draws)
         let workerCount = max(1, min(workers, max(1, count)))
         var npvs = [Double](repeating: 0, count: count)
         var captures = [Double](repeating: 0, count: count)
+        let counter = progress.map { DrawCounter(total: count, report: $0) }
+        let step = max(1, count / (100 * workerCount))
         npvs.withUnsafeMutableBufferPointer { npvBuffer in
             captures.withUnsafeMutableBufferPointer { captureBuffer in
                 // Each worker writes only the indices it owns (i ≡ worker mod workerCount).
@@ -83,6 +88,7 @@ public struct MonteCarlo: Codable, Sendable, Equatable {
                         let figures = model.keyFigures(adjustments)
                         npvOut[i] = figures.projectNPVUsd
                         captureOut[i] = figures.nationalCaptureUsd
+                        if let counter, (i / workerCount + 1) % step == 0 { counter.add(step) }
                         i += workerCount
                     }
                 }
@@ -95,6 +101,24 @@ public struct MonteCarlo: Codable, Sendable, Equatable {
         projectNPV = Percentiles(npvs)
         nationalCapture = Percentiles(captures)
         probabilityNPVNegative = count > 0 ? Double(npvs.filter { $0 < 0 }.count) / Double(count) : .nan
+    }
+
+    /// Counts the draws done across workers for a progress callback.
+    private final class DrawCounter: @unchecked Sendable {
+        private let lock = NSLock()
+        private var done = 0
+        let total: Int
+        let report: @Sendable (Int, Int) -> Void
+
+        init(total: Int, report: @escaping @Sendable (Int, Int) -> Void) {
+            self.total = total
+            self.report = report
+        }
+
+        func add(_ count: Int) {
+            let done = lock.withLock { self.done = min(total, self.done + count); return self.done }
+            report(done, total)
+        }
     }
 
     /// One draw of `uncertainty` (triangular with its mode at `base`, or uniform).

@@ -145,6 +145,15 @@ public enum ScenarioLoader {
         do { return try JSONParser.parse(Array(withoutByteOrderMark(data))) } catch { throw .syntax(error) }
     }
 
+    /// The text of an embedded scenario exactly as its file in `data/scenarios` holds it, with
+    /// every figure's `basis`: what `refinery-cli init` writes for a user to start from.
+    public static func embeddedText(named name: String) throws(ScenarioError) -> String {
+        guard let text = EmbeddedData.scenarios[name] else {
+            throw .invalid([ScenarioProblem(path: "", value: nil, message: "\"\(name)\" is not an embedded scenario; available: \(Scenario.embeddedNames.joined(separator: ", "))")])
+        }
+        return text
+    }
+
     /// The parsed JSON of an embedded scenario, unchecked.
     public static func embeddedDocument(named name: String) throws(ScenarioError) -> JSONValue {
         guard let text = EmbeddedData.scenarios[name] else {

@@ -28,11 +28,13 @@ public struct ValuationRun: Sendable {
 
     /// Values `scenario` (which must have economics and ownership), with a tornado and, when
     /// `draws` is positive, a Monte Carlo of `draws` draws from `seed` (the same seed gives the
-    /// same results on any machine).
-    public static func perform(_ scenario: Scenario, draws: Int = defaultDraws, seed: UInt64 = 1) throws(StudyError) -> ValuationRun {
+    /// same results on any machine). `progress`, when given, is told the Monte Carlo's draws
+    /// done and their total as they run (see ``MonteCarlo/init(model:draws:seed:workers:progress:)``).
+    public static func perform(_ scenario: Scenario, draws: Int = defaultDraws, seed: UInt64 = 1,
+                               progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) throws(StudyError) -> ValuationRun {
         let model = try model(scenario)
         let run = ValuationRun(model: model, valuation: model.valuation(), tornado: Tornado(model: model),
-                               monteCarlo: draws > 0 ? MonteCarlo(model: model, draws: draws, seed: seed) : nil)
+                               monteCarlo: draws > 0 ? MonteCarlo(model: model, draws: draws, seed: seed, progress: progress) : nil)
         do { try FiniteNumbers.check(ValuationReport(run), report: "the valuation report") } catch { throw .nonFinite(error) }
         return run
     }

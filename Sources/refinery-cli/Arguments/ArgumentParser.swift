@@ -79,6 +79,10 @@ enum ArgumentParser {
             }
             parsed.values[name, default: []].append(value)
         }
+        for option in spec.options where option.required && parsed.values[option.long] == nil {
+            let message = option.repeatable ? "give at least one --\(option.long) \(option.valueName ?? "")" : "option '--\(option.long)' is required"
+            throw UsageError(message: message, usage: spec.usage)
+        }
         let allowed = spec.positionals.count
         if parsed.positionals.count > allowed {
             let extra = parsed.positionals[allowed]
@@ -92,11 +96,19 @@ enum ArgumentParser {
         return parsed
     }
 
-    /// " (did you mean '--x'?)" for the closest known option, when one is close.
+    /// " (did you mean '--x'?)" for the closest known option (or `--help`, which every command
+    /// takes), when one is close.
     static func suggestion(for name: String, in spec: CommandSpec) -> String {
-        let scored = spec.options.map { ($0.long, editDistance($0.long, name)) }.min { $0.1 < $1.1 }
-        guard let (best, distance) = scored, distance <= max(2, name.count / 3) else { return "" }
-        return " (did you mean '--\(best)'?)"
+        closest(to: name, among: spec.options.map(\.long) + ["help"]).map { " (did you mean '--\($0)'?)" } ?? ""
+    }
+
+    /// The candidate nearest to `name` by edit distance, when it is near enough to be a slip
+    /// of the keyboard: at most 2 edits, or a third of the name's length for a long name.
+    /// The one rule for options, commands and scenario names.
+    static func closest(to name: String, among candidates: [String]) -> String? {
+        let scored = candidates.map { ($0, editDistance($0, name)) }.min { $0.1 < $1.1 }
+        guard let (best, distance) = scored, distance <= max(2, name.count / 3) else { return nil }
+        return best
     }
 
     static func editDistance(_ a: String, _ b: String) -> Int {

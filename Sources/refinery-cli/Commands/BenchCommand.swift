@@ -8,7 +8,6 @@ enum BenchCommand {
     static let spec = CommandSpec(
         name: "bench",
         summary: "Run a benchmark (for maintainers; figures go to BENCHMARKS.md).",
-        usage: "refinery-cli bench solver|throughput|schedule|valuation|time-limit [--limits S,S,...] [--sizes N,N,...] [--runs N] [--time-limit S] [--no-glpsol] [--lots N] [--file-lots N] [--draws N]",
         options: [
             .value("sizes", "N,N,...", help: "Approximate variable counts of the generated MILPs (default 1000,10000,100000)."),
             .value("runs", "N", help: "Repetitions per size; medians are reported (default 5)."),

@@ -8,16 +8,14 @@ enum CompareCommand {
     static let spec = CommandSpec(
         name: "compare",
         summary: "Put two scenarios' key results side by side, with deltas.",
-        usage: "refinery-cli compare A [B] [--set PATH=VALUE]... [--set-a PATH=VALUE]... [--set-b PATH=VALUE]... [--format text|json|csv] [--output FILE]",
-        options: [
-            ScenarioInput.setOption,
+        options: ScenarioInput.options + [
             .value("set-a", "PATH=VALUE", repeatable: true, help: "Override a field of A only."),
             .value("set-b", "PATH=VALUE", repeatable: true, help: "Override a field of B only."),
             OutputFormat.option(formats, help: "text (default), json (one object) or csv (one row per metric)."),
             Output.option,
         ] + RunOptions.options,
         positionals: [
-            PositionalSpec(name: "A", optional: false, help: "A scenario file, or the name of an embedded scenario (e.g. senou-base)."),
+            PositionalSpec(name: "A", optional: true, help: "A scenario file, or an embedded scenario's name (e.g. senou-base; a file of that name wins); or give --scenario NAME."),
             PositionalSpec(name: "B", optional: true, help: "Another; without it, A again (compare A with A changed by --set-b)."),
         ],
         discussion: """
@@ -32,16 +30,26 @@ enum CompareCommand {
         let common = try ScenarioInput.overrides(arguments)
         let overridesA = try ScenarioInput.overrides(arguments, option: "set-a")
         let overridesB = try ScenarioInput.overrides(arguments, option: "set-b")
-        let referenceA = arguments.positionals[0]
-        let referenceB = arguments.positionals.count > 1 ? arguments.positionals[1] : referenceA
+        // A is the first argument or --scenario (not both); B the second, else A again.
+        let embedded = try ScenarioInput.embeddedName(arguments)
+        if embedded != nil && arguments.positionals.count > 1 { throw UsageError(message: "give A as a file or --scenario, not both", usage: spec.usage) }
+        guard let referenceA = embedded ?? arguments.positionals.first else {
+            throw UsageError(message: "missing argument A (a scenario file or name, or --scenario NAME)", usage: spec.usage)
+        }
+        let referenceB = arguments.positionals.count > (embedded == nil ? 1 : 0) ? arguments.positionals.last! : referenceA
 
         func side(_ reference: String, _ own: [ScenarioOverride]) throws -> (label: String, run: ScenarioRun) {
-            let scenario = try ScenarioInput.load(ScenarioInput.document(reference: reference), overrides: common + own)
+            let document = reference == embedded ? try ScenarioInput.document(path: nil, embeddedName: reference) : try ScenarioInput.document(reference: reference)
+            let scenario = try ScenarioInput.load(document, overrides: common + own)
             let label = ([reference] + own.map(\.description)).joined(separator: " ")
             return (label, try CommandError.mapping { () throws(StudyError) in try ScenarioRun.perform(scenario, options: options) })
         }
+        let progress = ProgressLine(console: console, label: "compare: running A (1 of 2)")
+        defer { progress.finish() }
         let a = try side(referenceA, overridesA)
+        progress.stage("compare: running B (2 of 2)")
         let b = try side(referenceB, overridesB)
+        progress.finish()
         let comparison = Comparison(a.run, labeled: a.label, b.run, labeled: b.label)
         let text: String
         switch format {

@@ -11,7 +11,6 @@ enum RunCommand {
     static let spec = CommandSpec(
         name: "run",
         summary: "Run a scenario end to end and report (the default command).",
-        usage: "refinery-cli run [SCENARIO.json] [--scenario NAME] [--set PATH=VALUE]... [--format text|json|csv] [--output FILE] [--csv-dir DIR] [--include-lots] [--include-batches] [--no-schedule] [--time-limit S] [--timings]",
         options: ScenarioInput.options + [
             OutputFormat.option(formats, help: "text (default, for people), json (the full report, for tools; see 'refinery-cli schema report') or csv (the key results)."),
             Output.option,
@@ -19,7 +18,7 @@ enum RunCommand {
             .flag("include-lots", help: "Include every lot's outcome (throughput model and campaign schedule) in the JSON report and the --csv-dir tables."),
             .flag("include-batches", help: "Include the campaign schedule's batches in the JSON report."),
         ] + RunOptions.options,
-        positionals: [PositionalSpec(name: "SCENARIO.json", optional: true, help: "A scenario file (- reads standard input); without one, the embedded default (senou-base).")],
+        positionals: [PositionalSpec(name: "SCENARIO.json", optional: true, help: ScenarioInput.positionalHelp)],
         discussion: """
             Computes capacity, bottleneck, utilization, metal balances and inventory year by year;
             schedules the year of peak gold intake as a campaign in daily buckets with GLPK (to a
@@ -35,7 +34,10 @@ enum RunCommand {
         let options = try RunOptions(arguments)
         let csvDirectory = try CSVDirectory.path(arguments)
         let scenario = try ScenarioInput.load(arguments)
+        let progress = ProgressLine(console: console, label: "run: \(options.schedule ? "the campaign schedule (time limit \(ProgressLine.seconds(ScenarioRun.campaignOptions(options).timeLimit ?? 10)))" : "the model")")
+        defer { progress.finish() }
         let run = try CommandError.mapping { () throws(StudyError) in try ScenarioRun.perform(scenario, options: options) }
+        progress.finish()
         let output: String
         switch format {
         case .json: output = try RunReport(run: run, includeBatches: arguments.has("include-batches"), includeLots: arguments.has("include-lots")).json()
@@ -63,9 +65,9 @@ extension RunText {
     /// The campaign schedule's part: solver line, headline, stage use, months, gold balance.
     static func campaign(_ campaign: ScenarioRun.Campaign) -> String {
         switch campaign {
-        case let .scheduled(report, _):
+        case let .scheduled(report, options):
             return "\nCampaign schedule of the peak year (GLPK; refinery-cli schedule --horizon campaign --year \(report.year): the batches)\n"
-                + ScheduleText.render(report)
+                + ScheduleText.render(report, timeLimit: options.timeLimit, requestedGap: options.relativeGap)
         case let .skipped(reason):
             return "\nCampaign schedule skipped: \(reason)\n"
         }

@@ -8,7 +8,6 @@ enum ScheduleCommand {
     static let spec = CommandSpec(
         name: "schedule",
         summary: "Optimize the batch schedule: a detailed week by the hour, or a year's campaign by the day.",
-        usage: "refinery-cli schedule [SCENARIO.json] [--horizon detailed|campaign] [--days N] [--year YEAR] [--intake T] [--goal GOAL] [--format text|json|csv] [--output FILE] [--timings]",
         options: ScenarioInput.options + [
             .value("horizon", "KIND", help: "detailed (default: hourly grid, 1–14 days) or campaign (daily buckets, up to 366 days)."),
             .value("days", "N", help: "Days in the window (default 7 detailed, 365 campaign)."),
@@ -18,15 +17,12 @@ enum ScheduleCommand {
             .value("intake", "TONNES", help: "Scale the intake to this many tonnes of gold a year (e.g. 200)."),
             .value("goal", "GOAL", help: "workInProcess (default: refine early), throughput, value or makespan."),
             .value("turnaround-target", "DAYS", help: "Due date for every lot: arrival + DAYS."),
-            .value("time-limit", "SECONDS", help: "Stop the solver after this long (default 30 detailed, 10 campaign)."),
             .value("gap", "FRACTION", help: "Stop when the relative gap is at most this (default 0.01 detailed, 0.005 campaign)."),
             .value("format", "FORMAT", help: "text (default), json (the full schedule report) or csv (the schedule_batches table: one row per batch line and lot)."),
-            .value("output", short: "o", "FILE", help: "Write to FILE (atomically) instead of stdout."),
             .value("export-model", "FILE", help: "Also write the MILP in CPLEX LP format (for glpsol --lp FILE)."),
-            .flag("verbose", short: "v", help: "Show GLPK's log on stderr."),
-            .flag("timings", help: "Include build and solve times (they vary, so output is no longer byte-identical)."),
-        ],
-        positionals: [PositionalSpec(name: "SCENARIO.json", optional: true, help: "A scenario file; without one, the embedded default (senou-base).")],
+            Output.option,
+        ] + RunOptions.shared,
+        positionals: [PositionalSpec(name: "SCENARIO.json", optional: true, help: ScenarioInput.positionalHelp)],
         discussion: """
         Exit status 2 when no schedule meets every due date (the report explains which lots block and still gives the relaxed schedule) or when the time limit passes before any schedule is found.
         """)
@@ -62,7 +58,10 @@ enum ScheduleCommand {
                     throw CommandError.failure(String(describing: error))
                 }
             }
+            let progress = ProgressLine(console: console, label: "schedule: solving (time limit \(ProgressLine.seconds(options.timeLimit ?? 0)))")
+            defer { progress.finish() }
             let result = try RefineryScheduler.solve(instance, options: options, deadline: deadline)
+            progress.finish()
             report = RefineryScheduler.report(instance: instance, result: result)
             if !arguments.has("timings") { report.timings = nil }
         } catch let error as SchedulingError {

@@ -9,7 +9,6 @@ enum SchemaCommand {
     static let spec = CommandSpec(
         name: "schema",
         summary: "Print the JSON Schema of the scenario format or of a command's JSON output.",
-        usage: "refinery-cli schema scenario|report|run|value|schedule|compare|sweep [--output FILE]",
         options: [Output.option],
         positionals: [PositionalSpec(name: "NAME", optional: false, help: """
             scenario (the input format), report or run (run --format json), value, schedule (a detailed window or a campaign), \

@@ -9,7 +9,6 @@ enum StnCommand {
     static let spec = CommandSpec(
         name: "stn",
         summary: "Solve a State-Task Network file (any batch plant), check the schedule and report it.",
-        usage: "refinery-cli stn FILE.json [--format text|json|csv] [--time-limit SECONDS] [--gap FRACTION] [--output FILE] [--timings]",
         options: [
             .value("format", "FORMAT", help: "text (default: summary, Gantt, batches), json (the report with the checker's verdict) or csv (one row per batch)."),
             .value("time-limit", "SECONDS", help: "Stop the solver after this long (default 60); the whole solve, every phase, keeps to it."),

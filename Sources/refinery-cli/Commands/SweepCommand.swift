@@ -10,15 +10,14 @@ enum SweepCommand {
     static let spec = CommandSpec(
         name: "sweep",
         summary: "Run a grid of variations of a scenario, one row of key results per point.",
-        usage: "refinery-cli sweep [SCENARIO.json] --vary PATH=FROM:TO:STEPS [--vary ...] [--scenario NAME] [--set PATH=VALUE]... [--metrics ID,...] [--jobs N] [--format text|csv|json] [--output FILE]",
         options: ScenarioInput.options + [
-            .value("vary", "PATH=SPEC", repeatable: true, help: "A field to vary: FROM:TO:STEPS (STEPS evenly spaced values, ends included) or a list V1,V2,... or [JSON,...]. Repeat for a grid."),
+            .value("vary", "PATH=FROM:TO:STEPS", repeatable: true, required: true, help: "A field to vary: FROM:TO:STEPS (STEPS evenly spaced values, ends included) or a list V1,V2,... or [JSON,...]. Repeat for a grid."),
             .value("metrics", "ID,...", help: "The key results to show (default: all for csv and json, the headline for text); listed above."),
             .value("jobs", short: "j", "N", help: "Points run at once (default: the number of cores)."),
             OutputFormat.option(formats, help: "text (an aligned table, default), csv, or json (JSON lines: one object per point)."),
             Output.option,
         ] + RunOptions.options,
-        positionals: [PositionalSpec(name: "SCENARIO.json", optional: true, help: "A scenario file (- reads standard input); without one, the embedded default (senou-base).")],
+        positionals: [PositionalSpec(name: "SCENARIO.json", optional: true, help: ScenarioInput.positionalHelp)],
         discussion: """
             Each point is the scenario with --set overrides, then one value of each --vary, checked
             like a file; rows come in grid order (the first --vary varies slowest) whatever the
@@ -29,8 +28,16 @@ enum SweepCommand {
             else 2 if some point's campaign has no schedule. Example:
               refinery-cli sweep --vary 'plant.stages[id=melt-sample].cycleHours=1:4:4' --vary 'plant.calendar.shiftsPerDay=1,2,3'
             Key results (ID and unit), for --metrics:
-            \(KeyResults.catalog.map { "  \($0.id.padding(toLength: 32, withPad: " ", startingAt: 0))\($0.unit.isEmpty ? "text" : $0.unit)" }.joined(separator: "\n"))
+            \(metricList)
             """)
+
+    /// The key results with their units, for the help: a column as wide as the longest id and
+    /// two spaces, so that an id and its unit never run into each other.
+    static var metricList: String {
+        let width = (KeyResults.catalog.map(\.id.count).max() ?? 0) + 2
+        return KeyResults.catalog.map { "  " + $0.id.padding(toLength: width, withPad: " ", startingAt: 0) + ($0.unit.isEmpty ? "text" : $0.unit) }
+            .joined(separator: "\n")
+    }
 
     /// One `--vary` (the library's ``Sweep/Variation``).
     typealias Variation = Sweep.Variation
@@ -50,7 +57,7 @@ enum SweepCommand {
         }
         let jobs = try arguments.integer("jobs", range: 1...1024) ?? ProcessInfo.processInfo.activeProcessorCount
         let base = try ScenarioInput.overrides(arguments)
-        let document = try ScenarioInput.document(path: arguments.positionals.first, embeddedName: arguments.value("scenario"))
+        let document = try ScenarioInput.document(arguments)
         let sweep: Sweep
         do { sweep = try Sweep(document: document, overrides: base, variations: variations, options: options) } catch {
             throw UsageError(message: error.description, usage: spec.usage)
@@ -58,11 +65,10 @@ enum SweepCommand {
         let all = KeyResults.catalog.map(\.id)
         let selected = try selectedMetrics(arguments.value("metrics"), available: all, default: format == .text ? KeyResults.headline : all)
 
-        // Progress on stderr, when it is a terminal.
-        var draw: (@Sendable (Int, Int) -> Void)?
-        if console.errorIsTerminal { draw = { done, total in console.progress("\rsweep: \(done)/\(total) points") } }
-        let rows = sweep.run(jobs: jobs, progress: draw)
-        if draw != nil { console.progress("\r\u{1B}[K") }
+        // Progress on stderr, when it is a terminal, with an estimate of the time left.
+        let progress = ProgressLine(console: console, label: "sweep", unit: "points")
+        let rows = sweep.run(jobs: jobs, progress: progress.callback)
+        progress.finish()
 
         let columns = selected.compactMap { id in KeyResults.catalog.first { $0.id == id } }
         // A column for the failing points' errors, only when some point failed.

@@ -7,17 +7,18 @@ enum ValidateCommand {
     static let spec = CommandSpec(
         name: "validate",
         summary: "Check a scenario file and list every problem with its JSON path.",
-        usage: "refinery-cli validate SCENARIO.json [--set PATH=VALUE]... [--output FILE]",
-        options: [ScenarioInput.setOption, Output.option],
-        positionals: [PositionalSpec(name: "SCENARIO.json", optional: false, help: "The scenario file to check.")],
+        options: ScenarioInput.options + [Output.option] + RunOptions.shared,
+        positionals: [PositionalSpec(name: "SCENARIO.json", optional: true, help: ScenarioInput.positionalHelp)],
         discussion: """
-            Exits 0 when the file is valid, 65 when it has problems (listed on stderr), 66 when it
-            cannot be read. With --set, checks the file as changed by the overrides.
+            Exits 0 when the scenario is valid, 65 when it has problems (listed on stderr), 66 when
+            it cannot be read. With --set, checks the scenario as changed by the overrides. The
+            solver options are accepted, as by every command that reads a scenario, and unused.
             """)
 
     static func run(_ arguments: ParsedArguments, console: Console) throws -> ExitStatus {
-        let scenario = try ScenarioInput.load(path: arguments.positionals[0], embeddedName: nil, overrides: ScenarioInput.overrides(arguments))
-        try Output.emit("\(arguments.positionals[0]): valid scenario '\(scenario.name)' (\(scenario.intake.sources.count) sources, \(scenario.intake.lots.count) lots, \(scenario.plant.stages.count) stages, \(scenario.plant.routes.count) routes)\n", arguments, console: console)
+        let scenario = try ScenarioInput.load(arguments)
+        let label = arguments.positionals.first ?? "\(arguments.value("scenario") ?? Scenario.defaultName) (embedded)"
+        try Output.emit("\(label): valid scenario '\(scenario.name)' (\(scenario.intake.sources.count) sources, \(scenario.intake.lots.count) lots, \(scenario.plant.stages.count) stages, \(scenario.plant.routes.count) routes)\n", arguments, console: console)
         return .success
     }
 }

@@ -8,16 +8,14 @@ enum ValueCommand {
     static let spec = CommandSpec(
         name: "value",
         summary: "Value a scenario: cash flows, NPV/IRR, shareholders, value added, sensitivity.",
-        usage: "refinery-cli value [SCENARIO.json] [--scenario NAME] [--format text|json|csv] [--output FILE] [--csv-dir DIR] [--include-draws] [--draws N] [--seed N]",
         options: ScenarioInput.options + [
             .value("format", "FORMAT", help: "text (default, for people), json (for tools) or csv (the cash flows by year)."),
+            .value("draws", "N", help: "Monte Carlo draws (default 10000; 0 skips the Monte Carlo); --seed seeds them, and the same seed gives the same results on any machine."),
             Output.option,
             CSVDirectory.option,
             .flag("include-draws", help: "Add every Monte Carlo draw to the --csv-dir tables (monte_carlo_draws.csv)."),
-            .value("draws", "N", help: "Monte Carlo draws (default 10000; 0 skips the Monte Carlo)."),
-            .value("seed", "N", help: "Monte Carlo seed (default 1); the same seed gives the same results on any machine."),
-        ],
-        positionals: [PositionalSpec(name: "SCENARIO.json", optional: true, help: "A scenario file; without one, the embedded default (senou-base).")],
+        ] + RunOptions.shared,
+        positionals: [PositionalSpec(name: "SCENARIO.json", optional: true, help: ScenarioInput.positionalHelp)],
         discussion: """
             Prices the throughput model's volumes year by year (revenue lines, opex lines, capex,
             tax, debt service, free cash flow to the firm and to equity), values them (NPV, every
@@ -34,7 +32,12 @@ enum ValueCommand {
         let seed = try arguments.integer("seed", range: 0...Int.max) ?? 1
         let csvDirectory = try CSVDirectory.path(arguments)
         let scenario = try ScenarioInput.load(arguments)
-        let value = try CommandError.mapping { () throws(StudyError) in try ValuationRun.perform(scenario, draws: draws, seed: UInt64(seed)) }
+        let progress = ProgressLine(console: console, label: "value: Monte Carlo", unit: "draws")
+        defer { progress.finish() }
+        let value = try CommandError.mapping { () throws(StudyError) in
+            try ValuationRun.perform(scenario, draws: draws, seed: UInt64(seed), progress: progress.callback)
+        }
+        progress.finish()
         let output: String
         switch format {
         case .json:
