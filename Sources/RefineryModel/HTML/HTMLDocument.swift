@@ -54,6 +54,7 @@ public struct HTMLDocument: Sendable {
     th, td { border: 1px solid #DDDDDD; padding: 2px 8px; text-align: left; }
     thead th { background: #F4F4F4; }
     .num { text-align: right; font-variant-numeric: tabular-nums; }
+    tr.changed th, tr.changed td { background: #FFF1CC; font-weight: bold; }
     footer.page { border-top: 1px solid #DDDDDD; margin-top: 32px; padding-top: 8px; font-size: 0.85em; color: #555555; }
     @page { size: A4; margin: 15mm 12mm; }
     @media print {

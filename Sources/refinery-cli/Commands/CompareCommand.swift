@@ -3,18 +3,19 @@ import RefineryModel
 /// `refinery-cli compare A B`: two scenarios' key results side by side, with deltas.
 enum CompareCommand {
     static let command = Command(spec: spec, run: run)
-    static let formats: [OutputFormat] = [.text, .json, .csv]
+    static let formats: [OutputFormat] = [.text, .json, .csv, .html]
 
     static let spec = CommandSpec(
         name: "compare",
         summary: "Put two scenarios' key results side by side, with deltas.",
-        usage: "refinery-cli compare A [B] [--set PATH=VALUE]... [--set-a PATH=VALUE]... [--set-b PATH=VALUE]... [--format text|json|csv] [--output FILE]",
+        usage: "refinery-cli compare A [B] [--set PATH=VALUE]... [--set-a PATH=VALUE]... [--set-b PATH=VALUE]... [--format text|json|csv|html] [--lang en|fr] [--output FILE]",
         options: [
             ScenarioInput.setOption,
             .value("set-a", "PATH=VALUE", repeatable: true, help: "Override a field of A only."),
             .value("set-b", "PATH=VALUE", repeatable: true, help: "Override a field of B only."),
-            OutputFormat.option(formats, help: "text (default), json (one object) or csv (one row per metric)."),
+            OutputFormat.option(formats, help: "text (default), json (one object), csv (one row per metric) or html (a page: A and B side by side, with charts)."),
             Output.option,
+            HTMLOutput.languageOption,
         ] + RunOptions.options,
         positionals: [
             PositionalSpec(name: "A", optional: false, help: "A scenario file, or the name of an embedded scenario (e.g. senou-base)."),
@@ -28,6 +29,7 @@ enum CompareCommand {
 
     static func run(_ arguments: ParsedArguments, console: Console) throws -> ExitStatus {
         let format = try OutputFormat.parse(arguments, allowed: formats)
+        let language = try HTMLOutput.language(arguments, html: format == .html)
         let options = try RunOptions(arguments)
         let common = try ScenarioInput.overrides(arguments)
         let overridesA = try ScenarioInput.overrides(arguments, option: "set-a")
@@ -48,6 +50,7 @@ enum CompareCommand {
         case .text: text = renderText(comparison)
         case .json: text = comparison.json()
         case .csv: text = renderCSV(comparison)
+        case .html: text = comparison.page(in: language).html
         }
         try Output.emit(text, arguments, console: console)
         let statuses = [a.run.status, b.run.status]

@@ -6,15 +6,16 @@ import RefineryModel
 enum RunCommand {
     static let command = Command(spec: spec, run: run)
 
-    static let formats: [OutputFormat] = [.text, .json, .csv]
+    static let formats: [OutputFormat] = [.text, .json, .csv, .html]
 
     static let spec = CommandSpec(
         name: "run",
         summary: "Run a scenario end to end and report (the default command).",
-        usage: "refinery-cli run [SCENARIO.json] [--scenario NAME] [--set PATH=VALUE]... [--format text|json|csv] [--output FILE] [--include-lots] [--include-batches] [--no-schedule] [--time-limit S] [--timings]",
+        usage: "refinery-cli run [SCENARIO.json] [--scenario NAME] [--set PATH=VALUE]... [--format text|json|csv|html] [--lang en|fr] [--output FILE] [--include-lots] [--include-batches] [--no-schedule] [--time-limit S] [--timings]",
         options: ScenarioInput.options + [
-            OutputFormat.option(formats, help: "text (default, for people), json (the full report, for tools; see 'refinery-cli schema report') or csv (the key results)."),
+            OutputFormat.option(formats, help: "text (default, for people), json (the full report, for tools; see 'refinery-cli schema report'), csv (the key results) or html (one self-contained page with charts)."),
             Output.option,
+            HTMLOutput.languageOption,
             .flag("include-lots", help: "Include every lot's outcome (throughput model and campaign schedule) in the JSON report."),
             .flag("include-batches", help: "Include the campaign schedule's batches in the JSON report."),
         ] + RunOptions.options,
@@ -31,6 +32,7 @@ enum RunCommand {
 
     static func run(_ arguments: ParsedArguments, console: Console) throws -> ExitStatus {
         let format = try OutputFormat.parse(arguments, allowed: formats)
+        let language = try HTMLOutput.language(arguments, html: format == .html)
         let options = try RunOptions(arguments)
         let scenario = try ScenarioInput.load(arguments)
         let run = try CommandError.mapping { () throws(StudyError) in try ScenarioRun.perform(scenario, options: options) }
@@ -39,6 +41,7 @@ enum RunCommand {
         case .json: output = try RunReport(run: run, includeBatches: arguments.has("include-batches"), includeLots: arguments.has("include-lots")).json()
         case .text: output = RunText.render(run)
         case .csv: output = KeyResultsText.csv(KeyResults.of(run))
+        case .html: output = RunReport(run: run, includeLots: true).page(in: language).html
         }
         try Output.emit(output, arguments, console: console)
         if let failure = run.campaign.failure { console.error("Warning: campaign schedule skipped: \(failure)\n") }

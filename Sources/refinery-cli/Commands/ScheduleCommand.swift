@@ -8,7 +8,7 @@ enum ScheduleCommand {
     static let spec = CommandSpec(
         name: "schedule",
         summary: "Optimize the batch schedule: a detailed week by the hour, or a year's campaign by the day.",
-        usage: "refinery-cli schedule [SCENARIO.json] [--horizon detailed|campaign] [--days N] [--year YEAR] [--intake T] [--goal GOAL] [--format text|json|csv] [--output FILE] [--timings]",
+        usage: "refinery-cli schedule [SCENARIO.json] [--horizon detailed|campaign] [--days N] [--year YEAR] [--intake T] [--goal GOAL] [--format text|json|csv|html] [--lang en|fr] [--output FILE] [--timings]",
         options: ScenarioInput.options + [
             .value("horizon", "KIND", help: "detailed (default: hourly grid, 1–14 days) or campaign (daily buckets, up to 366 days)."),
             .value("days", "N", help: "Days in the window (default 7 detailed, 365 campaign)."),
@@ -20,7 +20,8 @@ enum ScheduleCommand {
             .value("turnaround-target", "DAYS", help: "Due date for every lot: arrival + DAYS."),
             .value("time-limit", "SECONDS", help: "Stop the solver after this long (default 30 detailed, 10 campaign)."),
             .value("gap", "FRACTION", help: "Stop when the relative gap is at most this (default 0.01 detailed, 0.005 campaign)."),
-            .value("format", "FORMAT", help: "text (default), json (the full schedule report) or csv (one row per batch)."),
+            .value("format", "FORMAT", help: "text (default), json (the full schedule report), csv (one row per batch) or html (a page with the Gantt chart)."),
+            HTMLOutput.languageOption,
             .value("output", short: "o", "FILE", help: "Write to FILE (atomically) instead of stdout."),
             .value("export-model", "FILE", help: "Also write the MILP in CPLEX LP format (for glpsol --lp FILE)."),
             .flag("verbose", short: "v", help: "Show GLPK's log on stderr."),
@@ -31,10 +32,11 @@ enum ScheduleCommand {
         Exit status 2 when no schedule meets every due date (the report explains which lots block and still gives the relaxed schedule) or when the time limit passes before any schedule is found.
         """)
 
-    enum Format: String, CaseIterable { case text, json, csv }
+    enum Format: String, CaseIterable { case text, json, csv, html }
 
     static func run(_ arguments: ParsedArguments, console: Console) throws -> ExitStatus {
         let format = try arguments.choice("format", as: Format.self) ?? .text
+        let language = try HTMLOutput.language(arguments, html: format == .html)
         let kind = try arguments.choice("horizon", as: RefineryScheduleRequest.Kind.self) ?? .detailed
         let scenario = try ScenarioInput.load(arguments)
         let detailed = kind == .detailed
@@ -76,6 +78,7 @@ enum ScheduleCommand {
         case .json: output = try ReportJSON.encode(report)
         case .csv: output = ScheduleText.csv(report)
         case .text: output = ScheduleText.render(report)
+        case .html: output = report.page(in: language, scenario: scenario.name).html
         }
         try Output.emit(output, arguments, console: console)
         if !report.violations.isEmpty { console.error("Error: the schedule check found \(report.violations.count) violation(s)\n") }

@@ -8,10 +8,11 @@ enum ValueCommand {
     static let spec = CommandSpec(
         name: "value",
         summary: "Value a scenario: cash flows, NPV/IRR, shareholders, value added, sensitivity.",
-        usage: "refinery-cli value [SCENARIO.json] [--scenario NAME] [--format text|json] [--output FILE] [--draws N] [--seed N]",
+        usage: "refinery-cli value [SCENARIO.json] [--scenario NAME] [--format text|json|html] [--lang en|fr] [--output FILE] [--draws N] [--seed N]",
         options: ScenarioInput.options + [
-            .value("format", "FORMAT", help: "text (default, for people) or json (for tools)."),
+            .value("format", "FORMAT", help: "text (default, for people), json (for tools) or html (one self-contained page with charts)."),
             Output.option,
+            HTMLOutput.languageOption,
             .value("draws", "N", help: "Monte Carlo draws (default 10000; 0 skips the Monte Carlo)."),
             .value("seed", "N", help: "Monte Carlo seed (default 1); the same seed gives the same results on any machine."),
         ],
@@ -24,18 +25,21 @@ enum ValueCommand {
             a seeded Monte Carlo over the scenario's economics.uncertainties.
             """)
 
-    enum Format: String, CaseIterable { case text, json }
+    enum Format: String, CaseIterable { case text, json, html }
 
     static func run(_ arguments: ParsedArguments, console: Console) throws -> ExitStatus {
         let format = try arguments.choice("format", as: Format.self) ?? .text
         let draws = try arguments.integer("draws", range: 0...10_000_000) ?? 10_000
         let seed = try arguments.integer("seed", range: 0...Int.max) ?? 1
+        let language = try HTMLOutput.language(arguments, html: format == .html)
         let scenario = try ScenarioInput.load(arguments)
         let value = try CommandError.mapping { () throws(StudyError) in try ValuationRun.perform(scenario, draws: draws, seed: UInt64(seed)) }
         let output: String
         switch format {
         case .json:
             output = try ValuationReport(value).json()
+        case .html:
+            output = ValuationReport(value).page(in: language, npvDraws: value.monteCarlo?.npvs ?? []).html
         case .text:
             output = ValuationText.render(value.valuation, model: value.model, tornado: value.tornado, monteCarlo: value.monteCarlo)
         }
