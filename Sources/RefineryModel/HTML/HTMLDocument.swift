@@ -55,6 +55,8 @@ public struct HTMLDocument: Sendable {
     thead th { background: #F4F4F4; }
     .num { text-align: right; font-variant-numeric: tabular-nums; }
     tr.changed th, tr.changed td { background: #FFF1CC; font-weight: bold; }
+    #key-results table { display: inline-table; vertical-align: top; margin-right: 8px; font-size: 0.82em; }
+    #key-results tbody th { font-weight: normal; }
     footer.page { border-top: 1px solid #DDDDDD; margin-top: 32px; padding-top: 8px; font-size: 0.85em; color: #555555; }
     @page { size: A4; margin: 15mm 12mm; }
     @media print {

@@ -22,7 +22,9 @@ extension RunReport {
                                        builder.millions(valueAdded.total.nationalCapture))
         }
         var sections = [HTMLSection(id: "key-results", heading: s[.keyResults],
-                                    blocks: (scenario.description.map { [HTMLSection.Block.paragraph($0)] } ?? []) + [.table(builder.keyResults(metrics))])]
+                                    blocks: (scenario.description.map { [HTMLSection.Block.paragraph($0)] } ?? [])
+                                        + [.table(builder.keyResults(throughputMetrics))]
+                                        + (metrics.count > throughputMetrics.count ? [.table(builder.keyResults(Array(metrics.dropFirst(throughputMetrics.count))))] : []))]
         sections.append(HTMLSection(id: "plant", heading: s[.throughputSection], blocks: builder.throughputBlocks(throughput.years)))
         sections.append(HTMLSection(id: "gold", heading: s[.goldBalanceSection], blocks: builder.goldBalanceBlocks(throughput.years, metrics: throughputMetrics)))
         sections.append(HTMLSection(id: "campaign", heading: s[.campaignSection], blocks: builder.campaignBlocks(schedule, notes: notes)))
