@@ -33,10 +33,17 @@ extension Comparison {
         let tool = ReportTool()
         let document = HTMLDocument(
             language: language, title: s[.comparisonReportTitle], subtitle: headline,
-            facts: [HTMLFact(s[.sideA], "\(a.label) (\(s[.scenario]) \(a.scenario))"), HTMLFact(s[.sideB], "\(b.label) (\(s[.scenario]) \(b.scenario))"),
+            facts: [HTMLFact(s[.sideA], Self.describe(a, s)), HTMLFact(s[.sideB], Self.describe(b, s)),
                     HTMLFact(s[.currency], s[.currencyText])] + builder.toolFacts(tool),
             sections: sections, footer: "\(tool.name) \(tool.version) · GLPK \(tool.glpk)")
         return ReportPage(document: document, charts: builder.charts)
+    }
+}
+
+extension Comparison {
+    /// A side as the header names it: its label, and its scenario when the label is not just that.
+    static func describe(_ side: Side, _ strings: ReportStrings) -> String {
+        side.label == side.scenario ? side.label : "\(side.label) (\(strings[.scenario]) \(side.scenario))"
     }
 }
 

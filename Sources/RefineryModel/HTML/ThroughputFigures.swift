@@ -18,7 +18,7 @@ extension PageBuilder {
             series: [.init(name: strings[.goldIntake], values: years.map { $0.intake.goldKg / 1000 })],
             categoryAxis: AxisLabel(strings[.year]), valueAxis: AxisLabel(strings[.gold], unit: strings[.tonnesPerYear]),
             limit: .init(name: strings[.sustainableIntake], values: years.map(\.sustainableIntakeTonnes)),
-            markers: peak.bottleneck.map { [CategoryMarker(category: peakIndex, label: "\(strings[.bottleneck]): \($0)", style: .label)] } ?? [])
+            markers: peak.bottleneck.map { [CategoryMarker(category: peakIndex, label: "\(strings[.bottleneck])\(format.colon)\($0)", style: .label)] } ?? [])
 
         var stages: [String] = []
         for year in years { for stage in year.stages where !stages.contains(stage.id) { stages.append(stage.id) } }
