@@ -36,7 +36,7 @@ extension PageBuilder {
                             reading: strings.format(.readingTurnaround, format.integer(days.count), format.number(mean / 24, fractionDigits: 1),
                                                     format.number(longest / 24, fractionDigits: 1))),
             // About a bin a day: campaign turnarounds come in whole days (daily buckets).
-            bins: Histogram.bins(of: days, count: min(30, max(Int(((days.max() ?? 0) - (days.min() ?? 0)).rounded(.up)), 4))),
+            bins: Histogram.bins(of: days, count: max(Int(min((days.max() ?? 0) - (days.min() ?? 0), 30).rounded(.up)), 4)),
             percentiles: [.init(label: strings[.mean], value: mean / 24), .init(label: strings[.longest], value: longest / 24)],
             valueAxis: AxisLabel(strings[.turnaround], unit: strings[.unitDays]), countAxis: AxisLabel(strings[.lotCount]))
         return [figure(chart)]

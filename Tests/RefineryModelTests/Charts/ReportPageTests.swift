@@ -54,6 +54,23 @@ struct ReportPageTests {
         #expect(root.elements("section").compactMap { $0.attributes["id"] }.prefix(Self.runSections.count).elementsEqual(Self.runSections))
     }
 
+    @Test("a valuation without its Monte Carlo says so in a sentence and keeps every other chart")
+    func valuationWithoutMonteCarlo() throws {
+        let value = try ReportFixtures.valuation.get()
+        let page = ValuationReport(valuation: value.valuation, tornado: value.tornado, monteCarlo: nil).page(in: .fr)
+        let root = try Self.parse(page)
+        let section = try #require(root.elements("section").first { $0.attributes["id"] == "monte-carlo" })
+        #expect(section.elements("svg").isEmpty && section.elements("p").map(\.text) == [ReportLanguage.fr.strings[.noMonteCarlo]])
+        #expect(page.charts.map { $0.figure(in: .fr).text.id } == ["cash-flows", "tornado", "holders", "national-capture"])
+        let full = try ReportFixtures.valuationPage(.en)
+        #expect(full.charts.map { $0.figure(in: .en).text.id } == ["cash-flows", "tornado", "monte-carlo", "holders", "national-capture"])
+        // The histogram's lines are the report's percentiles, its bins every draw.
+        let histogram = try #require(full.charts.compactMap { $0 as? Histogram }.first)
+        let percentiles = try #require(value.monteCarlo?.projectNPV)
+        #expect(histogram.percentiles.map(\.value) == [percentiles.p10 / 1e6, percentiles.p50 / 1e6, percentiles.p90 / 1e6])
+        #expect(histogram.bins.reduce(0) { $0 + $1.count } == value.monteCarlo?.draws)
+    }
+
     @Test("the numbers shown are the report's: key results, the intake chart's data and the headline")
     func numbersAreTheReports() throws {
         let run = try ReportFixtures.run.get()
