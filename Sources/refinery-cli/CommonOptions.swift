@@ -30,7 +30,7 @@ extension RunOptions {
 
 /// The formats a command can print.
 enum OutputFormat: String, CaseIterable, Sendable {
-    case text, json, csv
+    case text, json, csv, html
 
     /// `--format`, limited to `allowed` (the first is the default).
     static func parse(_ arguments: ParsedArguments, allowed: [OutputFormat]) throws(UsageError) -> OutputFormat {
@@ -65,7 +65,7 @@ enum Output {
 
     static func emit(_ text: String, _ arguments: ParsedArguments, console: Console) throws {
         let format = arguments.value("format")
-        let text = format == "json" || format == "csv" ? text : TerminalText.escapingControlCharacters(text, keepingNewlines: true)
+        let text = format == "json" || format == "csv" || format == "html" ? text : TerminalText.escapingControlCharacters(text, keepingNewlines: true)
         if let path = try path(arguments) {
             try OutputFile.write(text, to: path)
             console.error("Wrote \(path)\n")

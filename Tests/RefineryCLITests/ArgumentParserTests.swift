@@ -41,7 +41,7 @@ import Testing
         let parsed = try parse(["--format", "x", "--output", "12"])
         #expect(throws: UsageError(message: "option '--format': 'x' is not a decimal number (e.g. 2.5)")) { try parsed.double("format") }
         #expect(throws: UsageError(message: "option '--output': 12 is outside 1...10")) { try parsed.integer("output", range: 1...10) }
-        #expect(throws: UsageError(message: "option '--format': 'x' is not one of text, json, csv")) { try parsed.choice("format", as: OutputFormat.self) }
+        #expect(throws: UsageError(message: "option '--format': 'x' is not one of text, json, csv, html")) { try parsed.choice("format", as: OutputFormat.self) }
     }
 
     @Test func missingRequiredPositional() {

@@ -7,12 +7,15 @@ public struct DataTable: Sendable, Equatable {
     public var rows: [[String]]
     /// The columns holding numbers, aligned right.
     public var numericColumns: Set<Int>
+    /// The rows to highlight (a comparison's differences): class `changed`, shaded and bold.
+    public var highlightedRows: Set<Int>
 
-    /// A table; `numericColumns` defaults to every column but the first.
-    public init(columns: [String], rows: [[String]], numericColumns: Set<Int>? = nil) {
+    /// A table; `numericColumns` defaults to every column but the first, and no row is highlighted.
+    public init(columns: [String], rows: [[String]], numericColumns: Set<Int>? = nil, highlightedRows: Set<Int> = []) {
         self.columns = columns
         self.rows = rows
         self.numericColumns = numericColumns ?? Set(1..<max(columns.count, 1))
+        self.highlightedRows = highlightedRows
     }
 
     /// The table as HTML, every cell escaped.
@@ -22,8 +25,8 @@ public struct DataTable: Sendable, Equatable {
             out += "<th scope=\"col\"\(numericColumns.contains(index) ? " class=\"num\"" : "")>\(MarkupEscaping.escape(column))</th>"
         }
         out += "</tr></thead>\n<tbody>\n"
-        for row in rows {
-            out += "<tr>"
+        for (rowIndex, row) in rows.enumerated() {
+            out += highlightedRows.contains(rowIndex) ? "<tr class=\"changed\">" : "<tr>"
             for (index, cell) in row.enumerated() {
                 let tag = index == 0 ? "th scope=\"row\"" : "td"
                 let close = index == 0 ? "th" : "td"

@@ -53,7 +53,10 @@ public struct HTMLDocument: Sendable {
     table { border-collapse: collapse; margin: 6px 0; font-size: 0.9em; }
     th, td { border: 1px solid #DDDDDD; padding: 2px 8px; text-align: left; }
     thead th { background: #F4F4F4; }
-    .num { text-align: right; font-variant-numeric: tabular-nums; }
+    .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+    tr.changed th, tr.changed td { background: #FFF1CC; font-weight: bold; }
+    #key-results table { display: inline-table; vertical-align: top; margin-right: 8px; font-size: 0.82em; }
+    #key-results tbody th { font-weight: normal; }
     footer.page { border-top: 1px solid #DDDDDD; margin-top: 32px; padding-top: 8px; font-size: 0.85em; color: #555555; }
     @page { size: A4; margin: 15mm 12mm; }
     @media print {

@@ -118,7 +118,7 @@ public enum ReportText: String, CaseIterable, Codable, Sendable {
     case low
     /// "High".
     case high
-    /// "Base".
+    /// "Base case": the tornado's middle line.
     case base
     /// "Draws".
     case draws
@@ -220,6 +220,265 @@ public enum ReportText: String, CaseIterable, Codable, Sendable {
     case novShort
     /// "Dec".
     case decShort
+
+    // The report pages (HTML/): titles, facts, sentences, chart titles and readings;
+    // `{1}`, `{2}`… are filled in by ``ReportStrings/format(_:_:)``.
+    /// "Refinery model report".
+    case runReportTitle
+    /// "Valuation report".
+    case valuationReportTitle
+    /// "Detailed schedule report".
+    case scheduleReportTitle
+    /// "Two scenarios compared".
+    case comparisonReportTitle
+    /// "Tool".
+    case tool
+    /// "GLPK version".
+    case glpkVersion
+    /// "{1} days from {2}, periods of {3} h".
+    case windowText
+    /// "calendar years {1}–{2}".
+    case dateBasisYears
+    /// "calendar years {1}–{2}; money in nominal terms, discounted at {3} to {4}".
+    case dateBasisMoney
+    /// "US dollar (USD); charts in million US$".
+    case currencyText
+    /// "Scenario A".
+    case sideA
+    /// "Scenario B".
+    case sideB
+    /// "Key result".
+    case keyResult
+    /// "changed".
+    case changed
+    /// "unchanged".
+    case unchanged
+    /// "Holder".
+    case holder
+    /// "Gold".
+    case gold
+    /// "Gold intake".
+    case goldIntake
+    /// "Intake the bottleneck can take".
+    case sustainableIntake
+    /// "Backlog".
+    case backlog
+    /// "Gold in process".
+    case goldInProcess
+    /// "Cumulative free cash flow".
+    case cumulativeFreeCashFlow
+    /// "Net dividends".
+    case netDividends
+    /// "Malian wages".
+    case malianWages
+    /// "Taxes and withholding".
+    case taxesAndWithholding
+    /// "Malian holders’ surplus".
+    case malianSurplus
+    /// "Interest to Malian lenders".
+    case malianInterest
+    /// "Local purchases".
+    case localPurchases
+    /// "Fees no longer paid abroad".
+    case avoidedAbroad
+    /// "Mean".
+    case mean
+    /// "Longest".
+    case longest
+    /// "Late".
+    case late
+    /// "Mine doré".
+    case kindDore
+    /// "Artisanal gold".
+    case kindArtisanal
+    /// "Ore and concentrate".
+    case kindOre
+    /// "Mixed lots".
+    case kindMixed
+    /// "No lot (by-products)".
+    case kindNone
+    /// "Findings of the model (in English)".
+    case findings
+    /// "What the run left out or assumed (in English)".
+    case modelNotes
+    /// "At its peak intake ({1} t of gold in {2}) the busiest stage, {3}, runs at {4} of its ca…".
+    case headlineThroughput
+    /// "Project NPV {1} million US$ at a discount rate of {2}; Mali captures {3} million US$ ov…".
+    case headlineValuation
+    /// "{1} lots received and {2} completed in {3} days; {4} t of gold refined; {5} lots late.".
+    case headlineSchedule
+    /// "No gold comes in during the horizon.".
+    case headlineNoIntake
+    /// "The campaign schedule was not computed (--no-schedule), so this section has no charts; …".
+    case noScheduleRequested
+    /// "The campaign schedule could not be made for this scenario; the notes at the end say why.".
+    case noScheduleOther
+    /// "The solver found no schedule (infeasible due dates, or none within the time limit), so …".
+    case scheduleNotFound
+    /// "The scenario has no economics or no ownership, so there is no valuation.".
+    case noValuation
+    /// "No lot finished within the window, so there is no turnaround distribution.".
+    case noTurnaround
+    /// "The Monte Carlo was not run (--draws 0).".
+    case noMonteCarlo
+    /// "The scenario declares no uncertain inputs, so there is no tornado.".
+    case noTornado
+    /// "The tornado and the Monte Carlo are computed by refinery-cli value (with --format html …".
+    case sensitivityElsewhere
+    /// "The schedule has no batches.".
+    case noBatches
+    /// "No lot has a due date in this window (give one with --turnaround-target).".
+    case noDueDates
+    /// "The scenario declares no holders.".
+    case noHolders
+    /// "Gold intake against capacity".
+    case intakeCapacityTitle
+    /// "Use of each stage’s capacity".
+    case utilizationTitle
+    /// "Where the gold goes, year by year".
+    case goldBalanceTitle
+    /// "The campaign of {1}, month by month".
+    case campaignTitle
+    /// "Lot turnaround in the campaign".
+    case turnaroundTitle
+    /// "Use of each stage’s hours".
+    case stageUseTitle
+    /// "Batches by unit".
+    case ganttTitle
+    /// "Cash flows by year".
+    case cashFlowTitle
+    /// "What moves the project NPV".
+    case tornadoTitle
+    /// "Spread of the project NPV".
+    case monteCarloTitle
+    /// "Each holder’s contributions, dividends and NPV".
+    case holdersTitle
+    /// "What Mali captures, part by part".
+    case waterfallTitle
+    /// "Gold and capacity: A and B".
+    case compareGoldTitle
+    /// "Money: A and B".
+    case compareMoneyTitle
+    /// "{1} limits the plant: in {2}, {3} t of gold come in against {4} t/yr it can take.".
+    case readingIntake
+    /// "{1} is the busiest stage, at {2} of its capacity in {3}; outlined cells are saturated.".
+    case readingUtilization
+    /// "{1} t of gold refined over the horizon; {2} kg lost in refining.".
+    case readingGoldBalance
+    /// "{1} t of gold refined in {2}; {3} kg of gold in process on average.".
+    case readingCampaign
+    /// "{1} lots finished: {2} days on average, {3} days at most.".
+    case readingTurnaround
+    /// "{1} is the busiest stage, using {2} of its hours.".
+    case readingStageUse
+    /// "{1} batches on {2} units over {3} hours; {4} lots late.".
+    case readingGantt
+    /// "The project pays back in {1}; cumulative free cash flow ends at {2} million US$.".
+    case readingPayback
+    /// "The project does not pay back within the horizon; cumulative free cash flow ends at {1}…".
+    case readingNoPayback
+    /// "{1} moves the NPV most: from {2} to {3} million US$.".
+    case readingTornado
+    /// "Median NPV {1} million US$; 8 draws in 10 between {2} and {3}; negative in {4} of the d…".
+    case readingMonteCarlo
+    /// "Holders put in {1} million US$ and receive {2} million US$ of dividends, net of withhol…".
+    case readingHolders
+    /// "Mali captures {1} million US$ over the horizon, for {2} million US$ of value added.".
+    case readingWaterfall
+    /// "{1} of {2} key results differ between A and B.".
+    case readingCompare
+    /// "days".
+    case unitDays
+    /// "years".
+    case unitYears
+    /// "lots".
+    case unitLots
+    /// "US$/oz".
+    case unitUsdPerOz
+    /// "Year of the campaign schedule".
+    case metricScheduleYear = "metric.scheduleYear"
+    /// "Campaign schedule: gold refined in the year".
+    case metricScheduleRefinedGoldTonnes = "metric.scheduleRefinedGoldTonnes"
+    /// "Campaign schedule: lots late".
+    case metricScheduleLotsLate = "metric.scheduleLotsLate"
+    /// "Campaign schedule: mean lot turnaround".
+    case metricScheduleMeanTurnaroundDays = "metric.scheduleMeanTurnaroundDays"
+    /// "Campaign schedule: longest lot turnaround".
+    case metricScheduleMaxTurnaroundDays = "metric.scheduleMaxTurnaroundDays"
+    /// "Campaign schedule: mean gold in process".
+    case metricScheduleMeanGoldInProcessKg = "metric.scheduleMeanGoldInProcessKg"
+    /// "Campaign schedule: busiest stage".
+    case metricScheduleBusiestStage = "metric.scheduleBusiestStage"
+    /// "Campaign schedule: busiest stage’s use of its hours".
+    case metricScheduleBusiestUtilizationPercent = "metric.scheduleBusiestUtilizationPercent"
+    /// "Campaign schedule: solver gap".
+    case metricScheduleGapPercent = "metric.scheduleGapPercent"
+    /// "Project NPV".
+    case metricProjectNpvMillionUsd = "metric.projectNpvMillionUsd"
+    /// "Project IRR (when unique)".
+    case metricProjectIrrPercent = "metric.projectIrrPercent"
+    /// "Equity NPV".
+    case metricEquityNpvMillionUsd = "metric.equityNpvMillionUsd"
+    /// "NPV to Malian holders".
+    case metricMalianHoldersNpvMillionUsd = "metric.malianHoldersNpvMillionUsd"
+    /// "Value added, whole horizon".
+    case metricValueAddedMillionUsd = "metric.valueAddedMillionUsd"
+    /// "National capture, whole horizon".
+    case metricNationalCaptureMillionUsd = "metric.nationalCaptureMillionUsd"
+    /// "National capture, share of the gold processed".
+    case metricNationalCaptureSharePercent = "metric.nationalCaptureSharePercent"
+    /// "Refined gold, whole horizon".
+    case metricRefinedGoldTonnes = "metric.refinedGoldTonnes"
+    /// "Refined gold, mean per year".
+    case metricRefinedGoldMeanTonnesPerYear = "metric.refinedGoldMeanTonnesPerYear"
+    /// "Refined gold, best year".
+    case metricRefinedGoldPeakTonnesPerYear = "metric.refinedGoldPeakTonnesPerYear"
+    /// "Year of peak gold intake".
+    case metricPeakIntakeYear = "metric.peakIntakeYear"
+    /// "Gold intake in the peak year".
+    case metricPeakIntakeTonnes = "metric.peakIntakeTonnes"
+    /// "Bottleneck stage in the peak year".
+    case metricBottleneck = "metric.bottleneck"
+    /// "Bottleneck utilization in the peak year".
+    case metricBottleneckUtilizationPercent = "metric.bottleneckUtilizationPercent"
+    /// "Gold intake the bottleneck sustains (peak-year mix)".
+    case metricBottleneckCapacityTonnesPerYear = "metric.bottleneckCapacityTonnesPerYear"
+    /// "Years with a stage above capacity".
+    case metricYearsAboveCapacity = "metric.yearsAboveCapacity"
+    /// "Backlog at the end of the horizon".
+    case metricFinalBacklogTonnes = "metric.finalBacklogTonnes"
+    /// "Gold in process at the end of the horizon".
+    case metricFinalGoldInProcessKg = "metric.finalGoldInProcessKg"
+    /// "Gold in process, mean over the horizon".
+    case metricMeanGoldInProcessKg = "metric.meanGoldInProcessKg"
+    /// "Turnaround, mean over routes (last year)".
+    case metricMeanTurnaroundDays = "metric.meanTurnaroundDays"
+    /// "Gold lost in refining, whole horizon".
+    case metricGoldLostKg = "metric.goldLostKg"
+    /// "Gold price".
+    case inputGoldPrice = "input.goldPrice"
+    /// "Silver price".
+    case inputSilverPrice = "input.silverPrice"
+    /// "Refining charges".
+    case inputRefiningCharges = "input.refiningCharges"
+    /// "Intake volume".
+    case inputIntake = "input.intake"
+    /// "Capital cost".
+    case inputCapex = "input.capex"
+    /// "Operating cost level".
+    case inputOpex = "input.opex"
+    /// "Energy prices".
+    case inputEnergyPrices = "input.energyPrices"
+    /// "Discount rate".
+    case inputDiscountRate = "input.discountRate"
+    /// "Gold payable".
+    case inputGoldPayable = "input.goldPayable"
+    /// "Fuel availability".
+    case inputFuelAvailability = "input.fuelAvailability"
+    /// "Years to accreditation".
+    case inputYearsToAccreditation = "input.yearsToAccreditation"
+    /// "Corporate income tax rate".
+    case inputCorporateIncomeTax = "input.corporateIncomeTax"
 
     /// The month keys, January first.
     public static let months: [ReportText] = [

@@ -18,7 +18,7 @@ enum BenchCommand {
             .value("draws", "N", help: "valuation: Monte Carlo draws (default 10000)."),
             .value("limits", "S,S,...", help: "time-limit: the time limits to try, in seconds (default 1,3,8)."),
         ],
-        positionals: [PositionalSpec(name: "SUITE", optional: false, help: "solver, throughput, schedule, valuation, time-limit or solve-loop (--runs solves, for leak checks)")],
+        positionals: [PositionalSpec(name: "SUITE", optional: false, help: "solver, throughput, schedule, valuation, time-limit, html or solve-loop (--runs solves, for leak checks)")],
         discussion: """
             solver: generates seeded time-indexed batch-scheduling MILPs of growing size and
             reports, separately, the time to build the LinearProgram, to validate it, to load it
@@ -33,6 +33,8 @@ enum BenchCommand {
             at 200 t/yr, an infeasible week that the elastic model explains, a year's campaign at
             300 t/yr) at each of --limits, timed on the wall clock around the whole library call,
             against the target limit × 1.1 + 0.5 s.
+            html: the default run's HTML page (en and fr) drawn from its report, against the
+            JSON report of the same run.
             Build with `swift build -c release` first; figures are medians of --runs runs.
             """)
 
@@ -72,12 +74,15 @@ enum BenchCommand {
             }
             try TimeLimitBenchmark(runs: try arguments.integer("runs", range: 1...100) ?? 1, limits: limits).run(console: console)
             return .success
+        case "html":
+            try HTMLBenchmark(runs: runs).run(console: console)
+            return .success
         case "valuation":
             let draws = try arguments.integer("draws", range: 1...10_000_000) ?? 10_000
             try ValuationBenchmark(runs: runs, draws: draws).run(console: console)
             return .success
         default:
-            throw UsageError(message: "unknown benchmark '\(arguments.positionals[0])'; available: solver, throughput, schedule, valuation, time-limit, solve-loop", usage: spec.usage)
+            throw UsageError(message: "unknown benchmark '\(arguments.positionals[0])'; available: solver, throughput, schedule, valuation, time-limit, html, solve-loop", usage: spec.usage)
         }
         let sizes = try (arguments.value("sizes") ?? "1000,10000,100000").split(separator: ",").map { text throws(UsageError) -> Int in
             guard let size = Int(text), size >= 10, size <= 5_000_000 else {

@@ -3,7 +3,7 @@ import RefineryModel
 /// `refinery-cli compare A B`: two scenarios' key results side by side, with deltas.
 enum CompareCommand {
     static let command = Command(spec: spec, run: run)
-    static let formats: [OutputFormat] = [.text, .json, .csv]
+    static let formats: [OutputFormat] = [.text, .json, .csv, .html]
 
     static let spec = CommandSpec(
         name: "compare",
@@ -11,8 +11,9 @@ enum CompareCommand {
         options: ScenarioInput.options + [
             .value("set-a", "PATH=VALUE", repeatable: true, help: "Override a field of A only."),
             .value("set-b", "PATH=VALUE", repeatable: true, help: "Override a field of B only."),
-            OutputFormat.option(formats, help: "text (default), json (one object) or csv (one row per metric)."),
+            OutputFormat.option(formats, help: "text (default), json (one object), csv (one row per metric) or html (a page: A and B side by side, with charts)."),
             Output.option,
+            HTMLOutput.languageOption,
         ] + RunOptions.options,
         positionals: [
             PositionalSpec(name: "A", optional: true, help: "A scenario file, or an embedded scenario's name (e.g. senou-base; a file of that name wins); or give --scenario NAME."),
@@ -26,6 +27,7 @@ enum CompareCommand {
 
     static func run(_ arguments: ParsedArguments, console: Console) throws -> ExitStatus {
         let format = try OutputFormat.parse(arguments, allowed: formats)
+        let language = try HTMLOutput.language(arguments, html: format == .html)
         let options = try RunOptions(arguments)
         let common = try ScenarioInput.overrides(arguments)
         let overridesA = try ScenarioInput.overrides(arguments, option: "set-a")
@@ -56,6 +58,7 @@ enum CompareCommand {
         case .text: text = renderText(comparison)
         case .json: text = comparison.json()
         case .csv: text = renderCSV(comparison)
+        case .html: text = comparison.page(in: language).html
         }
         try Output.emit(text, arguments, console: console)
         let statuses = [a.run.status, b.run.status]

@@ -6,15 +6,16 @@ import RefineryModel
 enum RunCommand {
     static let command = Command(spec: spec, run: run)
 
-    static let formats: [OutputFormat] = [.text, .json, .csv]
+    static let formats: [OutputFormat] = [.text, .json, .csv, .html]
 
     static let spec = CommandSpec(
         name: "run",
         summary: "Run a scenario end to end and report (the default command).",
         options: ScenarioInput.options + [
-            OutputFormat.option(formats, help: "text (default, for people), json (the full report, for tools; see 'refinery-cli schema report') or csv (the key results)."),
+            OutputFormat.option(formats, help: "text (default, for people), json (the full report, for tools; see 'refinery-cli schema report'), csv (the key results) or html (one self-contained page with charts)."),
             Output.option,
             CSVDirectory.option,
+            HTMLOutput.languageOption,
             .flag("include-lots", help: "Include every lot's outcome (throughput model and campaign schedule) in the JSON report and the --csv-dir tables."),
             .flag("include-batches", help: "Include the campaign schedule's batches in the JSON report."),
         ] + RunOptions.options,
@@ -31,6 +32,7 @@ enum RunCommand {
 
     static func run(_ arguments: ParsedArguments, console: Console) throws -> ExitStatus {
         let format = try OutputFormat.parse(arguments, allowed: formats)
+        let language = try HTMLOutput.language(arguments, html: format == .html)
         let options = try RunOptions(arguments)
         let csvDirectory = try CSVDirectory.path(arguments)
         let scenario = try ScenarioInput.load(arguments)
@@ -43,6 +45,7 @@ enum RunCommand {
         case .json: output = try RunReport(run: run, includeBatches: arguments.has("include-batches"), includeLots: arguments.has("include-lots")).json()
         case .text: output = RunText.render(run)
         case .csv: output = CSVTable.keyResults(KeyResults.of(run)).csv
+        case .html: output = RunReport(run: run, includeLots: true).page(in: language).html
         }
         try Output.emit(output, arguments, console: console)
         if let csvDirectory { try CSVDirectory.write(run.csvTables(includeLots: arguments.has("include-lots")), to: csvDirectory, input: arguments.positionals.first, console: console) }

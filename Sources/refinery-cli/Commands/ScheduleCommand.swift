@@ -18,7 +18,8 @@ enum ScheduleCommand {
             .value("goal", "GOAL", help: "workInProcess (default: refine early), throughput, value or makespan."),
             .value("turnaround-target", "DAYS", help: "Due date for every lot: arrival + DAYS."),
             .value("gap", "FRACTION", help: "Stop when the relative gap is at most this (default 0.01 detailed, 0.005 campaign)."),
-            .value("format", "FORMAT", help: "text (default), json (the full schedule report) or csv (the schedule_batches table: one row per batch line and lot)."),
+            .value("format", "FORMAT", help: "text (default), json (the full schedule report), csv (the schedule_batches table: one row per batch line and lot) or html (a page with the Gantt chart)."),
+            HTMLOutput.languageOption,
             .value("export-model", "FILE", help: "Also write the MILP in CPLEX LP format (for glpsol --lp FILE)."),
             Output.option,
         ] + RunOptions.shared,
@@ -27,10 +28,11 @@ enum ScheduleCommand {
         Exit status 2 when no schedule meets every due date (the report explains which lots block and still gives the relaxed schedule) or when the time limit passes before any schedule is found.
         """)
 
-    enum Format: String, CaseIterable { case text, json, csv }
+    enum Format: String, CaseIterable { case text, json, csv, html }
 
     static func run(_ arguments: ParsedArguments, console: Console) throws -> ExitStatus {
         let format = try arguments.choice("format", as: Format.self) ?? .text
+        let language = try HTMLOutput.language(arguments, html: format == .html)
         let kind = try arguments.choice("horizon", as: RefineryScheduleRequest.Kind.self) ?? .detailed
         let scenario = try ScenarioInput.load(arguments)
         let detailed = kind == .detailed
@@ -75,6 +77,7 @@ enum ScheduleCommand {
         case .json: output = try ReportJSON.encode(report)
         case .csv: output = CSVTable.scheduleBatches(report.batches, startDate: report.startDate, periodHours: report.request.periodHours).csv
         case .text: output = ScheduleText.render(report, timeLimit: options.timeLimit, requestedGap: options.relativeGap)
+        case .html: output = report.page(in: language, scenario: scenario.name).html
         }
         try Output.emit(output, arguments, console: console)
         if !report.violations.isEmpty { console.error("Error: the schedule check found \(report.violations.count) violation(s)\n") }

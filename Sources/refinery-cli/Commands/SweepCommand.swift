@@ -100,7 +100,7 @@ enum SweepCommand {
                 body.append(row.point.values.map(CSV.cell) + cells)
             }
             text = CSV.render(header: header, rows: body)
-        case .json:
+        case .json, .html: // html is not one of sweep's formats (parse refuses it)
             text = sweep.jsonLines(rows, metrics: selected)
         }
         try Output.emit(text, arguments, console: console)

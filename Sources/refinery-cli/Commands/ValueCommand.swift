@@ -9,9 +9,10 @@ enum ValueCommand {
         name: "value",
         summary: "Value a scenario: cash flows, NPV/IRR, shareholders, value added, sensitivity.",
         options: ScenarioInput.options + [
-            .value("format", "FORMAT", help: "text (default, for people), json (for tools) or csv (the cash flows by year)."),
+            .value("format", "FORMAT", help: "text (default, for people), json (for tools), csv (the cash flows by year) or html (one self-contained page with charts)."),
             .value("draws", "N", help: "Monte Carlo draws (default 10000; 0 skips the Monte Carlo); --seed seeds them, and the same seed gives the same results on any machine."),
             Output.option,
+            HTMLOutput.languageOption,
             CSVDirectory.option,
             .flag("include-draws", help: "Add every Monte Carlo draw to the --csv-dir tables (monte_carlo_draws.csv)."),
         ] + RunOptions.shared,
@@ -24,13 +25,14 @@ enum ValueCommand {
             a seeded Monte Carlo over the scenario's economics.uncertainties.
             """)
 
-    enum Format: String, CaseIterable { case text, json, csv }
+    enum Format: String, CaseIterable { case text, json, csv, html }
 
     static func run(_ arguments: ParsedArguments, console: Console) throws -> ExitStatus {
         let format = try arguments.choice("format", as: Format.self) ?? .text
         let draws = try arguments.integer("draws", range: 0...10_000_000) ?? 10_000
         let seed = try arguments.integer("seed", range: 0...Int.max) ?? 1
         let csvDirectory = try CSVDirectory.path(arguments)
+        let language = try HTMLOutput.language(arguments, html: format == .html)
         let scenario = try ScenarioInput.load(arguments)
         let progress = ProgressLine(console: console, label: "value: Monte Carlo", unit: "draws")
         defer { progress.finish() }
@@ -42,6 +44,8 @@ enum ValueCommand {
         switch format {
         case .json:
             output = try ValuationReport(value).json()
+        case .html:
+            output = ValuationReport(value).page(in: language, npvDraws: value.monteCarlo?.npvs ?? []).html
         case .text:
             output = ValuationText.render(value.valuation, model: value.model, tornado: value.tornado, monteCarlo: value.monteCarlo)
         case .csv:
