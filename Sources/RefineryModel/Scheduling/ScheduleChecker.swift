@@ -20,9 +20,10 @@ public struct ScheduleChecker: Sendable {
     public struct Violation: Codable, Sendable, Equatable, CustomStringConvertible {
         public enum Kind: String, Codable, Sendable {
             case unknownName, ineligibleUnit, outsideHorizon, unitUnavailable, occupancy, batchSize,
-                 negativeStock, storageExceeded, milestoneMissed, splitBroken, refusedReceipt,
-                 /// A batch holds its unit for less time than its size needs (α + β·B).
-                 processingTime
+                 negativeStock, storageExceeded, milestoneMissed, splitBroken, refusedReceipt
+            /// A batch holds its unit for less time than its size needs (α + β·B), or a batch of
+            /// a fixed-time task states another duration.
+            case processingTime
         }
 
         public var kind: Kind
