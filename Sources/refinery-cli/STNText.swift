@@ -17,7 +17,8 @@ enum STNText {
 
     static func render(_ report: STNReport, network: StateTaskNetwork, timeLimit: Double?, requestedGap: Double?) -> String {
         let money = report.valueUnit.map { " \($0)" } ?? ""
-        var text = "State-Task Network \(report.name): \(network.states.count) states, \(network.units.count) unit types, \(network.tasks.count) tasks; "
+        func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+        var text = "State-Task Network \(report.name): \(count(network.states.count, "state")), \(count(network.units.count, "unit type")), \(count(network.tasks.count, "task")); "
         text += "\(decimal(report.horizonHours)) h in periods of \(decimal(report.periodHours)) h\n"
         text += "Solver: \(report.status.rawValue)"
         if let objective = report.objective { text += ", objective \(decimal(objective))\(money)" }
@@ -27,7 +28,9 @@ enum STNText {
         text += (report.solveSeconds.map { "; \(Formatting.number($0, decimals: 2)) s" } ?? "") + ")\n"
         text += "Ended: " + SolveEnding.sentence(status: report.status, termination: report.termination, gap: report.gap, requestedGap: requestedGap, timeLimit: timeLimit) + ".\n"
         if let check = report.check {
-            text += check.valid ? "Check: valid; objective recomputed from the batches \(decimal(check.objective))\(money)\n"
+            let verdict = report.status == .infeasible ? "Check: the closest schedule below keeps every rule but the demands it misses"
+                : "Check: valid; objective recomputed from the batches \(decimal(check.objective))\(money)"
+            text += check.valid ? verdict + "\n"
                 : "\nSCHEDULE CHECK FAILED:\n" + check.violations.map { "  \($0)\n" }.joined()
         }
         if let explanation = report.explanation {

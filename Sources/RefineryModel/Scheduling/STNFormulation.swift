@@ -83,7 +83,7 @@ public struct STNFormulation: Sendable {
                         let key = Key(task: i, unit: j, time: t, duration: mode.duration)
                         let suffix = ownTime ? "_\(i)_\(j)_\(t)_\(mode.duration)" : "_\(i)_\(j)_\(t)"
                         let w = lp.addVariable("W" + suffix, kind: most == 1 ? .binary : .integer, lowerBound: 0, upperBound: Double(most))
-                        let b = lp.addVariable("B" + suffix, lowerBound: 0, upperBound: (ruled ? mode.most : unit.maxBatch / task.sizeFactor) * Double(most))
+                        let b = lp.addVariable("B" + suffix, lowerBound: 0, upperBound: ruled ? mode.most * Double(most) : unit.maxBatch * Double(most) / task.sizeFactor)
                         starts[key] = w
                         amounts[key] = b
                         keys.append(key)

@@ -18,7 +18,8 @@ public struct STNSchedule: Codable, Sendable, Equatable {
         /// (``StateTaskNetwork/Suitability``); nil for the task's `duration`.
         public var duration: Int?
 
-        /// Creates a batch line; the parameters are the properties of the same names.
+        /// `count` batches of `task` on `unit` from period `start`, processing `amount` in all,
+        /// holding the unit `duration` periods (nil: the task's own duration).
         public init(task: String, unit: String, start: Int, count: Int, amount: Double, duration: Int? = nil) {
             self.task = task
             self.unit = unit

@@ -28,9 +28,10 @@ public struct ScheduleChecker: Sendable {
             /// busy than exist, a batch too small or large, a stock below zero or above its capacity, a
             /// milestone missed, a split's share not kept, a receipt refused.
             case unknownName, ineligibleUnit, outsideHorizon, unitUnavailable, occupancy, batchSize,
-                 negativeStock, storageExceeded, milestoneMissed, splitBroken, refusedReceipt,
-                 /// A batch holds its unit for less time than its size needs (α + β·B).
-                 processingTime
+                 negativeStock, storageExceeded, milestoneMissed, splitBroken, refusedReceipt
+            /// A batch holds its unit for less time than its size needs (α + β·B), or a batch of
+            /// a fixed-time task states another duration.
+            case processingTime
         }
 
         /// Which rule is broken.

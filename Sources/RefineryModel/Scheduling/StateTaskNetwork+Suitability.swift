@@ -27,6 +27,7 @@ extension StateTaskNetwork {
         /// unit; nil for 0.
         public var variableCost: Double?
 
+        /// An entry for `unit`; every field left nil keeps the unit's or the task's default.
         public init(unit: String, minBatch: Double? = nil, maxBatch: Double? = nil, baseTime: Double? = nil, timePerAmount: Double? = nil,
                     fixedCost: Double? = nil, variableCost: Double? = nil) {
             self.unit = unit

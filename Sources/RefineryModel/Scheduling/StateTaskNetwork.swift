@@ -98,7 +98,7 @@ public struct StateTaskNetwork: Codable, Sendable, Equatable {
         /// limits, `duration`, no cost.
         public var suitability: [Suitability]?
 
-        /// Creates a task; the parameters are the properties of the same names.
+        /// A task; see the properties for each argument's meaning and default.
         public init(name: String, inputs: [String: Double], outputs: [Output], duration: Int, occupancy: Double? = nil,
                     units: [String], sizeFactor: Double = 1, fixedBatch: Double? = nil, suitability: [Suitability]? = nil) {
             self.name = name
@@ -118,7 +118,8 @@ public struct StateTaskNetwork: Codable, Sendable, Equatable {
             inputs.sorted { $0.key < $1.key }.map { (state: $0.key, fraction: $0.value) }
         }
 
-        /// The period after the start by which every output has been released and the unit freed.
+        /// The period after the start by which a batch of `duration` periods has released every
+        /// output and freed its unit.
         public var completion: Int { completion(duration: duration) }
         /// Unit time one batch uses in bucketed timing.
         public var bucketOccupancy: Double { occupancy ?? Double(duration) }

@@ -13,7 +13,7 @@ enum StnCommand {
             .value("format", "FORMAT", help: "text (default: summary, Gantt, batches), json (the report with the checker's verdict) or csv (one row per batch)."),
             .value("time-limit", "SECONDS", help: "Stop the solver after this long (default 60); the whole solve, every phase, keeps to it."),
             .value("gap", "FRACTION", help: "Stop when the relative gap is at most this (default 0: proven optimal)."),
-            .flag("greedy-start", help: "Hand GLPK the greedy schedule as a start (off by default: it is tuned to the refinery)."),
+            .flag("greedy-start", help: "Hand GLPK the greedy schedule as a start (off by default: tuned to the refinery, it slowed the Kondili proofs)."),
             .flag("verbose", short: "v", help: "Show GLPK's log on stderr."),
             .flag("timings", help: "Include the solve time (it varies, so output is no longer byte-identical)."),
             Output.option,

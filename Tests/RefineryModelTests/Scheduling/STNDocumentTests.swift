@@ -97,6 +97,21 @@ import Testing
         }
     }
 
+    /// Issue 15, item 5: the time limit bounds the whole solve. Kondili at 20 h is not proven
+    /// in 120 s, so a 1 s limit ends it at the limit, with the best schedule found so far.
+    @Test func timeLimitEndsTheSolve() throws {
+        var document = try Self.load("kondili")
+        document.grid.horizonHours = 20
+        var options = STNRun.defaultOptions
+        options.timeLimit = 1
+        let start = ContinuousClock.now
+        let run = try STNRun.solve(document, options: options)
+        let elapsed = ContinuousClock.now - start
+        #expect(elapsed < .seconds(2), "took \(elapsed)")
+        #expect(run.report.termination == .timeLimit)
+        if let check = run.report.check { #expect(check.valid, "\(check.violations)") }
+    }
+
     @Test func embeddedSchemaMatchesTheFileAndTheExamplesFollowIt() throws {
         let text = try String(contentsOf: DataFiles.data.appendingPathComponent("schema/stn.schema.json"), encoding: .utf8)
         #expect(JSONSchemas.stnText == text, "run scripts/embed-data after editing data/")
