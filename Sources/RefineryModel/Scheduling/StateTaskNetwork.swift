@@ -52,9 +52,9 @@ public struct StateTaskNetwork: Codable, Sendable, Equatable {
     public struct Output: Codable, Sendable, Equatable {
         /// The name of the state produced.
         public var state: String
-        /// The share of the batch released to it (outputs may lose or gain mass: fractions need not add to 1).
+        /// The amount released to it per unit of batch.
         public var fraction: Double
-        /// Periods after the start when it is released (at least the task's duration when there is no wait).
+        /// Periods after the batch's start when it is released.
         public var delay: Int
 
         /// Creates an output; the parameters are the properties of the same names.
@@ -117,9 +117,9 @@ public struct StateTaskNetwork: Codable, Sendable, Equatable {
         public var name: String
         /// How many identical units.
         public var count: Int
-        /// The smallest batch one unit runs, in the tasks' batch measure × `sizeFactor`.
+        /// The smallest charge one unit runs: a task's batch times its `sizeFactor` (gross kg, say).
         public var minBatch: Double
-        /// The largest batch one unit runs, in the same measure.
+        /// The largest charge one unit runs, in the same measure.
         public var maxBatch: Double
         /// The share of each period the units can work (1 = fully, 0 = shut), one entry per
         /// period `0 ..< horizon`; nil for always. Discrete timing needs 1 over a batch's
@@ -146,7 +146,7 @@ public struct StateTaskNetwork: Codable, Sendable, Equatable {
     public struct Receipt: Codable, Sendable, Equatable {
         /// The name of the state it delivers to.
         public var state: String
-        /// The period it arrives in (0 ..< horizon).
+        /// The period it arrives in.
         public var time: Int
         /// The amount delivered, in the state's measure.
         public var amount: Double
