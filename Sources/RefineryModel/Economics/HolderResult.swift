@@ -7,7 +7,7 @@ public struct HolderResult: Codable, Sendable, Equatable {
     public var name: String
     /// The holder's share of the company, a fraction in (0, 1].
     public var share: Double
-    /// Whether the holder is Malian (its net dividends count in national capture).
+    /// Whether the holder is Malian (its share of the surplus counts in national capture).
     public var malian: Bool
     /// Whether the holder is the state or a private party.
     public var kind: HolderKind

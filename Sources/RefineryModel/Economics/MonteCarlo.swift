@@ -43,13 +43,14 @@ public struct MonteCarlo: Codable, Sendable, Equatable {
     public var seed: UInt64
     /// Percentiles of the project NPV, USD.
     public var projectNPV: Percentiles
-    /// Percentiles of the national capture (present value), USD.
+    /// Percentiles of the national capture over the timeline (undiscounted), USD.
     public var nationalCapture: Percentiles
     /// The share of draws with a negative project NPV.
     public var probabilityNPVNegative: Double
     /// Every draw's NPV and capture, in draw order (omitted from reports by the caller if big).
     public var npvs: [Double]
-    /// Every draw's national capture (present value, USD), in draw order, matching `npvs`.
+    /// Every draw's national capture over the timeline (undiscounted, USD), in draw order,
+    /// matching `npvs`.
     public var captures: [Double]
 
     /// The seed of draw `index` under master seed `seed` (a SplitMix64 step of their mix).

@@ -13,9 +13,9 @@ public struct TornadoBar: Codable, Sendable, Equatable {
     public var npvAtLowUsd: Double
     /// Project NPV with the input at `high`, USD.
     public var npvAtHighUsd: Double
-    /// National capture (present value) with the input at `low`, USD.
+    /// National capture over the timeline (undiscounted) with the input at `low`, USD.
     public var captureAtLowUsd: Double
-    /// National capture (present value) with the input at `high`, USD.
+    /// National capture over the timeline (undiscounted) with the input at `high`, USD.
     public var captureAtHighUsd: Double
     /// |NPV at high − NPV at low|.
     public var npvSwingUsd: Double
@@ -27,7 +27,7 @@ public struct TornadoBar: Codable, Sendable, Equatable {
 public struct Tornado: Codable, Sendable, Equatable {
     /// Project NPV of the scenario as written, USD.
     public var baseNPVUsd: Double
-    /// National capture (present value) of the scenario as written, USD.
+    /// National capture over the timeline (undiscounted) of the scenario as written, USD.
     public var baseCaptureUsd: Double
     /// Sorted by NPV swing, largest first.
     public var byNPV: [TornadoBar]

@@ -53,7 +53,7 @@ public struct LinearProgram: Codable, Sendable {
     /// Where each row's entries start in ``entryColumns`` and ``entryValues``: row `i` is
     /// `rowStarts[i] ..< rowStarts[i + 1]` (one more element than there are rows).
     public private(set) var rowStarts: [Int] = [0]
-    /// The column (variable index) of each nonzero, row by row, ascending within a row.
+    /// The column (variable index) of each nonzero, row by row.
     public private(set) var entryColumns: [Int32] = []
     /// The coefficient of each nonzero, matching ``entryColumns``.
     public private(set) var entryValues: [Double] = []

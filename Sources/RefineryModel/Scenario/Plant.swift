@@ -67,10 +67,11 @@ public struct OperatingCalendar: Codable, Sendable, Equatable {
 
 /// What a stage does (for reports and for deriving the scheduling model).
 public enum StageKind: String, Codable, Sendable, CaseIterable {
-    /// The kinds, in processing order: `receiving` (weighing, sampling, assay), `premelting`
-    /// (homogenizing irregular artisanal lots), `melting` (into anodes or bars), `miller`
-    /// (chlorine refining to about 99.5%), `wohlwill` (electrolysis to 99.99%), `casting`
-    /// (bars and granules), `silverRecovery` (the by-product branch), and `other`.
+    /// The kinds, in processing order: `receiving` (weighing and registration), `premelting`
+    /// (melting irregular artisanal lots), `melting` (the homogenizing melt, sampling and fire
+    /// assay), `miller` (chlorine refining to about 99.5%), `wohlwill` (electrolysis to
+    /// 99.99%), `casting` (bars and granules), `silverRecovery` (the by-product branch), and
+    /// `other`.
     case receiving, premelting, melting, miller, wohlwill, casting, silverRecovery, other
 }
 

@@ -23,9 +23,9 @@ public struct ScheduleChecker: Sendable {
     public struct Violation: Codable, Sendable, Equatable, CustomStringConvertible {
         /// Which rule is broken.
         public enum Kind: String, Codable, Sendable {
-            /// The rules, in the order the checker tests them: a name not in the network, a unit type
-            /// that cannot run the task, a batch outside the horizon, a unit not available, more units
-            /// busy than exist, a batch too small or large, a stock below zero or above its capacity, a
+            /// In the order of the cases: a name not in the network, a unit type that cannot run
+            /// the task, a batch outside the horizon, a unit not available, more units busy than
+            /// exist, a batch too small or large, a stock below zero or above its capacity, a
             /// milestone missed, a split's share not kept, a receipt refused.
             case unknownName, ineligibleUnit, outsideHorizon, unitUnavailable, occupancy, batchSize,
                  negativeStock, storageExceeded, milestoneMissed, splitBroken, refusedReceipt

@@ -52,9 +52,9 @@ public struct StateTaskNetwork: Codable, Sendable, Equatable {
     public struct Output: Codable, Sendable, Equatable {
         /// The name of the state produced.
         public var state: String
-        /// The share of the batch released to it (outputs may lose or gain mass: fractions need not add to 1).
+        /// The amount released to it per unit of batch.
         public var fraction: Double
-        /// Periods after the start when it is released (at least the task's duration when there is no wait).
+        /// Periods after the batch's start when it is released.
         public var delay: Int
         /// When true, released when the batch ends, whatever its duration (which may grow with
         /// the batch, see ``StateTaskNetwork/Suitability``); `delay` is then ignored. Nil or
@@ -131,9 +131,9 @@ public struct StateTaskNetwork: Codable, Sendable, Equatable {
         public var name: String
         /// How many identical units.
         public var count: Int
-        /// The smallest batch one unit runs, in the tasks' batch measure × `sizeFactor`.
+        /// The smallest charge one unit runs: a task's batch times its `sizeFactor` (gross kg, say).
         public var minBatch: Double
-        /// The largest batch one unit runs, in the same measure.
+        /// The largest charge one unit runs, in the same measure.
         public var maxBatch: Double
         /// The share of each period the units can work (1 = fully, 0 = shut), one entry per
         /// period `0 ..< horizon`; nil for always. Discrete timing needs 1 over a batch's
@@ -160,7 +160,7 @@ public struct StateTaskNetwork: Codable, Sendable, Equatable {
     public struct Receipt: Codable, Sendable, Equatable {
         /// The name of the state it delivers to.
         public var state: String
-        /// The period it arrives in (0 ..< horizon).
+        /// The period it arrives in.
         public var time: Int
         /// The amount delivered, in the state's measure.
         public var amount: Double

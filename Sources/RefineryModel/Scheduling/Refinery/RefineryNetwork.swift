@@ -40,7 +40,8 @@ public struct RefineryNetwork: Sendable {
         public var receipt: Int
         /// The period of the window the lot arrives in, from 0 at the window's start.
         public var arrivalPeriod: Int
-        /// The period by which its gold is due refined, if it has a due date within reach.
+        /// The period by which its gold is due refined, if it has a due date (the scenario's, or
+        /// arrival + the request's turnaround target).
         public var duePeriod: Int?
     }
 

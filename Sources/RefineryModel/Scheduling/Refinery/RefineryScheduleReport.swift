@@ -58,7 +58,7 @@ public struct RefineryScheduleReport: Codable, Sendable {
         public var batches: Int
         /// Unit-hours the batches occupy.
         public var busyUnitHours: Double
-        /// Unit-hours the stage offers over the window (calendar hours × availability × units).
+        /// Unit-hours the stage's units can work over the window.
         public var availableUnitHours: Double
         /// `busyUnitHours` ÷ `availableUnitHours`.
         public var utilization: Double
@@ -144,7 +144,7 @@ public struct RefineryScheduleReport: Codable, Sendable {
     public var status: STNScheduleResult.Status
     /// Why the solver stopped.
     public var termination: TerminationReason
-    /// The objective value of the schedule, in the goal's units (kg of refined gold); nil without one.
+    /// The objective value of the schedule, as the request's goal defines it; nil without one.
     public var objective: Double?
     /// The best bound the solver proved on the objective; nil when unknown.
     public var bestBound: Double?
