@@ -68,6 +68,14 @@ enum ScheduleText {
             text += " + in process \(Formatting.number(balance.inProcessKg, decimals: 2)) + in by-products \(Formatting.number(balance.inByproductKg, decimals: 3))"
             text += " + lost \(Formatting.number(balance.lostKg, decimals: 3)) (residual \(String(format: "%.1e", balance.residualKg)))\n"
         }
+        if !report.leftOver.isEmpty {
+            let gold = report.leftOver.reduce(0) { $0 + $1.unrefinedGoldKg }
+            text += "\n\(request.kind == .campaign ? "Left for next year" : "Left at the end of the window"): \(Formatting.number(Double(report.leftOver.count))) lots, "
+            text += "\(Formatting.number(gold, decimals: 1)) kg of their gold unrefined (every lot with --include-lots in JSON, or the schedule_left_over table)\n"
+            text += TextTable.render(header: ["why", "lots", "unrefined gold kg", "lots from", "to"], rows: report.leftOverGroups.map {
+                [leftOverReason($0.reason, stage: $0.stage), Formatting.number(Double($0.lots)), Formatting.number($0.unrefinedGoldKg, decimals: 1), $0.firstLot, $0.lastLot]
+            })
+        }
         if request.kind == .detailed { text += "\n" + gantt(report) }
         let shown = request.kind == .detailed ? 60 : 0
         if shown > 0 {
@@ -78,6 +86,16 @@ enum ScheduleText {
             })
         }
         return text
+    }
+
+    /// Why lots are left over, in words.
+    static func leftOverReason(_ reason: RefineryScheduleReport.LeftOverReason, stage: String?) -> String {
+        switch reason {
+        case .stageCapacity: return "\(stage ?? "a stage") at capacity"
+        case .leadTime: return "arrived too late for the lead time"
+        case .minimumBatch: return "\(stage ?? "a stage")'s minimum batch not filled"
+        case .schedule: return "left by the schedule (no stage saturated)"
+        }
     }
 
     /// One block per day: a row per stage, a column per period; digits are the units busy.

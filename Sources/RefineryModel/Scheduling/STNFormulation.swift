@@ -124,6 +124,9 @@ public struct STNFormulation: Sendable {
                 if running.terms.count > 1 || network.timing == .bucketed && !running.terms.isEmpty {
                     lp.addConstraint(running <= capacity, name: "occupy_\(j)_\(t)")
                 }
+                if network.timing == .bucketed, let rounded = Self.roundedOccupancy(running, capacity: capacity) {
+                    lp.addConstraint(rounded.expression <= rounded.capacity, name: "occupy_rounded_\(j)_\(t)")
+                }
             }
         }
         // Stocks and balances.
@@ -227,5 +230,25 @@ public struct STNFormulation: Sendable {
             lp.maximize(goal)
         }
         program = lp
+    }
+
+    /// The Chvátal–Gomory rounding of a bucket's occupancy row Σ oᵢ·Wᵢ ≤ c (W integer, o > 0):
+    /// divided by the least occupancy o₀ and rounded down, Σ ⌊oᵢ/o₀⌋·Wᵢ ≤ ⌊c/o₀⌋. With one
+    /// occupancy it says "at most ⌊c/o⌋ batches in the bucket, whatever the tasks" — the LP
+    /// relaxation alone lets c/o (4.53 Miller batches a day, 13% more than any schedule can
+    /// start), which is what kept an overloaded year's bound loose. Nil when it cuts nothing.
+    static func roundedOccupancy(_ row: LinearExpression, capacity: Double) -> (expression: LinearExpression, capacity: Double)? {
+        guard let least = row.terms.map(\.coefficient).min(), least > 0, capacity >= 0 else { return nil }
+        let ratio = capacity / least
+        let bound = (ratio + 1e-9).rounded(.down)
+        guard ratio - bound > 1e-6 else { return nil }
+        var rounded = LinearExpression()
+        for term in row.terms {
+            let coefficient = (term.coefficient / least + 1e-9).rounded(.down)
+            if coefficient > 0 { rounded.add(coefficient, term.variable) }
+        }
+        // A single term is the variable's own upper bound (set to the same ⌊c/o⌋).
+        guard rounded.terms.count > 1 else { return nil }
+        return (rounded, bound)
     }
 }

@@ -31,6 +31,11 @@ public struct ScheduleSection: Codable, Sendable {
     public var batches: [RefineryScheduleReport.Batch]?
     /// Every lot's outcome, when asked for (`--include-lots`).
     public var lots: [RefineryScheduleReport.Lot]?
+    /// The lots left for next year, grouped by why (a saturated stage, arrival too late for
+    /// the lead time, the schedule); empty when every lot is refined.
+    public var leftOver: [RefineryScheduleReport.LeftOverGroup]
+    /// Every lot left for next year and why, when asked for (`--include-lots`).
+    public var leftOverLots: [RefineryScheduleReport.LeftOverLot]?
 
     /// The section of a schedule report, with or without its batches and lots.
     public init(_ report: RefineryScheduleReport, includeBatches: Bool, includeLots: Bool) {
@@ -48,5 +53,7 @@ public struct ScheduleSection: Codable, Sendable {
         notes = report.notes
         batches = includeBatches ? report.batches : nil
         lots = includeLots ? report.lots : nil
+        leftOver = report.leftOverGroups
+        leftOverLots = includeLots ? report.leftOver : nil
     }
 }

@@ -221,7 +221,8 @@ enum EmbeddedData {
         "stages",
         "months",
         "violations",
-        "notes"
+        "notes",
+        "leftOver"
       ],
       "properties": {
         "request": {
@@ -311,6 +312,22 @@ enum EmbeddedData {
             "description": "One lot."
           },
           "description": "Every lot's outcome; only with --include-lots."
+        },
+        "leftOver": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/leftOverGroup",
+            "description": "One reason."
+          },
+          "description": "The lots left for next year, grouped by why (a stage at capacity, arrival too late for the lead time, the schedule); empty when every lot is refined."
+        },
+        "leftOverLots": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/leftOverLot",
+            "description": "One lot left over."
+          },
+          "description": "Every lot left for next year and why; only with --include-lots."
         }
       }
     },
@@ -2170,6 +2187,116 @@ enum EmbeddedData {
           "description": "National capture ÷ the value of the gold processed, a fraction (not percent); absent when no gold is processed."
         }
       }
+    },
+    "leftOverLot": {
+      "type": "object",
+      "description": "A lot whose gold is not all refined at the end of the window: left for next year.",
+      "additionalProperties": false,
+      "required": [
+        "id",
+        "kind",
+        "goldKg",
+        "arrival",
+        "unrefinedGoldKg",
+        "reason"
+      ],
+      "properties": {
+        "id": {
+          "type": "string",
+          "description": "The lot's id."
+        },
+        "kind": {
+          "type": "string",
+          "enum": [
+            "dore",
+            "artisanal",
+            "ore"
+          ],
+          "description": "The material kind."
+        },
+        "goldKg": {
+          "type": "number",
+          "minimum": 0,
+          "description": "Gold in the lot as received, kg."
+        },
+        "arrival": {
+          "type": "integer",
+          "description": "When it arrives: a period index from the start of the window (startDate at 00:00), each request.periodHours long."
+        },
+        "unrefinedGoldKg": {
+          "type": "number",
+          "minimum": 0,
+          "description": "Its gold not yet in a product at the end, kg of the lot's received gold (pool accounting, first in first out)."
+        },
+        "waitingAt": {
+          "type": "string",
+          "description": "The stage holding most of its unrefined gold: running a batch of it, or next for the stock it waits in."
+        },
+        "reason": {
+          "type": "string",
+          "enum": [
+            "leadTime",
+            "stageCapacity",
+            "minimumBatch",
+            "schedule"
+          ],
+          "description": "Why: leadTime (arrived too late: even on an empty plant its shortest route ends after the window), stageCapacity (a stage on its remaining route used at least 95% of the batches its units can start), minimumBatch (its gold waits for a stage whose stock at the end is less than one minimum batch), schedule (none of these: the schedule, within its gap, left it)."
+        },
+        "stage": {
+          "type": "string",
+          "description": "The saturated stage (stageCapacity) or the stage whose minimum batch is not filled (minimumBatch)."
+        },
+        "earliestCompletion": {
+          "type": "integer",
+          "description": "The earliest period its gold could all be refined on an empty plant (arrival plus its route's shortest lead time); absent when no route reaches a product."
+        }
+      }
+    },
+    "leftOverGroup": {
+      "type": "object",
+      "description": "Lots left for next year for one reason (and stage): how many and how much gold.",
+      "additionalProperties": false,
+      "required": [
+        "reason",
+        "lots",
+        "unrefinedGoldKg",
+        "firstLot",
+        "lastLot"
+      ],
+      "properties": {
+        "reason": {
+          "type": "string",
+          "enum": [
+            "leadTime",
+            "stageCapacity",
+            "minimumBatch",
+            "schedule"
+          ],
+          "description": "Why: leadTime (arrived too late: even on an empty plant its shortest route ends after the window), stageCapacity (a stage on its remaining route used at least 95% of the batches its units can start), minimumBatch (its gold waits for a stage whose stock at the end is less than one minimum batch), schedule (none of these: the schedule, within its gap, left it)."
+        },
+        "stage": {
+          "type": "string",
+          "description": "The saturated stage (stageCapacity) or the stage whose minimum batch is not filled (minimumBatch)."
+        },
+        "lots": {
+          "type": "integer",
+          "minimum": 1,
+          "description": "How many lots."
+        },
+        "unrefinedGoldKg": {
+          "type": "number",
+          "minimum": 0,
+          "description": "Their gold not yet refined at the end, kg."
+        },
+        "firstLot": {
+          "type": "string",
+          "description": "The first of them by arrival, a lot id."
+        },
+        "lastLot": {
+          "type": "string",
+          "description": "The last of them by arrival, a lot id."
+        }
+      }
     }
   }
 }
@@ -3547,7 +3674,8 @@ enum EmbeddedData {
     "stages",
     "intervals",
     "violations",
-    "notes"
+    "notes",
+    "leftOver"
   ],
   "properties": {
     "schemaVersion": {
@@ -3699,6 +3827,14 @@ enum EmbeddedData {
         "description": "One note."
       },
       "description": "What the schedule left out or assumed."
+    },
+    "leftOver": {
+      "type": "array",
+      "items": {
+        "$ref": "#/$defs/leftOverLot",
+        "description": "One lot left over."
+      },
+      "description": "The lots whose gold is not all refined at the end of the window (left for next year in a campaign), in arrival order, each with why."
     }
   },
   "$defs": {
@@ -4253,6 +4389,116 @@ enum EmbeddedData {
           "type": "integer",
           "minimum": 0,
           "description": "Non-zero coefficients."
+        }
+      }
+    },
+    "leftOverLot": {
+      "type": "object",
+      "description": "A lot whose gold is not all refined at the end of the window: left for next year.",
+      "additionalProperties": false,
+      "required": [
+        "id",
+        "kind",
+        "goldKg",
+        "arrival",
+        "unrefinedGoldKg",
+        "reason"
+      ],
+      "properties": {
+        "id": {
+          "type": "string",
+          "description": "The lot's id."
+        },
+        "kind": {
+          "type": "string",
+          "enum": [
+            "dore",
+            "artisanal",
+            "ore"
+          ],
+          "description": "The material kind."
+        },
+        "goldKg": {
+          "type": "number",
+          "minimum": 0,
+          "description": "Gold in the lot as received, kg."
+        },
+        "arrival": {
+          "type": "integer",
+          "description": "When it arrives: a period index from the start of the window (startDate at 00:00), each request.periodHours long."
+        },
+        "unrefinedGoldKg": {
+          "type": "number",
+          "minimum": 0,
+          "description": "Its gold not yet in a product at the end, kg of the lot's received gold (pool accounting, first in first out)."
+        },
+        "waitingAt": {
+          "type": "string",
+          "description": "The stage holding most of its unrefined gold: running a batch of it, or next for the stock it waits in."
+        },
+        "reason": {
+          "type": "string",
+          "enum": [
+            "leadTime",
+            "stageCapacity",
+            "minimumBatch",
+            "schedule"
+          ],
+          "description": "Why: leadTime (arrived too late: even on an empty plant its shortest route ends after the window), stageCapacity (a stage on its remaining route used at least 95% of the batches its units can start), minimumBatch (its gold waits for a stage whose stock at the end is less than one minimum batch), schedule (none of these: the schedule, within its gap, left it)."
+        },
+        "stage": {
+          "type": "string",
+          "description": "The saturated stage (stageCapacity) or the stage whose minimum batch is not filled (minimumBatch)."
+        },
+        "earliestCompletion": {
+          "type": "integer",
+          "description": "The earliest period its gold could all be refined on an empty plant (arrival plus its route's shortest lead time); absent when no route reaches a product."
+        }
+      }
+    },
+    "leftOverGroup": {
+      "type": "object",
+      "description": "Lots left for next year for one reason (and stage): how many and how much gold.",
+      "additionalProperties": false,
+      "required": [
+        "reason",
+        "lots",
+        "unrefinedGoldKg",
+        "firstLot",
+        "lastLot"
+      ],
+      "properties": {
+        "reason": {
+          "type": "string",
+          "enum": [
+            "leadTime",
+            "stageCapacity",
+            "minimumBatch",
+            "schedule"
+          ],
+          "description": "Why: leadTime (arrived too late: even on an empty plant its shortest route ends after the window), stageCapacity (a stage on its remaining route used at least 95% of the batches its units can start), minimumBatch (its gold waits for a stage whose stock at the end is less than one minimum batch), schedule (none of these: the schedule, within its gap, left it)."
+        },
+        "stage": {
+          "type": "string",
+          "description": "The saturated stage (stageCapacity) or the stage whose minimum batch is not filled (minimumBatch)."
+        },
+        "lots": {
+          "type": "integer",
+          "minimum": 1,
+          "description": "How many lots."
+        },
+        "unrefinedGoldKg": {
+          "type": "number",
+          "minimum": 0,
+          "description": "Their gold not yet refined at the end, kg."
+        },
+        "firstLot": {
+          "type": "string",
+          "description": "The first of them by arrival, a lot id."
+        },
+        "lastLot": {
+          "type": "string",
+          "description": "The last of them by arrival, a lot id."
         }
       }
     }

@@ -51,7 +51,10 @@ extension RunReport {
             if let lots = schedule.lots {
                 tables.append(CSVTable.scheduleLots(lots, startDate: schedule.startDate, periodHours: schedule.request.periodHours))
             }
-            tables += [CSVTable.scheduleStages(schedule.stages), CSVTable.scheduleIntervals(schedule.months)]
+            tables += [CSVTable.scheduleStages(schedule.stages), CSVTable.scheduleIntervals(schedule.months), CSVTable.scheduleLeftOver(schedule.leftOver)]
+            if let lots = schedule.leftOverLots {
+                tables.append(CSVTable.scheduleLeftOverLots(lots, startDate: schedule.startDate, periodHours: schedule.request.periodHours))
+            }
         }
         if let valuation {
             tables += [CSVTable.valuationSummary(valuation.summary), CSVTable.cashFlowsByYear(valuation.years), CSVTable.otherOpexByYear(valuation.years)]

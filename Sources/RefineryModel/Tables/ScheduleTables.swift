@@ -51,6 +51,37 @@ extension CSVTable {
         return CSVTable(name: "schedule_lots", description: "One row per lot of the schedule: arrival, due date, completion and turnaround.", columns, rows: lots)
     }
 
+    /// `schedule_left_over`: the lots left for next year (not all refined at the window's
+    /// end), one row per reason and stage.
+    public static func scheduleLeftOver(_ groups: [RefineryScheduleReport.LeftOverGroup]) -> CSVTable {
+        let columns: [TableColumn<RefineryScheduleReport.LeftOverGroup>] = [
+            .text("reason", "Why: stageCapacity (a stage on the lots' route at capacity), leadTime (arrived too late to be refined in the window), minimumBatch (waiting to fill a minimum batch), schedule.") { $0.reason.rawValue },
+            .text("stage", "The saturated stage (stageCapacity) or the stage whose minimum batch is not filled (minimumBatch).") { $0.stage },
+            .integer("lots", "Lots left over for this reason.") { $0.lots },
+            .number("unrefined_gold_kg", "Their gold not yet refined at the end, kg.") { $0.unrefinedGoldKg },
+            .text("first_lot_id", "The first of them by arrival.") { $0.firstLot },
+            .text("last_lot_id", "The last of them by arrival.") { $0.lastLot },
+        ]
+        return CSVTable(name: "schedule_left_over", description: "One row per reason lots are left for next year: how many and their unrefined gold.", columns, rows: groups)
+    }
+
+    /// `schedule_left_over_lots`: every lot left for next year and why, one row per lot.
+    public static func scheduleLeftOverLots(_ lots: [RefineryScheduleReport.LeftOverLot], startDate: String, periodHours: Double) -> CSVTable {
+        func time(_ period: Int?) -> String? { period.flatMap { periodTime(startDate: startDate, periodHours: periodHours, period: $0) } }
+        let columns: [TableColumn<RefineryScheduleReport.LeftOverLot>] = [
+            .text("lot_id", "The lot's id.") { $0.id },
+            .text("kind", "The material kind.") { $0.kind.rawValue },
+            .number("gold_kg", "Gold in the lot, kg.") { $0.goldKg },
+            .date("arrival_time", "When it arrives (local time).") { time($0.arrival) },
+            .number("unrefined_gold_kg", "Its gold not yet refined at the end, kg.") { $0.unrefinedGoldKg },
+            .text("waiting_at", "The stage holding most of its unrefined gold.") { $0.waitingAt },
+            .text("reason", "Why: stageCapacity, leadTime, minimumBatch or schedule.") { $0.reason.rawValue },
+            .text("stage", "The saturated stage (stageCapacity) or the stage whose minimum batch is not filled (minimumBatch).") { $0.stage },
+            .integer("earliest_completion_period", "The earliest period it could be refined on an empty plant.") { $0.earliestCompletion },
+        ]
+        return CSVTable(name: "schedule_left_over_lots", description: "One row per lot left for next year: where its gold waits and why.", columns, rows: lots)
+    }
+
     /// `schedule_stages`: how much of each stage's unit time the schedule uses, one row per stage.
     public static func scheduleStages(_ stages: [RefineryScheduleReport.StageUse]) -> CSVTable {
         let columns: [TableColumn<RefineryScheduleReport.StageUse>] = [

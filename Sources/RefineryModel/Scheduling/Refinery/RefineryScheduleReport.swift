@@ -178,4 +178,7 @@ public struct RefineryScheduleReport: Codable, Sendable {
     public var explanation: InfeasibilityExplanation?
     /// Notes for people on choices made building the network and reading the result.
     public var notes: [String]
+    /// The lots whose gold is not all refined at the end of the window — left for next year
+    /// in a campaign — in arrival order, each with why (``LeftOverReason``).
+    public var leftOver: [LeftOverLot] = []
 }

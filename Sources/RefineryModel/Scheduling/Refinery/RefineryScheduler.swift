@@ -192,6 +192,7 @@ public enum RefineryScheduler {
             let average = (from..<to).reduce(0.0) { $0 + inPlant[$1] } / Double(max(1, to - from))
             report.intervals.append(.init(label: label, refinedGoldKg: refinedAt[min(to, H)] - refinedAt[from], averageGoldInProcessKg: average))
         }
+        report.leftOver = LeftOverAnalysis.lots(instance: instance, trace: trace, stages: report.stages)
         let completed: Int = trace.completion.compactMap { $0 }.count
         let intake: Double = instance.lots.reduce(0.0) { $0 + $1.goldKg }
         let refinedSilver: Double = silver.map { stock[$0][H] } ?? 0
@@ -219,8 +220,21 @@ public enum RefineryScheduler {
 /// (pool accounting: refined gold is fungible, a client is credited by assay), to say which
 /// lots are in each batch and when each lot's last gold reaches a product.
 struct LotTrace {
+    /// Where a lot's material is at the end: waiting in a state, or in a batch of a task whose
+    /// outputs are released after the window.
+    enum Place: Hashable, Comparable {
+        case state(Int)
+        case task(Int)
+    }
+
     var batchLots: [[String]]
     var completion: [Int?]
+    /// The share of each lot that reached a product within the window (1 when completed).
+    var refinedShare: [Double]
+    /// Each lot's unrefined share at the end, by where it is.
+    var whereAtEnd: [[Place: Double]]
+    /// What each state holds at the end (in its own measure), tracked or not.
+    var endStock: [Double]
 
     private struct Parcel { var lot: Int; var quantity: Double; var share: Double } // share of the lot per unit quantity
 
@@ -242,6 +256,7 @@ struct LotTrace {
         var startsAt = Array(repeating: [Int](), count: H + 1)
         for (b, batch) in schedule.batches.enumerated() { startsAt[batch.start].append(b) }
         var batchLots = Array(repeating: [String](), count: schedule.batches.count)
+        var pastEnd = Array(repeating: [Place: Double](), count: instance.lots.count)
 
         func deliver(_ state: Int, _ parcel: Parcel, at t: Int) {
             if products.contains(state), parcel.lot >= 0 {
@@ -286,11 +301,20 @@ struct LotTrace {
                     quantities[lot, default: 0] += quantity
                 }
                 batchLots[b] = order.map { instance.lots[$0].id }
+                var countedPastEnd = false
                 for output in task.outputs {
                     guard let s = stateIndex[output.state] else { continue }
                     let quantity = output.fraction * batch.amount
                     let release = t + output.delay
-                    guard release <= H, quantity > 1e-12 else { continue }
+                    guard quantity > 1e-12 else { continue }
+                    if release > H {
+                        // Released after the window: the lots' share is still in this batch.
+                        if !untracked.contains(s), !countedPastEnd {
+                            countedPastEnd = true
+                            for lot in order { pastEnd[lot][.task(taskIndex[batch.task]!), default: 0] += shares[lot]! }
+                        }
+                        continue
+                    }
                     var parcels: [Parcel] = []
                     if untracked.contains(s) || total <= 0 {
                         parcels = [Parcel(lot: -1, quantity: quantity, share: 0)]
@@ -308,7 +332,16 @@ struct LotTrace {
                 }
             }
         }
+        // What is still queued in each state at the end, by lot.
+        for s in network.states.indices where !products.contains(s) && !untracked.contains(s) {
+            for parcel in queues[s][heads[s]...] where parcel.lot >= 0 && parcel.quantity > 1e-12 {
+                pastEnd[parcel.lot][.state(s), default: 0] += parcel.quantity * parcel.share
+            }
+        }
         self.batchLots = batchLots
         self.completion = completion
+        self.refinedShare = arrived.map { min(1, $0) }
+        self.whereAtEnd = pastEnd
+        self.endStock = network.states.indices.map { s in queues[s][heads[s]...].reduce(0) { $0 + max(0, $1.quantity) } }
     }
 }
