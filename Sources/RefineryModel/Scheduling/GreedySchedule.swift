@@ -7,6 +7,7 @@
 /// fit, never below the unit's minimum. Outputs are released after their delays; every
 /// batch completes within the horizon. Receipts are never refused. Due dates are not sought:
 /// the schedule may miss milestones (then it is no start for a model that enforces them).
+/// Before a ``StateTaskNetwork/Frozen`` period it runs exactly the frozen batches.
 public enum GreedySchedule {
     /// The greedy schedule of `network`.
     public static func build(_ network: StateTaskNetwork) -> STNSchedule {
@@ -46,6 +47,27 @@ public enum GreedySchedule {
             for (s, amount) in arrivals[t] { stock[s] += amount }
             for (s, amount) in release[t] { stock[s] += amount }
             guard t < H else { break }
+            // Before a frozen period, exactly the earlier plan's batches.
+            if let frozen = network.frozen, t < frozen.before {
+                for batch in frozen.batches where batch.start == t {
+                    guard let i = taskIndex[batch.task], let j = unitIndex[batch.unit] else { continue }
+                    let task = network.tasks[i], duration = batch.duration ?? task.duration
+                    for (input, fraction) in task.sortedInputs { if let s = stateIndex[input] { stock[s] -= fraction * batch.amount } }
+                    for output in task.outputs {
+                        guard let s = stateIndex[output.state] else { continue }
+                        let delay = output.release(afterDuration: duration)
+                        if delay == 0 { stock[s] += output.fraction * batch.amount } else if t + delay <= H { release[t + delay].append((s, output.fraction * batch.amount)) }
+                    }
+                    for k in chosenIn[i] { splitTotals[k].chosen += batch.amount }
+                    for k in alternativeIn[i] { splitTotals[k].others += batch.amount }
+                    switch network.timing {
+                    case .discrete: busyUntil[j] += Array(repeating: t + duration, count: batch.count)
+                    case .bucketed: bucketUse[j][t] += Double(batch.count) * task.bucketOccupancy
+                    }
+                    batches.append(batch)
+                }
+                continue
+            }
             for i in order {
                 let task = network.tasks[i]
                 for name in task.units {
@@ -55,9 +77,9 @@ public enum GreedySchedule {
                     switch network.timing {
                     case .discrete:
                         busyUntil[j].removeAll { $0 <= t }
-                        free = unit.count - busyUntil[j].count
+                        free = unit.free(from: t, to: t + task.duration) - busyUntil[j].count
                     case .bucketed:
-                        let left = Double(unit.count) * unit.available(at: t) - bucketUse[j][t]
+                        let left = Double(unit.count - unit.held(at: t)) * unit.available(at: t) - bucketUse[j][t]
                         free = Int(clamping: left / task.bucketOccupancy + 1e-9, to: 0...(unit.count * 1_000_000), rounding: .down)
                     }
                     guard free > 0 else { continue }

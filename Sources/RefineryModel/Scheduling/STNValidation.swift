@@ -29,6 +29,10 @@ extension StateTaskNetwork {
             finite("units[\(j)].minBatch", unit.minBatch)
             finite("units[\(j)].maxBatch", unit.maxBatch)
             if unit.maxBatch <= 0 || unit.minBatch > unit.maxBatch { add("units[\(j)].maxBatch", unit.maxBatch, "must be positive and at least minBatch (\(unit.minBatch))") }
+            if let held = unit.held {
+                if held.count != horizon { add("units[\(j)].held", held.count, "must have one entry per period (\(horizon))") }
+                for (t, h) in held.enumerated() where !(h >= 0 && h <= unit.count) { add("units[\(j)].held[\(t)]", h, "must be 0…\(unit.count), the units of the type") }
+            }
             if let availability = unit.availability {
                 if availability.count != horizon { add("units[\(j)].availability", availability.count, "must have one entry per period (\(horizon))") }
                 for (t, a) in availability.enumerated() where !(a >= 0 && a <= 1) { add("units[\(j)].availability[\(t)]", a, "must be a share in [0, 1]") }

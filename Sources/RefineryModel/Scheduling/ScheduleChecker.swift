@@ -29,6 +29,9 @@ public struct ScheduleChecker: Sendable {
             /// milestone missed, a split's share not kept, a receipt refused.
             case unknownName, ineligibleUnit, outsideHorizon, unitUnavailable, occupancy, batchSize,
                  negativeStock, storageExceeded, milestoneMissed, splitBroken, refusedReceipt
+            /// A batch before the frozen period that the earlier plan does not have, or a frozen
+            /// batch missing or changed (``StateTaskNetwork/Frozen``).
+            case frozenBatch
             /// A batch holds its unit for less time than its size needs (α + β·B), or a batch of
             /// a fixed-time task states another duration.
             case processingTime
@@ -149,12 +152,16 @@ public struct ScheduleChecker: Sendable {
         }
         for (j, unit) in network.units.enumerated() {
             for t in 0..<H {
-                let capacity = network.timing == .discrete ? Double(unit.count) : Double(unit.count) * unit.available(at: t)
-                if busy[j][t] > capacity + 1e-9 {
-                    violations.append(Violation(kind: .occupancy, time: t, message: "\(unit.name): \(busy[j][t]) in use, \(capacity) available"))
+                let capacity = network.timing == .discrete ? Double(unit.count - unit.held(at: t)) : Double(unit.count - unit.held(at: t)) * unit.available(at: t)
+                let full = network.timing == .discrete ? Double(unit.count) : Double(unit.count) * unit.available(at: t)
+                if busy[j][t] > full + 1e-9 {
+                    violations.append(Violation(kind: .occupancy, time: t, message: "\(unit.name): \(busy[j][t]) in use, \(full) available"))
+                } else if busy[j][t] > capacity + 1e-9 {
+                    violations.append(Violation(kind: .unitUnavailable, time: t, message: "\(unit.name): \(busy[j][t]) in use, but \(unit.held(at: t)) of \(unit.count) unit(s) are held outside the schedule (under way, maintenance or a breakdown)"))
                 }
             }
         }
+        if let frozen = network.frozen { violations += frozenViolations(schedule, frozen: frozen) }
         // Stocks.
         var stock = Array(repeating: Array(repeating: 0.0, count: H + 1), count: network.states.count)
         for (s, state) in network.states.enumerated() {
@@ -202,5 +209,32 @@ public struct ScheduleChecker: Sendable {
             }
         }
         return Result(violations: violations, stock: stock, milestoneShortfall: shortfall, milestoneExcess: excess)
+    }
+}
+
+extension ScheduleChecker {
+    /// The batches before the frozen period that differ from the earlier plan's: extra ones,
+    /// and frozen ones missing or changed (count, amount or duration).
+    func frozenViolations(_ schedule: STNSchedule, frozen: StateTaskNetwork.Frozen) -> [Violation] {
+        struct Slot: Hashable { var task: String; var unit: String; var start: Int; var duration: Int? }
+        func totals(_ batches: [STNSchedule.Batch]) -> [Slot: (count: Int, amount: Double)] {
+            var result: [Slot: (count: Int, amount: Double)] = [:]
+            for batch in batches where batch.start < frozen.before {
+                let slot = Slot(task: batch.task, unit: batch.unit, start: batch.start, duration: batch.duration)
+                let sum = result[slot] ?? (0, 0)
+                result[slot] = (sum.count + batch.count, sum.amount + batch.amount)
+            }
+            return result
+        }
+        let planned = totals(frozen.batches), found = totals(schedule.batches)
+        var violations: [Violation] = []
+        for slot in Set(planned.keys).union(found.keys).sorted(by: { ($0.start, $0.task, $0.unit) < ($1.start, $1.task, $1.unit) }) {
+            let want = planned[slot] ?? (0, 0), got = found[slot] ?? (0, 0)
+            if want.count != got.count || abs(want.amount - got.amount) > tolerance * max(1, want.amount) * 10 {
+                violations.append(Violation(kind: .frozenBatch, time: slot.start,
+                                            message: "\(slot.task) on \(slot.unit) at \(slot.start), before the frozen period's end \(frozen.before): the earlier plan has \(want.count) batch(es) of \(want.amount), the schedule \(got.count) of \(got.amount)"))
+            }
+        }
+        return violations
     }
 }
