@@ -100,7 +100,7 @@ public struct RefineryNetwork: Sendable {
     /// A detailed window may start from a ``PlantState`` (its problems are thrown with paths
     /// `state.…`, e.g. `state.lotsInProcess[2].stage`): nothing starts before its hour, its
     /// stocks and lots are received at their hours, its units are held. `frozen` fixes the
-    /// batches of an earlier plan before its hour (``RefineryScheduler/replan(_:request:previous:fromHour:state:options:)``).
+    /// batches of an earlier plan before its hour (``RefineryScheduler/replan(_:previous:fromHour:holds:options:)``).
     public init(scenario: Scenario, request: RefineryScheduleRequest, state plantState: PlantState? = nil,
                 frozen: StateTaskNetwork.Frozen? = nil) throws {
         var problems = request.problems(for: scenario)
