@@ -24,7 +24,8 @@ public enum GreedySchedule {
         var arrivals = Array(repeating: [(Int, Double)](), count: H + 1)
         for receipt in network.receipts { if let s = stateIndex[receipt.state] { arrivals[receipt.time].append((s, receipt.amount)) } }
         // Order: chosen tasks of a split before its alternatives.
-        var order = Array(network.tasks.indices)
+        var order = network.tasks.indices.filter { network.tasks[$0].host == nil } // riders go with their hosts
+        let ridersOf = network.tasks.map { host in network.tasks.indices.filter { network.tasks[$0].host == host.name } }
         for split in network.splits {
             let chosen = split.tasks.compactMap { taskIndex[$0] }
             guard let lastChosen = chosen.compactMap({ order.firstIndex(of: $0) }).max() else { continue }
@@ -127,6 +128,24 @@ public enum GreedySchedule {
                     case .bucketed: bucketUse[j][t] += Double(count) * task.bucketOccupancy
                     }
                     batches.append(STNSchedule.Batch(task: task.name, unit: unit.name, start: t, count: count, amount: amount))
+                    // Riders fill the room left in the host's batches with their own input.
+                    var room = unit.maxBatch * Double(count) - task.sizeFactor * amount
+                    for r in ridersOf[i] where room > 1e-9 {
+                        let rider = network.tasks[r]
+                        var take = room / rider.sizeFactor
+                        for (input, fraction) in rider.sortedInputs where fraction > 0 {
+                            take = min(take, stateIndex[input].map { max(0, stock[$0]) / fraction } ?? 0)
+                        }
+                        guard take > 1e-9 else { continue }
+                        for (input, fraction) in rider.sortedInputs { if let s = stateIndex[input] { stock[s] -= fraction * take } }
+                        for output in rider.outputs {
+                            guard let s = stateIndex[output.state] else { continue }
+                            if output.delay == 0 { stock[s] += output.fraction * take } else { release[t + output.delay].append((s, output.fraction * take)) }
+                        }
+                        room -= rider.sizeFactor * take
+                        let riderCount = min(count, max(1, Int(clamping: rider.sizeFactor * take / unit.maxBatch - 1e-9, to: 0...count, rounding: .up)))
+                        batches.append(STNSchedule.Batch(task: rider.name, unit: unit.name, start: t, count: riderCount, amount: take))
+                    }
                 }
             }
         }

@@ -8,6 +8,8 @@
 /// - `S[s,t]` ∈ [0, capacity_s]: stock after the receipts and withdrawals of time t;
 /// - occupancy, discrete: for every unit type and period, Σᵢ Σ_{t−p_i < t' ≤ t} W[i,j,t'] ≤ count_j − held_j(t);
 ///   bucketed: Σᵢ occupancy_i·W[i,j,t] ≤ (count_j − held_j(t))·availability_j(t);
+/// - riders (``StateTaskNetwork/Task/host``): no occupancy; W_r ≤ W_host at the same unit type
+///   and time; minBatch·W_host ≤ sizeFactor·(B_host + Σ B_r) ≤ maxBatch·W_host;
 /// - frozen (re-planning): before ``StateTaskNetwork/Frozen/before`` only the frozen batches'
 ///   variables exist, their counts fixed and their amounts fixed to within 10⁻⁷;
 /// - balance: S[s,t] = S[s,t−1] + receipts + Σ outputs released at t − Σ inputs taken at t;
@@ -71,6 +73,8 @@ public struct STNFormulation: Sendable {
         let modes = network.tasks.map { task in task.units.map { name in unitIndex[name].map { task.modes(on: network.units[$0]) } ?? [] } }
         var startsAt: [Key: [Key]] = [:] // (task, unit, start) with duration 0 → its keys, shortest first
         var longest = Array(repeating: Array(repeating: 0, count: network.units.count), count: network.tasks.count)
+        // Hosts share their batches' limits with their riders: their size rows come after the loop.
+        let hosts = Set(network.tasks.compactMap(\.host))
         for t in 0...H {
             for (i, task) in network.tasks.enumerated() {
                 for (u, name) in task.units.enumerated() {
@@ -106,17 +110,41 @@ public struct STNFormulation: Sendable {
                         } else if ruled {
                             lp.addConstraint(b - mode.most * w <= 0, name: "max" + suffix)
                             if mode.least > 0 { lp.addConstraint(b - mode.least * w >= 0, name: "min" + suffix) }
-                        } else {
+                        } else if !hosts.contains(task.name) {
                             lp.addConstraint(task.sizeFactor * b - unit.maxBatch * w <= 0, name: "max" + suffix)
-                            if unit.minBatch > 0 { lp.addConstraint(task.sizeFactor * b - unit.minBatch * w >= 0, name: "min" + suffix) }
+                            if unit.minBatch > 0 && task.host == nil { lp.addConstraint(task.sizeFactor * b - unit.minBatch * w >= 0, name: "min" + suffix) }
                         }
                     }
                 }
             }
         }
+        // Riders: a batch only with a host batch; host and riders within the host's limits together.
+        let taskIndexByName = network.taskIndex
+        var riding: [Key: LinearExpression] = [:]
+        for key in keys {
+            let task = network.tasks[key.task]
+            guard let hostName = task.host, let h = taskIndexByName[hostName] else { continue }
+            let hostKey = Key(task: h, unit: key.unit, time: key.time, duration: key.duration)
+            let suffix = "_\(key.task)_\(key.unit)_\(key.time)"
+            if let hostStart = starts[hostKey] {
+                lp.addConstraint(starts[key]! - hostStart <= 0, name: "ride" + suffix)
+                riding[hostKey, default: LinearExpression()].add(task.sizeFactor, amounts[key]!)
+            } else {
+                lp.addConstraint(LinearExpression(starts[key]!) <= 0, name: "ride" + suffix)
+            }
+        }
+        for key in keys where hosts.contains(network.tasks[key.task].name) && network.tasks[key.task].fixedBatch == nil
+            && network.tasks[key.task].suitability(for: network.units[key.unit].name) == nil {
+            let task = network.tasks[key.task], unit = network.units[key.unit]
+            let suffix = "_\(key.task)_\(key.unit)_\(key.time)"
+            var size = riding[key] ?? LinearExpression()
+            size.add(task.sizeFactor, amounts[key]!)
+            lp.addConstraint(size - unit.maxBatch * starts[key]! <= 0, name: "max" + suffix)
+            if unit.minBatch > 0 { lp.addConstraint(size - unit.minBatch * starts[key]! >= 0, name: "min" + suffix) }
+        }
         // Occupancy.
         for (j, unit) in network.units.enumerated() {
-            let eligible = network.tasks.indices.filter { network.tasks[$0].units.contains(unit.name) }
+            let eligible = network.tasks.indices.filter { network.tasks[$0].units.contains(unit.name) && network.tasks[$0].host == nil }
             for t in 0..<max(H, 1) {
                 var running = LinearExpression()
                 var capacity = Double(unit.count - unit.held(at: t))

@@ -88,6 +88,18 @@ public struct ScheduleChecker: Sendable {
         // Unit occupancy: busy[j][t] = units (discrete) or unit time (bucketed) in use.
         var busy = Array(repeating: Array(repeating: 0.0, count: max(H, 1)), count: network.units.count)
         var processed = Array(repeating: 0.0, count: network.tasks.count)
+        // Riders' sizes by their host batch (host task, unit, start): they count within its limits.
+        struct Slot: Hashable { var task: String; var unit: String; var start: Int }
+        var riding: [Slot: Double] = [:]
+        var hostCounts: [Slot: Int] = [:]
+        for batch in schedule.batches {
+            guard let i = taskIndex[batch.task] else { continue }
+            if let host = network.tasks[i].host {
+                riding[Slot(task: host, unit: batch.unit, start: batch.start), default: 0] += network.tasks[i].sizeFactor * batch.amount
+            } else {
+                hostCounts[Slot(task: batch.task, unit: batch.unit, start: batch.start), default: 0] += batch.count
+            }
+        }
         for batch in schedule.batches {
             guard let i = taskIndex[batch.task], let j = unitIndex[batch.unit] else {
                 violations.append(Violation(kind: .unknownName, time: batch.start, message: "batch of unknown task '\(batch.task)' or unit type '\(batch.unit)'"))
@@ -114,6 +126,14 @@ public struct ScheduleChecker: Sendable {
                 violations.append(Violation(kind: .processingTime, time: batch.start, message: "\(label): lasts \(held) period(s), the task takes \(task.duration)"))
             }
             processed[i] += batch.amount
+            if let host = task.host {
+                // A rider holds no unit: it needs a host batch as large as its own count, and its
+                // size is checked with the host's.
+                let hosting = hostCounts[Slot(task: host, unit: unit.name, start: batch.start)] ?? 0
+                if hosting < batch.count {
+                    violations.append(Violation(kind: .batchSize, time: batch.start, message: "\(label): rides \(hosting) batch(es) of \(host), needs \(batch.count)"))
+                }
+            } else {
             switch network.timing {
             case .discrete:
                 for t in batch.start..<(batch.start + held) {
@@ -125,7 +145,10 @@ public struct ScheduleChecker: Sendable {
             case .bucketed:
                 busy[j][batch.start] += Double(batch.count) * task.bucketOccupancy
             }
-            let size = task.sizeFactor * batch.amount
+            }
+            let riders = riding[Slot(task: batch.task, unit: unit.name, start: batch.start)] ?? 0
+            let least = task.host == nil ? unit.minBatch : 0
+            let size = task.sizeFactor * batch.amount + riders
             let relative = tolerance * max(1, size)
             if let fixed = task.fixedBatch, abs(batch.amount - fixed * Double(batch.count)) > tolerance * max(1, batch.amount) {
                 violations.append(Violation(kind: .batchSize, time: batch.start, message: "\(label): amount \(batch.amount) is not \(batch.count) × \(fixed)"))
@@ -135,9 +158,9 @@ public struct ScheduleChecker: Sendable {
                 if each < range.lowerBound - tolerance * max(1, each) || each > range.upperBound + tolerance * max(1, each) {
                     violations.append(Violation(kind: .batchSize, time: batch.start, message: "\(label): \(each) per batch is outside \(range.lowerBound)…\(range.upperBound)"))
                 }
-            } else if size < unit.minBatch * Double(batch.count) - relative || size > unit.maxBatch * Double(batch.count) + relative {
+            } else if size < least * Double(batch.count) - relative || size > unit.maxBatch * Double(batch.count) + relative {
                 violations.append(Violation(kind: .batchSize, time: batch.start,
-                                            message: "\(label): \(size) is outside \(unit.minBatch * Double(batch.count))…\(unit.maxBatch * Double(batch.count))"))
+                                            message: "\(label): \(size)\(riders > 0 ? " with its riders" : "") is outside \(least * Double(batch.count))…\(unit.maxBatch * Double(batch.count))"))
             }
             for (name, fraction) in task.sortedInputs {
                 guard let s = stateIndex[name] else { continue }

@@ -97,10 +97,16 @@ public struct StateTaskNetwork: Codable, Sendable, Equatable {
         /// ``StateTaskNetwork/Suitability``). Nil, or a unit type without an entry: the unit's
         /// limits, `duration`, no cost.
         public var suitability: [Suitability]?
+        /// The task whose batches this one rides in (a lot's own gold in a pooled batch): it
+        /// holds no unit of its own, starts only with a batch of the host on the same unit type
+        /// at the same time, and its amount (× `sizeFactor`) counts within the host batch's
+        /// limits together with the host's. Nil for a task with batches of its own.
+        public var host: String?
 
         /// A task; see the properties for each argument's meaning and default.
         public init(name: String, inputs: [String: Double], outputs: [Output], duration: Int, occupancy: Double? = nil,
-                    units: [String], sizeFactor: Double = 1, fixedBatch: Double? = nil, suitability: [Suitability]? = nil) {
+                    units: [String], sizeFactor: Double = 1, fixedBatch: Double? = nil, suitability: [Suitability]? = nil,
+                    host: String? = nil) {
             self.name = name
             self.inputs = inputs
             self.outputs = outputs
@@ -110,6 +116,7 @@ public struct StateTaskNetwork: Codable, Sendable, Equatable {
             self.sizeFactor = sizeFactor
             self.fixedBatch = fixedBatch
             self.suitability = suitability
+            self.host = host
         }
 
         /// The inputs in state-name order: iterate these, not the dictionary, whose order

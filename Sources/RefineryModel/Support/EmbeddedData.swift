@@ -1509,6 +1509,10 @@ enum EmbeddedData {
             "description": "A lot id."
           },
           "description": "Lots whose material is in the batches (pool accounting, first in first out)."
+        },
+        "rides": {
+          "type": "string",
+          "description": "For a lot-tracked lot's own gold: the task whose batches (same stage, same start) this line rides in; it holds no unit of its own and its amount counts within those batches' limits. Absent for a line with units of its own."
         }
       }
     },
@@ -4340,6 +4344,10 @@ enum EmbeddedData {
             "description": "A lot id."
           },
           "description": "Lots whose material is in the batches (pool accounting, first in first out)."
+        },
+        "rides": {
+          "type": "string",
+          "description": "For a lot-tracked lot's own gold: the task whose batches (same stage, same start) this line rides in; it holds no unit of its own and its amount counts within those batches' limits. Absent for a line with units of its own."
         }
       }
     },

@@ -21,6 +21,12 @@
 /// that came in, so the gold in by-products is never negative even when the schedule's mix of
 /// Miller slag (with gold) and anode slimes (without) differs from the expected one.
 ///
+/// **Lot-tracked lots.** In a detailed window, lots with their own due date within it (the
+/// scenario's or the plant state's, not a turnaround target; up to ``trackedLotLimit``)
+/// have states of their own after their assay and copies of the pooled tasks that ride the
+/// pooled batches (``StateTaskNetwork/Task/host``), so their own gold must be refined by their
+/// due date; other due dates are pooled (cumulative gold owed by each date).
+///
 /// Quantities: lots in per-lot states, kg of gold in gold states, gross kg in the by-product
 /// state, kg of silver in refined silver. ``goldPerUnit`` converts each state to kg of gold.
 public struct RefineryNetwork: Sendable {
@@ -210,11 +216,27 @@ public struct RefineryNetwork: Sendable {
         struct ClassKey: Hashable { var kind: MaterialKind; var gross: Double; var gold: Double; var silver: Double; var own: String?; var skip: Int }
         var classes: [ClassKey: (label: String, lots: [Int])] = [:]
         var classOrder: [ClassKey] = []
+        // Lots due within a detailed window (the first `trackedLotLimit` by due date) are lot-tracked:
+        // their gold has states of its own and rides the pooled batches, so it is their own gold
+        // that must be refined by their due date.
+        // A campaign's due dates stay pooled (daily buckets; the year's lots are too many to track).
+        // A blanket turnaround target (every lot due) stays pooled too: tracking a whole week's lots
+        // would multiply the model (20 lots of a 200 t/yr week: 52,000 variables, no schedule in 30 s).
+        let trackedIDs = request.kind == .campaign ? [] : Set(windowLots.enumerated().filter { $0.element.ownDueDate && ($0.element.duePeriod.map { $0 <= H } ?? false) }
+            .sorted { ($0.element.duePeriod!, $0.offset) < ($1.element.duePeriod!, $1.offset) }.prefix(Self.trackedLotLimit).map(\.element.lot.id))
+        let dueInWindow = windowLots.filter { $0.ownDueDate && ($0.duePeriod.map { $0 <= H } ?? false) }.count
+        if request.kind == .detailed && dueInWindow > trackedIDs.count {
+            notes.append("\(dueInWindow - trackedIDs.count) lot(s) due in the window beyond the first \(Self.trackedLotLimit) are not lot-tracked: their due dates are pooled")
+        }
+        func tracked(_ name: String, _ id: String) -> String {
+            name.hasSuffix(" (kg gold)") ? String(name.dropLast(" (kg gold)".count)) + " [lot \(id)] (kg gold)" : name + " [lot \(id)]"
+        }
         for (l, lot) in windowLots.enumerated() where lot.pooledStage == nil {
+            let own = lot.fromState || trackedIDs.contains(lot.lot.id)
             let key = ClassKey(kind: lot.kind, gross: lot.grossMassKg, gold: lot.assay.gold, silver: lot.assay.silver,
-                               own: lot.fromState ? lot.lot.id : nil, skip: lot.skip)
+                               own: own ? lot.lot.id : nil, skip: lot.skip)
             if classes[key] == nil {
-                classes[key] = (lot.fromState ? "lot \(lot.lot.id)" : "\(lot.lot.source ?? lot.kind.rawValue) \(Self.mass(lot.grossMassKg))", [])
+                classes[key] = (own ? "lot \(lot.lot.id)" : "\(lot.lot.source ?? lot.kind.rawValue) \(Self.mass(lot.grossMassKg))", [])
                 classOrder.append(key)
             }
             classes[key]!.lots.append(l)
@@ -231,7 +253,11 @@ public struct RefineryNetwork: Sendable {
             var masses = ElementMasses(grossKg: key.gross, assay: Assay(gold: key.gold, silver: key.silver))
             if key.skip > 0 { masses = Self.leaving(allStages[key.skip - 1], masses).main } // the stage the lot is in
             kindIntakeGold[key.kind, default: 0] += Double(members.count) * masses.gold
-            let assayed = state("assayed \(key.kind.rawValue) (kg gold)", measure: "kg gold", gold: 1, steps: allStages.count)
+            // The pool's assayed state exists even when every lot of the kind is lot-tracked: the
+            // pooled tasks (the riders' hosts) take from it.
+            let pooledAssayed = state("assayed \(key.kind.rawValue) (kg gold)", measure: "kg gold", gold: 1, steps: allStages.count)
+            let assayed = state(key.own.map { trackedIDs.contains($0) ? tracked(pooledAssayed, $0) : pooledAssayed } ?? pooledAssayed,
+                                measure: "kg gold", gold: 1, steps: allStages.count)
             var current = prefix.isEmpty ? assayed : state(Self.waitingPrefix + label, measure: "lots", gold: masses.gold, steps: key.skip)
             let receiptAmount = prefix.isEmpty ? masses.gold : 1
             for l in members {
@@ -360,6 +386,39 @@ public struct RefineryNetwork: Sendable {
                 }
             }
         }
+        // Lot-tracked lots: a copy of every pooled task of their kind's routes, riding its batches,
+        // from and to the lot's own states.
+        let pooledProducts = products
+        var trackedProducts: [String: [String]] = [:]
+        for lot in windowLots where trackedIDs.contains(lot.lot.id) {
+            let id = lot.lot.id
+            var made = Set<String>()
+            for (_, _, stages) in pooledRoutes[lot.kind] ?? [] {
+                var path: [String] = []
+                for stage in stages {
+                    let parent = path
+                    path.append(stage.id)
+                    let hostName = parent.isEmpty ? "\(stage.id) [\(lot.kind.rawValue)]" : "\(stage.id) [\(parent.joined(separator: " → "))]"
+                    guard made.insert(hostName).inserted, let h = tasks.firstIndex(where: { $0.name == hostName }),
+                          let input = tasks[h].inputs.keys.first, let inputIndex = stateIndex[input] else { continue }
+                    let host = tasks[h]
+                    let trackedInput = state(tracked(input, id), measure: "kg gold", gold: 1, value: states[inputIndex].value, steps: depth[inputIndex])
+                    var outputs = host.outputs
+                    if let main = outputs.first, let o = stateIndex[main.state] {
+                        outputs[0].state = state(tracked(main.state, id), measure: "kg gold", gold: 1, value: states[o].value, steps: depth[o])
+                        if pooledProducts.contains(main.state), !(trackedProducts[id] ?? []).contains(outputs[0].state) {
+                            trackedProducts[id, default: []].append(outputs[0].state)
+                            products.append(outputs[0].state)
+                        }
+                    }
+                    tasks.append(.init(name: "\(hostName) [lot \(id)]", inputs: [trackedInput: 1], outputs: outputs, duration: host.duration,
+                                       occupancy: host.occupancy, units: host.units, sizeFactor: host.sizeFactor, host: hostName))
+                    taskStage.append(taskStage[h])
+                    goldLoss.append(goldLoss[h])
+                    goldDiverted.append(goldDiverted[h])
+                }
+            }
+        }
         // A plant state's lots in pooled stages: their gold enters the state after the stage
         // when the batch ends (on the first route of their kind through the stage).
         for (l, lot) in windowLots.enumerated() {
@@ -371,7 +430,8 @@ public struct RefineryNetwork: Sendable {
             if at == route.stages.count - 1, !products.contains(output) { products.append(output) }
             let gold = Self.leaving(stage, ElementMasses(grossKg: lot.grossMassKg, assay: lot.assay)).main.gold
             windowLotRecords[l].receipt = receipts.count
-            receipts.append(.init(state: output, time: lot.receiptPeriod ?? lot.period, amount: gold, label: lot.lot.id))
+            let into = trackedIDs.contains(lot.lot.id) ? tracked(output, lot.lot.id) : output
+            receipts.append(.init(state: stateIndex[into] != nil ? into : output, time: lot.receiptPeriod ?? lot.period, amount: gold, label: lot.lot.id))
         }
         // By-product treatment.
         if let id = plant.byproductStage, let stage = plant.stage(id), let byproduct = stateIndex[Self.byproductState], byproductFlow.gross > 0 {
@@ -420,7 +480,8 @@ public struct RefineryNetwork: Sendable {
         // A plant state's stocks, received at its hour, and its units held.
         if let plantState {
             let kg = Set(["kg gold", "kg gross"])
-            let allowed = states.indices.filter { kg.contains(states[$0].measure ?? "") && !products.contains(states[$0].name) }.map { states[$0].name }
+            let allowed = states.indices.filter { kg.contains(states[$0].measure ?? "") && !products.contains(states[$0].name) && !states[$0].name.contains(" [lot ") }
+                .map { states[$0].name }
             for (k, stock) in plantState.openingStock.enumerated() where stock.kg > 0 {
                 guard allowed.contains(stock.state) else {
                     problems.append(ScenarioProblem(path: "state.openingStock[\(k)].state", value: "\"\(stock.state)\"",
@@ -444,7 +505,13 @@ public struct RefineryNetwork: Sendable {
 
         // Due dates: cumulative gold owed by each due period, in order of due date.
         var milestones: [StateTaskNetwork.Milestone] = []
-        let due = windowLotRecords.enumerated().compactMap { l, lot in lot.duePeriod.map { (l, $0) } }.sorted { ($0.1, $0.0) < ($1.1, $1.0) }
+        // A lot-tracked lot's own gold in its own products by its due date.
+        for lot in windowLotRecords where trackedIDs.contains(lot.id) {
+            guard let due = lot.duePeriod, let states = trackedProducts[lot.id] else { continue }
+            milestones.append(.init(states: states, time: max(due, 0), amount: lot.goldKg * (leastYield[lot.kind] ?? 1) * (1 - 1e-9), label: lot.id))
+        }
+        let due = windowLotRecords.enumerated().compactMap { l, lot in trackedIDs.contains(lot.id) ? nil : lot.duePeriod.map { (l, $0) } }
+            .sorted { ($0.1, $0.0) < ($1.1, $1.0) }
         var owed = 0.0
         var index = 0
         var beyond = 0
@@ -457,7 +524,7 @@ public struct RefineryNetwork: Sendable {
                 ids.append(lot.id)
                 index += 1
             }
-            if period <= H { milestones.append(.init(states: products, time: max(period, 0), amount: owed, label: ids.joined(separator: ", "))) } else { beyond += ids.count }
+            if period <= H { milestones.append(.init(states: pooledProducts, time: max(period, 0), amount: owed, label: ids.joined(separator: ", "))) } else { beyond += ids.count }
         }
         if beyond > 0 { notes.append("\(beyond) lot(s) are due after the window; their due dates are not enforced") }
         var objective: STNObjective
@@ -601,6 +668,7 @@ public struct RefineryNetwork: Sendable {
                                    assay: assay, upstreamGoldLostKg: 0)
             var placed = PlacedLot(lot: intake, period: open, duePeriod: lot.dueHour.map { period($0, .down) })
             placed.fromState = true
+            placed.ownDueDate = lot.dueHour != nil
             guard let stage = plant.stage(lot.stage), let started = lot.startedAtHour else { return placed }
             placed.period = period(started, .down)
             let charges = stage.batching == .perLot ? max(1, (lot.grossKg / stage.batchMaxKg - 1e-9).rounded(.up)) : 1
@@ -620,6 +688,10 @@ public struct RefineryNetwork: Sendable {
     /// Adds a note for people to the report (a re-plan's frozen batches, say).
     public mutating func addNote(_ note: String) { notes.append(note) }
 
+    /// The most lots due within a window that are lot-tracked (each adds a copy of its kind's
+    /// pooled tasks); the others' due dates are pooled.
+    public static let trackedLotLimit = 20
+
     /// `250 kg`, `12.5 kg`: a lot mass for labels.
     static func mass(_ kg: Double) -> String {
         let rounded = (kg * 1000).rounded() / 1000
@@ -638,6 +710,9 @@ public struct RefineryNetwork: Sendable {
         var pooledStage: String?
         /// When the lot enters the network, if not at `period` (a lot in a stage: when the batch ends).
         var receiptPeriod: Int?
+        /// Whether `duePeriod` is the lot's own (the scenario's or the plant state's), not the
+        /// request's turnaround target.
+        var ownDueDate = false
         var kind: MaterialKind { lot.kind }
         var grossMassKg: Double { lot.grossMassKg }
         var assay: Assay { lot.assay }
@@ -683,12 +758,15 @@ public struct RefineryNetwork: Sendable {
                 // Days within the horizon and validated targets keep these far inside Int.
                 let period = Int(clamping: (Double(day - startDay) * 24 + hour) / Δ, to: -(1 << 40)...(1 << 40), rounding: .down)
                 var due: Int?
+                let own = lot.dueDay != nil
                 if let dueDay = lot.dueDay {
                     due = Int(clamping: Double(dueDay - startDay + 1) * 24 / Δ, to: -(1 << 40)...(1 << 40), rounding: .down) // end of the due day
                 } else if let target = request.turnaroundTargetDays {
                     due = period + Int(clamping: target * 24 / Δ, to: 0...(1 << 40), rounding: .up)
                 }
-                placed.append(PlacedLot(lot: lot, period: period, duePeriod: due))
+                var placedLot = PlacedLot(lot: lot, period: period, duePeriod: due)
+                placedLot.ownDueDate = own
+                placed.append(placedLot)
             }
         }
         return placed

@@ -155,7 +155,7 @@ public enum RefineryScheduler {
             report.batches.append(.init(task: batch.task, stage: instance.taskStage[i], start: batch.start, end: end,
                                         release: batch.start + task.completion, startTime: time(instance, period: batch.start),
                                         count: batch.count, amount: batch.amount, measure: input.map { network.states[$0].measure ?? "" } ?? "",
-                                        goldKg: batch.amount * (input.map { instance.goldPerUnit[$0] } ?? 0), lots: trace.batchLots[b]))
+                                        goldKg: batch.amount * (input.map { instance.goldPerUnit[$0] } ?? 0), lots: trace.batchLots[b], rides: task.host))
         }
         // Lots.
         var turnarounds: [Double] = []
@@ -171,7 +171,7 @@ public enum RefineryScheduler {
         }
         // Stage use.
         for (j, unit) in network.units.enumerated() {
-            let mine = schedule.batches.filter { network.tasks[taskIndex[$0.task]!].units.first == unit.name }
+            let mine = schedule.batches.filter { network.tasks[taskIndex[$0.task]!].units.first == unit.name && network.tasks[taskIndex[$0.task]!].host == nil }
             let busy = mine.reduce(0.0) { total, batch in
                 let task = network.tasks[taskIndex[batch.task]!]
                 return total + Double(batch.count) * (network.timing == .discrete ? Double(task.duration) : task.bucketOccupancy) * Δ
