@@ -47,3 +47,11 @@ import Testing
         #expect(runCLI(["schedule", "--replan-from", "60"]).status == .usage)
     }
 }
+
+extension ScheduleStateCLITests {
+    @Test func theSchemaCommandPrintsThePlantStateSchema() {
+        let run = runCLI(["schema", "plant-state"])
+        #expect(run.status == .success)
+        #expect(run.out.contains("\"$id\": \"https://refinery-model.example/schema/plant-state/1\""))
+    }
+}

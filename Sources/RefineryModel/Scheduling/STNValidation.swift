@@ -46,6 +46,19 @@ extension StateTaskNetwork {
             if !(task.sizeFactor > 0 && task.sizeFactor.isFinite) { add("\(path).sizeFactor", task.sizeFactor, "must be positive") }
             if let fixed = task.fixedBatch, !(fixed > 0 && fixed.isFinite) { add("\(path).fixedBatch", fixed, "must be positive") }
             if task.units.isEmpty { add("\(path).units", nil, "must name at least one unit type") }
+            if let hostName = task.host {
+                if let host = tasks.first(where: { $0.name == hostName }) {
+                    if host.host != nil { add("\(path).host", "\"\(hostName)\"", "rides another task's batches itself; a host must have batches of its own") }
+                    if host.units != task.units || host.duration != task.duration {
+                        add("\(path).host", "\"\(hostName)\"", "must have the rider's unit types and duration (\(task.units), \(task.duration))")
+                    }
+                    if task.fixedBatch != nil || task.suitability != nil || host.fixedBatch != nil || host.suitability != nil {
+                        add("\(path).host", "\"\(hostName)\"", "riders and hosts take any amount within the unit's limits: no fixedBatch nor suitability")
+                    }
+                } else {
+                    add("\(path).host", "\"\(hostName)\"", "is not a task")
+                }
+            }
             for (k, name) in task.units.enumerated() {
                 guard unitNames.contains(name) else { add("\(path).units[\(k)]", "\"\(name)\"", "is not a unit type"); continue }
                 if let fixed = task.fixedBatch, let unit = units.first(where: { $0.name == name }) {

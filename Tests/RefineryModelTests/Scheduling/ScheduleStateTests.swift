@@ -108,3 +108,16 @@ import Testing
         #expect(report.explanation?.misses.map(\.label) == ["ART-5KG"])
     }
 }
+
+extension ScheduleStateTests {
+    @Test func aRiderNeedsAHostWithItsUnitsAndDuration() {
+        let network = StateTaskNetwork(states: [.init(name: "a", initialStock: 10), .init(name: "b")],
+                                       tasks: [.init(name: "t", inputs: ["a": 1], outputs: [.init(state: "b", fraction: 1, delay: 2)], duration: 2, units: ["u"]),
+                                               .init(name: "r", inputs: ["a": 1], outputs: [.init(state: "b", fraction: 1, delay: 1)], duration: 1, units: ["u"], host: "t"),
+                                               .init(name: "s", inputs: ["a": 1], outputs: [], duration: 2, units: ["u"], host: "nothing")],
+                                       units: [.init(name: "u", maxBatch: 5)], horizon: 8)
+        let paths = network.problems().map(\.path)
+        #expect(paths.contains("tasks[1].host"))
+        #expect(paths.contains("tasks[2].host"))
+    }
+}
