@@ -102,7 +102,7 @@ enum ScheduleText {
     static func gantt(_ report: RefineryScheduleReport) -> String {
         let perDay = Int((24 / report.request.periodHours).rounded())
         var busy: [String: [Int]] = [:]
-        for batch in report.batches {
+        for batch in report.batches where batch.rides == nil { // riders hold no unit
             for t in batch.start..<max(batch.end, batch.start + 1) where t < report.periods {
                 busy[batch.stage, default: Array(repeating: 0, count: report.periods)][t] += batch.count
             }

@@ -169,7 +169,7 @@ import RefineryModel
     }
 
     @Test func schemaPrintsTheFiles() throws {
-        for name in ["scenario", "report", "value", "schedule", "compare", "sweep"] {
+        for name in ["scenario", "report", "value", "schedule", "compare", "sweep", "plant-state"] {
             let run = runCLI(["schema", name])
             #expect(run.status == .success && run.err.isEmpty)
             #expect(run.out == (try String(contentsOfFile: Paths.data("schema/\(name).schema.json"), encoding: .utf8)))
@@ -177,7 +177,7 @@ import RefineryModel
         #expect(runCLI(["schema", "run"]).out == runCLI(["schema", "report"]).out)
         let unknown = runCLI(["schema", "lots"])
         #expect(unknown.status == .usage && unknown.err.hasPrefix(
-            "Error: unknown schema 'lots'; available: scenario, report, value, schedule, compare, sweep (run is report)\n"))
+            "Error: unknown schema 'lots'; available: scenario, report, value, schedule, compare, sweep, plant-state (run is report)\n"))
         let nearMiss = runCLI(["schema", "vlaue"])
         #expect(nearMiss.status == .usage && nearMiss.err.hasPrefix("Error: unknown schema 'vlaue' (did you mean 'value'?); available:"))
     }

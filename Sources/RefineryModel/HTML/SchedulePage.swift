@@ -50,7 +50,7 @@ extension PageBuilder {
             let names = units == 1 ? [stage.stage] : (1...units).map { "\(stage.stage) \($0)" }
             lanes += names
             var freeAt = Array(repeating: Int.min, count: units)
-            let batches = report.batches.filter { $0.stage == stage.stage }.sorted { ($0.start, $0.task) < ($1.start, $1.task) }
+            let batches = report.batches.filter { $0.stage == stage.stage && $0.rides == nil }.sorted { ($0.start, $0.task) < ($1.start, $1.task) }
             for batch in batches {
                 for _ in 0..<max(batch.count, 1) {
                     let unit = freeAt.firstIndex { $0 <= batch.start } ?? freeAt.indices.min { freeAt[$0] < freeAt[$1] } ?? 0

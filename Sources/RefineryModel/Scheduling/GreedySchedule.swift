@@ -7,6 +7,7 @@
 /// fit, never below the unit's minimum. Outputs are released after their delays; every
 /// batch completes within the horizon. Receipts are never refused. Due dates are not sought:
 /// the schedule may miss milestones (then it is no start for a model that enforces them).
+/// Before a ``StateTaskNetwork/Frozen`` period it runs exactly the frozen batches.
 public enum GreedySchedule {
     /// The greedy schedule of `network`.
     public static func build(_ network: StateTaskNetwork) -> STNSchedule {
@@ -23,7 +24,8 @@ public enum GreedySchedule {
         var arrivals = Array(repeating: [(Int, Double)](), count: H + 1)
         for receipt in network.receipts { if let s = stateIndex[receipt.state] { arrivals[receipt.time].append((s, receipt.amount)) } }
         // Order: chosen tasks of a split before its alternatives.
-        var order = Array(network.tasks.indices)
+        var order = network.tasks.indices.filter { network.tasks[$0].host == nil } // riders go with their hosts
+        let ridersOf = network.tasks.map { host in network.tasks.indices.filter { network.tasks[$0].host == host.name } }
         for split in network.splits {
             let chosen = split.tasks.compactMap { taskIndex[$0] }
             guard let lastChosen = chosen.compactMap({ order.firstIndex(of: $0) }).max() else { continue }
@@ -46,6 +48,27 @@ public enum GreedySchedule {
             for (s, amount) in arrivals[t] { stock[s] += amount }
             for (s, amount) in release[t] { stock[s] += amount }
             guard t < H else { break }
+            // Before a frozen period, exactly the earlier plan's batches.
+            if let frozen = network.frozen, t < frozen.before {
+                for batch in frozen.batches where batch.start == t {
+                    guard let i = taskIndex[batch.task], let j = unitIndex[batch.unit] else { continue }
+                    let task = network.tasks[i], duration = batch.duration ?? task.duration
+                    for (input, fraction) in task.sortedInputs { if let s = stateIndex[input] { stock[s] -= fraction * batch.amount } }
+                    for output in task.outputs {
+                        guard let s = stateIndex[output.state] else { continue }
+                        let delay = output.release(afterDuration: duration)
+                        if delay == 0 { stock[s] += output.fraction * batch.amount } else if t + delay <= H { release[t + delay].append((s, output.fraction * batch.amount)) }
+                    }
+                    for k in chosenIn[i] { splitTotals[k].chosen += batch.amount }
+                    for k in alternativeIn[i] { splitTotals[k].others += batch.amount }
+                    switch network.timing {
+                    case .discrete: busyUntil[j] += Array(repeating: t + duration, count: batch.count)
+                    case .bucketed: bucketUse[j][t] += Double(batch.count) * task.bucketOccupancy
+                    }
+                    batches.append(batch)
+                }
+                continue
+            }
             for i in order {
                 let task = network.tasks[i]
                 for name in task.units {
@@ -55,9 +78,9 @@ public enum GreedySchedule {
                     switch network.timing {
                     case .discrete:
                         busyUntil[j].removeAll { $0 <= t }
-                        free = unit.count - busyUntil[j].count
+                        free = unit.free(from: t, to: t + task.duration) - busyUntil[j].count
                     case .bucketed:
-                        let left = Double(unit.count) * unit.available(at: t) - bucketUse[j][t]
+                        let left = Double(unit.count - unit.held(at: t)) * unit.available(at: t) - bucketUse[j][t]
                         free = Int(clamping: left / task.bucketOccupancy + 1e-9, to: 0...(unit.count * 1_000_000), rounding: .down)
                     }
                     guard free > 0 else { continue }
@@ -105,6 +128,24 @@ public enum GreedySchedule {
                     case .bucketed: bucketUse[j][t] += Double(count) * task.bucketOccupancy
                     }
                     batches.append(STNSchedule.Batch(task: task.name, unit: unit.name, start: t, count: count, amount: amount))
+                    // Riders fill the room left in the host's batches with their own input.
+                    var room = unit.maxBatch * Double(count) - task.sizeFactor * amount
+                    for r in ridersOf[i] where room > 1e-9 {
+                        let rider = network.tasks[r]
+                        var take = room / rider.sizeFactor
+                        for (input, fraction) in rider.sortedInputs where fraction > 0 {
+                            take = min(take, stateIndex[input].map { max(0, stock[$0]) / fraction } ?? 0)
+                        }
+                        guard take > 1e-9 else { continue }
+                        for (input, fraction) in rider.sortedInputs { if let s = stateIndex[input] { stock[s] -= fraction * take } }
+                        for output in rider.outputs {
+                            guard let s = stateIndex[output.state] else { continue }
+                            if output.delay == 0 { stock[s] += output.fraction * take } else { release[t + output.delay].append((s, output.fraction * take)) }
+                        }
+                        room -= rider.sizeFactor * take
+                        let riderCount = min(count, max(1, Int(clamping: rider.sizeFactor * take / unit.maxBatch - 1e-9, to: 0...count, rounding: .up)))
+                        batches.append(STNSchedule.Batch(task: rider.name, unit: unit.name, start: t, count: riderCount, amount: take))
+                    }
                 }
             }
         }

@@ -6,8 +6,12 @@
 /// - `B[i,j,t]` ≥ 0: the total amount they process, `minBatch·W ≤ sizeFactor·B ≤ maxBatch·W`,
 ///   or `B = fixedBatch·W`;
 /// - `S[s,t]` ∈ [0, capacity_s]: stock after the receipts and withdrawals of time t;
-/// - occupancy, discrete: for every unit type and period, Σᵢ Σ_{t−p_i < t' ≤ t} W[i,j,t'] ≤ count_j;
-///   bucketed: Σᵢ occupancy_i·W[i,j,t] ≤ count_j·availability_j(t);
+/// - occupancy, discrete: for every unit type and period, Σᵢ Σ_{t−p_i < t' ≤ t} W[i,j,t'] ≤ count_j − held_j(t);
+///   bucketed: Σᵢ occupancy_i·W[i,j,t] ≤ (count_j − held_j(t))·availability_j(t);
+/// - riders (``StateTaskNetwork/Task/host``): no occupancy; W_r ≤ W_host at the same unit type
+///   and time; minBatch·W_host ≤ sizeFactor·(B_host + Σ B_r) ≤ maxBatch·W_host;
+/// - frozen (re-planning): before ``StateTaskNetwork/Frozen/before`` only the frozen batches'
+///   variables exist, their counts fixed and their amounts fixed to within 10⁻⁷;
 /// - balance: S[s,t] = S[s,t−1] + receipts + Σ outputs released at t − Σ inputs taken at t;
 /// - milestones: Σ_{s∈M} S[s,t_M] ≥ amount_M; splits: Σ_{A} B + R ≥ share·(Σ_{A∪A'} B + R), R the reserve's final stock;
 /// - makespan (when weighted): binaries z_t, z_t ≥ z_{t+1}, W[i,j,t] ≤ count_j·z_{t+c_i−1}.
@@ -69,6 +73,8 @@ public struct STNFormulation: Sendable {
         let modes = network.tasks.map { task in task.units.map { name in unitIndex[name].map { task.modes(on: network.units[$0]) } ?? [] } }
         var startsAt: [Key: [Key]] = [:] // (task, unit, start) with duration 0 → its keys, shortest first
         var longest = Array(repeating: Array(repeating: 0, count: network.units.count), count: network.tasks.count)
+        // Hosts share their batches' limits with their riders: their size rows come after the loop.
+        let hosts = Set(network.tasks.compactMap(\.host))
         for t in 0...H {
             for (i, task) in network.tasks.enumerated() {
                 for (u, name) in task.units.enumerated() {
@@ -77,13 +83,23 @@ public struct STNFormulation: Sendable {
                     for mode in modes[i][u] {
                         guard network.canStart(task: i, unit: j, at: t, duration: mode.duration) else { continue }
                         let unit = network.units[j]
-                        let most = network.timing == .discrete ? unit.count
-                            : Int(clamping: Double(unit.count) * unit.available(at: t) / task.bucketOccupancy + 1e-9, to: 0...(unit.count * 1_000_000), rounding: .down)
+                        let most = network.timing == .discrete ? unit.free(from: t, to: t + mode.duration)
+                            : Int(clamping: Double(unit.count - unit.held(at: t)) * unit.available(at: t) / task.bucketOccupancy + 1e-9, to: 0...(unit.count * 1_000_000), rounding: .down)
                         guard most > 0 else { continue }
                         let key = Key(task: i, unit: j, time: t, duration: mode.duration)
+                        // Before a frozen period, only the earlier plan's batches, fixed.
+                        var fixedCount: Double?, fixedAmount = 0.0
+                        if let frozen = network.frozen, t < frozen.before {
+                            let same = frozen.batches.filter { $0.task == task.name && $0.unit == name && $0.start == t && ($0.duration ?? task.duration) == mode.duration }
+                            guard !same.isEmpty else { continue }
+                            fixedCount = Double(same.reduce(0) { $0 + $1.count })
+                            fixedAmount = same.reduce(0) { $0 + $1.amount }
+                        }
                         let suffix = ownTime ? "_\(i)_\(j)_\(t)_\(mode.duration)" : "_\(i)_\(j)_\(t)"
-                        let w = lp.addVariable("W" + suffix, kind: most == 1 ? .binary : .integer, lowerBound: 0, upperBound: Double(most))
-                        let b = lp.addVariable("B" + suffix, lowerBound: 0, upperBound: ruled ? mode.most * Double(most) : unit.maxBatch * Double(most) / task.sizeFactor)
+                        let w = lp.addVariable("W" + suffix, kind: most == 1 && (fixedCount ?? 0) <= 1 ? .binary : .integer, lowerBound: fixedCount ?? 0, upperBound: fixedCount ?? Double(most))
+                        let b = fixedCount == nil
+                            ? lp.addVariable("B" + suffix, lowerBound: 0, upperBound: ruled ? mode.most * Double(most) : unit.maxBatch * Double(most) / task.sizeFactor)
+                            : lp.addVariable("B" + suffix, lowerBound: max(0, fixedAmount - 1e-7 * max(1, fixedAmount)), upperBound: fixedAmount + 1e-7 * max(1, fixedAmount))
                         starts[key] = w
                         amounts[key] = b
                         keys.append(key)
@@ -94,20 +110,44 @@ public struct STNFormulation: Sendable {
                         } else if ruled {
                             lp.addConstraint(b - mode.most * w <= 0, name: "max" + suffix)
                             if mode.least > 0 { lp.addConstraint(b - mode.least * w >= 0, name: "min" + suffix) }
-                        } else {
+                        } else if !hosts.contains(task.name) {
                             lp.addConstraint(task.sizeFactor * b - unit.maxBatch * w <= 0, name: "max" + suffix)
-                            if unit.minBatch > 0 { lp.addConstraint(task.sizeFactor * b - unit.minBatch * w >= 0, name: "min" + suffix) }
+                            if unit.minBatch > 0 && task.host == nil { lp.addConstraint(task.sizeFactor * b - unit.minBatch * w >= 0, name: "min" + suffix) }
                         }
                     }
                 }
             }
         }
+        // Riders: a batch only with a host batch; host and riders within the host's limits together.
+        let taskIndexByName = network.taskIndex
+        var riding: [Key: LinearExpression] = [:]
+        for key in keys {
+            let task = network.tasks[key.task]
+            guard let hostName = task.host, let h = taskIndexByName[hostName] else { continue }
+            let hostKey = Key(task: h, unit: key.unit, time: key.time, duration: key.duration)
+            let suffix = "_\(key.task)_\(key.unit)_\(key.time)"
+            if let hostStart = starts[hostKey] {
+                lp.addConstraint(starts[key]! - hostStart <= 0, name: "ride" + suffix)
+                riding[hostKey, default: LinearExpression()].add(task.sizeFactor, amounts[key]!)
+            } else {
+                lp.addConstraint(LinearExpression(starts[key]!) <= 0, name: "ride" + suffix)
+            }
+        }
+        for key in keys where hosts.contains(network.tasks[key.task].name) && network.tasks[key.task].fixedBatch == nil
+            && network.tasks[key.task].suitability(for: network.units[key.unit].name) == nil {
+            let task = network.tasks[key.task], unit = network.units[key.unit]
+            let suffix = "_\(key.task)_\(key.unit)_\(key.time)"
+            var size = riding[key] ?? LinearExpression()
+            size.add(task.sizeFactor, amounts[key]!)
+            lp.addConstraint(size - unit.maxBatch * starts[key]! <= 0, name: "max" + suffix)
+            if unit.minBatch > 0 { lp.addConstraint(size - unit.minBatch * starts[key]! >= 0, name: "min" + suffix) }
+        }
         // Occupancy.
         for (j, unit) in network.units.enumerated() {
-            let eligible = network.tasks.indices.filter { network.tasks[$0].units.contains(unit.name) }
+            let eligible = network.tasks.indices.filter { network.tasks[$0].units.contains(unit.name) && network.tasks[$0].host == nil }
             for t in 0..<max(H, 1) {
                 var running = LinearExpression()
-                var capacity = Double(unit.count)
+                var capacity = Double(unit.count - unit.held(at: t))
                 switch network.timing {
                 case .discrete:
                     for i in eligible where longest[i][j] > 0 {
@@ -121,7 +161,7 @@ public struct STNFormulation: Sendable {
                     }
                     capacity *= unit.available(at: t)
                 }
-                if running.terms.count > 1 || network.timing == .bucketed && !running.terms.isEmpty {
+                if running.terms.count > 1 || (network.timing == .bucketed || unit.held(at: t) > 0) && !running.terms.isEmpty {
                     lp.addConstraint(running <= capacity, name: "occupy_\(j)_\(t)")
                 }
                 if network.timing == .bucketed, let rounded = Self.roundedOccupancy(running, capacity: capacity) {

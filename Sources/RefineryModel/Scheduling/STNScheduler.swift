@@ -118,7 +118,7 @@ public enum STNScheduler {
     /// Schedules `network` for `objective`. Validates first (throws on problems), solves the
     /// MILP, decodes and checks the schedule; if the MILP is infeasible, solves the elastic
     /// form and explains. A `start` schedule, if valid, is handed to GLPK as an incumbent;
-    /// without one, ``GreedySchedule`` builds one when `greedyStart` is on.
+    /// without a valid one, ``GreedySchedule`` builds one when `greedyStart` is on.
     ///
     /// ``SolverOptions/timeLimit`` bounds the whole call, not each phase: one deadline is set
     /// when the call starts (or passed in as `deadline`, when the caller's own work before it
@@ -136,7 +136,8 @@ public enum STNScheduler {
         let checker = ScheduleChecker(network: network)
         var startValues: [Double]?
         let greedy = greedyStart ? GreedySchedule.build(network, deadline: deadline) : nil
-        if let start = start ?? greedy, !deadline.hasExpired, checker.check(start).isValid {
+        // The caller's start if it is valid (a previous plan), else the greedy one.
+        if let start = [start, greedy].compactMap({ $0 }).first(where: { !deadline.hasExpired && checker.check($0).isValid }) {
             startValues = formulation.values(for: start)
         }
         let solution: Solution

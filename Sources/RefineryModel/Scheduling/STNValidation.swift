@@ -29,6 +29,10 @@ extension StateTaskNetwork {
             finite("units[\(j)].minBatch", unit.minBatch)
             finite("units[\(j)].maxBatch", unit.maxBatch)
             if unit.maxBatch <= 0 || unit.minBatch > unit.maxBatch { add("units[\(j)].maxBatch", unit.maxBatch, "must be positive and at least minBatch (\(unit.minBatch))") }
+            if let held = unit.held {
+                if held.count != horizon { add("units[\(j)].held", held.count, "must have one entry per period (\(horizon))") }
+                for (t, h) in held.enumerated() where !(h >= 0 && h <= unit.count) { add("units[\(j)].held[\(t)]", h, "must be 0…\(unit.count), the units of the type") }
+            }
             if let availability = unit.availability {
                 if availability.count != horizon { add("units[\(j)].availability", availability.count, "must have one entry per period (\(horizon))") }
                 for (t, a) in availability.enumerated() where !(a >= 0 && a <= 1) { add("units[\(j)].availability[\(t)]", a, "must be a share in [0, 1]") }
@@ -42,6 +46,19 @@ extension StateTaskNetwork {
             if !(task.sizeFactor > 0 && task.sizeFactor.isFinite) { add("\(path).sizeFactor", task.sizeFactor, "must be positive") }
             if let fixed = task.fixedBatch, !(fixed > 0 && fixed.isFinite) { add("\(path).fixedBatch", fixed, "must be positive") }
             if task.units.isEmpty { add("\(path).units", nil, "must name at least one unit type") }
+            if let hostName = task.host {
+                if let host = tasks.first(where: { $0.name == hostName }) {
+                    if host.host != nil { add("\(path).host", "\"\(hostName)\"", "rides another task's batches itself; a host must have batches of its own") }
+                    if host.units != task.units || host.duration != task.duration {
+                        add("\(path).host", "\"\(hostName)\"", "must have the rider's unit types and duration (\(task.units), \(task.duration))")
+                    }
+                    if task.fixedBatch != nil || task.suitability != nil || host.fixedBatch != nil || host.suitability != nil {
+                        add("\(path).host", "\"\(hostName)\"", "riders and hosts take any amount within the unit's limits: no fixedBatch nor suitability")
+                    }
+                } else {
+                    add("\(path).host", "\"\(hostName)\"", "is not a task")
+                }
+            }
             for (k, name) in task.units.enumerated() {
                 guard unitNames.contains(name) else { add("\(path).units[\(k)]", "\"\(name)\"", "is not a unit type"); continue }
                 if let fixed = task.fixedBatch, let unit = units.first(where: { $0.name == name }) {

@@ -29,6 +29,9 @@ public struct ScheduleChecker: Sendable {
             /// milestone missed, a split's share not kept, a receipt refused.
             case unknownName, ineligibleUnit, outsideHorizon, unitUnavailable, occupancy, batchSize,
                  negativeStock, storageExceeded, milestoneMissed, splitBroken, refusedReceipt
+            /// A batch before the frozen period that the earlier plan does not have, or a frozen
+            /// batch missing or changed (``StateTaskNetwork/Frozen``).
+            case frozenBatch
             /// A batch holds its unit for less time than its size needs (α + β·B), or a batch of
             /// a fixed-time task states another duration.
             case processingTime
@@ -85,6 +88,18 @@ public struct ScheduleChecker: Sendable {
         // Unit occupancy: busy[j][t] = units (discrete) or unit time (bucketed) in use.
         var busy = Array(repeating: Array(repeating: 0.0, count: max(H, 1)), count: network.units.count)
         var processed = Array(repeating: 0.0, count: network.tasks.count)
+        // Riders' sizes by their host batch (host task, unit, start): they count within its limits.
+        struct Slot: Hashable { var task: String; var unit: String; var start: Int }
+        var riding: [Slot: Double] = [:]
+        var hostCounts: [Slot: Int] = [:]
+        for batch in schedule.batches {
+            guard let i = taskIndex[batch.task] else { continue }
+            if let host = network.tasks[i].host {
+                riding[Slot(task: host, unit: batch.unit, start: batch.start), default: 0] += network.tasks[i].sizeFactor * batch.amount
+            } else {
+                hostCounts[Slot(task: batch.task, unit: batch.unit, start: batch.start), default: 0] += batch.count
+            }
+        }
         for batch in schedule.batches {
             guard let i = taskIndex[batch.task], let j = unitIndex[batch.unit] else {
                 violations.append(Violation(kind: .unknownName, time: batch.start, message: "batch of unknown task '\(batch.task)' or unit type '\(batch.unit)'"))
@@ -111,6 +126,14 @@ public struct ScheduleChecker: Sendable {
                 violations.append(Violation(kind: .processingTime, time: batch.start, message: "\(label): lasts \(held) period(s), the task takes \(task.duration)"))
             }
             processed[i] += batch.amount
+            if let host = task.host {
+                // A rider holds no unit: it needs a host batch as large as its own count, and its
+                // size is checked with the host's.
+                let hosting = hostCounts[Slot(task: host, unit: unit.name, start: batch.start)] ?? 0
+                if hosting < batch.count {
+                    violations.append(Violation(kind: .batchSize, time: batch.start, message: "\(label): rides \(hosting) batch(es) of \(host), needs \(batch.count)"))
+                }
+            } else {
             switch network.timing {
             case .discrete:
                 for t in batch.start..<(batch.start + held) {
@@ -122,7 +145,10 @@ public struct ScheduleChecker: Sendable {
             case .bucketed:
                 busy[j][batch.start] += Double(batch.count) * task.bucketOccupancy
             }
-            let size = task.sizeFactor * batch.amount
+            }
+            let riders = riding[Slot(task: batch.task, unit: unit.name, start: batch.start)] ?? 0
+            let least = task.host == nil ? unit.minBatch : 0
+            let size = task.sizeFactor * batch.amount + riders
             let relative = tolerance * max(1, size)
             if let fixed = task.fixedBatch, abs(batch.amount - fixed * Double(batch.count)) > tolerance * max(1, batch.amount) {
                 violations.append(Violation(kind: .batchSize, time: batch.start, message: "\(label): amount \(batch.amount) is not \(batch.count) × \(fixed)"))
@@ -132,9 +158,9 @@ public struct ScheduleChecker: Sendable {
                 if each < range.lowerBound - tolerance * max(1, each) || each > range.upperBound + tolerance * max(1, each) {
                     violations.append(Violation(kind: .batchSize, time: batch.start, message: "\(label): \(each) per batch is outside \(range.lowerBound)…\(range.upperBound)"))
                 }
-            } else if size < unit.minBatch * Double(batch.count) - relative || size > unit.maxBatch * Double(batch.count) + relative {
+            } else if size < least * Double(batch.count) - relative || size > unit.maxBatch * Double(batch.count) + relative {
                 violations.append(Violation(kind: .batchSize, time: batch.start,
-                                            message: "\(label): \(size) is outside \(unit.minBatch * Double(batch.count))…\(unit.maxBatch * Double(batch.count))"))
+                                            message: "\(label): \(size)\(riders > 0 ? " with its riders" : "") is outside \(least * Double(batch.count))…\(unit.maxBatch * Double(batch.count))"))
             }
             for (name, fraction) in task.sortedInputs {
                 guard let s = stateIndex[name] else { continue }
@@ -149,12 +175,16 @@ public struct ScheduleChecker: Sendable {
         }
         for (j, unit) in network.units.enumerated() {
             for t in 0..<H {
-                let capacity = network.timing == .discrete ? Double(unit.count) : Double(unit.count) * unit.available(at: t)
-                if busy[j][t] > capacity + 1e-9 {
-                    violations.append(Violation(kind: .occupancy, time: t, message: "\(unit.name): \(busy[j][t]) in use, \(capacity) available"))
+                let capacity = network.timing == .discrete ? Double(unit.count - unit.held(at: t)) : Double(unit.count - unit.held(at: t)) * unit.available(at: t)
+                let full = network.timing == .discrete ? Double(unit.count) : Double(unit.count) * unit.available(at: t)
+                if busy[j][t] > full + 1e-9 {
+                    violations.append(Violation(kind: .occupancy, time: t, message: "\(unit.name): \(busy[j][t]) in use, \(full) available"))
+                } else if busy[j][t] > capacity + 1e-9 {
+                    violations.append(Violation(kind: .unitUnavailable, time: t, message: "\(unit.name): \(busy[j][t]) in use, but \(unit.held(at: t)) of \(unit.count) unit(s) are held outside the schedule (under way, maintenance or a breakdown)"))
                 }
             }
         }
+        if let frozen = network.frozen { violations += frozenViolations(schedule, frozen: frozen) }
         // Stocks.
         var stock = Array(repeating: Array(repeating: 0.0, count: H + 1), count: network.states.count)
         for (s, state) in network.states.enumerated() {
@@ -202,5 +232,32 @@ public struct ScheduleChecker: Sendable {
             }
         }
         return Result(violations: violations, stock: stock, milestoneShortfall: shortfall, milestoneExcess: excess)
+    }
+}
+
+extension ScheduleChecker {
+    /// The batches before the frozen period that differ from the earlier plan's: extra ones,
+    /// and frozen ones missing or changed (count, amount or duration).
+    func frozenViolations(_ schedule: STNSchedule, frozen: StateTaskNetwork.Frozen) -> [Violation] {
+        struct Slot: Hashable { var task: String; var unit: String; var start: Int; var duration: Int? }
+        func totals(_ batches: [STNSchedule.Batch]) -> [Slot: (count: Int, amount: Double)] {
+            var result: [Slot: (count: Int, amount: Double)] = [:]
+            for batch in batches where batch.start < frozen.before {
+                let slot = Slot(task: batch.task, unit: batch.unit, start: batch.start, duration: batch.duration)
+                let sum = result[slot] ?? (0, 0)
+                result[slot] = (sum.count + batch.count, sum.amount + batch.amount)
+            }
+            return result
+        }
+        let planned = totals(frozen.batches), found = totals(schedule.batches)
+        var violations: [Violation] = []
+        for slot in Set(planned.keys).union(found.keys).sorted(by: { ($0.start, $0.task, $0.unit) < ($1.start, $1.task, $1.unit) }) {
+            let want = planned[slot] ?? (0, 0), got = found[slot] ?? (0, 0)
+            if want.count != got.count || abs(want.amount - got.amount) > tolerance * max(1, want.amount) * 10 {
+                violations.append(Violation(kind: .frozenBatch, time: slot.start,
+                                            message: "\(slot.task) on \(slot.unit) at \(slot.start), before the frozen period's end \(frozen.before): the earlier plan has \(want.count) batch(es) of \(want.amount), the schedule \(got.count) of \(got.amount)"))
+            }
+        }
+        return violations
     }
 }

@@ -97,10 +97,16 @@ public struct StateTaskNetwork: Codable, Sendable, Equatable {
         /// ``StateTaskNetwork/Suitability``). Nil, or a unit type without an entry: the unit's
         /// limits, `duration`, no cost.
         public var suitability: [Suitability]?
+        /// The task whose batches this one rides in (a lot's own gold in a pooled batch): it
+        /// holds no unit of its own, starts only with a batch of the host on the same unit type
+        /// at the same time, and its amount (× `sizeFactor`) counts within the host batch's
+        /// limits together with the host's. Nil for a task with batches of its own.
+        public var host: String?
 
         /// A task; see the properties for each argument's meaning and default.
         public init(name: String, inputs: [String: Double], outputs: [Output], duration: Int, occupancy: Double? = nil,
-                    units: [String], sizeFactor: Double = 1, fixedBatch: Double? = nil, suitability: [Suitability]? = nil) {
+                    units: [String], sizeFactor: Double = 1, fixedBatch: Double? = nil, suitability: [Suitability]? = nil,
+                    host: String? = nil) {
             self.name = name
             self.inputs = inputs
             self.outputs = outputs
@@ -110,6 +116,7 @@ public struct StateTaskNetwork: Codable, Sendable, Equatable {
             self.sizeFactor = sizeFactor
             self.fixedBatch = fixedBatch
             self.suitability = suitability
+            self.host = host
         }
 
         /// The inputs in state-name order: iterate these, not the dictionary, whose order
@@ -139,14 +146,34 @@ public struct StateTaskNetwork: Codable, Sendable, Equatable {
         /// period `0 ..< horizon`; nil for always. Discrete timing needs 1 over a batch's
         /// whole duration; bucketed timing scales the bucket's unit time.
         public var availability: [Double]?
+        /// Units held by work outside the schedule in each period (a batch under way when the
+        /// window opens, maintenance, a breakdown), one entry per period `0 ..< horizon`, each
+        /// in `0 … count`; nil for none. The schedule may use `count − held[t]` units at `t`.
+        public var held: [Int]?
 
         /// Creates a unit type; the parameters are the properties of the same names.
-        public init(name: String, count: Int = 1, minBatch: Double = 0, maxBatch: Double, availability: [Double]? = nil) {
+        public init(name: String, count: Int = 1, minBatch: Double = 0, maxBatch: Double, availability: [Double]? = nil,
+                    held: [Int]? = nil) {
             self.name = name
             self.count = count
             self.minBatch = minBatch
             self.maxBatch = maxBatch
             self.availability = availability
+            self.held = held
+        }
+
+        /// The units held outside the schedule at period `t` (0 without ``held``).
+        public func held(at t: Int) -> Int {
+            guard let held, t >= 0, t < held.count else { return 0 }
+            return held[t]
+        }
+
+        /// The units free for the schedule over periods `from ..< to`: `count` less the most held.
+        public func free(from: Int, to: Int) -> Int {
+            guard let held, from < to else { return count }
+            var most = 0
+            for t in max(0, from)..<min(to, held.count) { most = max(most, held[t]) }
+            return count - most
         }
 
         /// The share of period `t` the units can work.
@@ -243,11 +270,29 @@ public struct StateTaskNetwork: Codable, Sendable, Equatable {
     public var milestones: [Milestone]
     /// Minimum shares of flows. The default is none.
     public var splits: [Split]
+    /// Batches already decided (re-planning a running schedule): the batches starting before
+    /// ``Frozen/before`` are these and no others. The default is none.
+    public var frozen: Frozen?
+
+    /// Batches fixed by an earlier plan: every batch that starts before `before` is one of
+    /// `batches`, unchanged (task, unit type, start, count and amount), and each of them runs.
+    public struct Frozen: Codable, Sendable, Equatable {
+        /// The first period the schedule may change.
+        public var before: Int
+        /// The batches started before `before`, as the earlier plan had them.
+        public var batches: [STNSchedule.Batch]
+
+        /// Creates a frozen part; the parameters are the properties of the same names.
+        public init(before: Int, batches: [STNSchedule.Batch]) {
+            self.before = before
+            self.batches = batches
+        }
+    }
 
     /// Creates a network; the parameters are the properties of the same names. It is checked
     /// when it is scheduled (``SchedulingError/invalidNetwork(_:)``).
     public init(states: [State], tasks: [Task], units: [Unit], horizon: Int, timing: Timing = .discrete, periodHours: Double = 1,
-                receipts: [Receipt] = [], milestones: [Milestone] = [], splits: [Split] = []) {
+                receipts: [Receipt] = [], milestones: [Milestone] = [], splits: [Split] = [], frozen: Frozen? = nil) {
         self.states = states
         self.tasks = tasks
         self.units = units
@@ -257,6 +302,7 @@ public struct StateTaskNetwork: Codable, Sendable, Equatable {
         self.receipts = receipts
         self.milestones = milestones
         self.splits = splits
+        self.frozen = frozen
     }
 
     /// Positions of states by name.
@@ -279,9 +325,9 @@ public struct StateTaskNetwork: Codable, Sendable, Equatable {
         switch timing {
         case .discrete:
             for period in t..<(t + duration) where units[j].available(at: period) < 1 - 1e-9 { return false }
-            return true
+            return units[j].free(from: t, to: t + duration) > 0
         case .bucketed:
-            return units[j].available(at: t) * Double(units[j].count) >= task.bucketOccupancy - 1e-9
+            return units[j].available(at: t) * Double(units[j].count - units[j].held(at: t)) >= task.bucketOccupancy - 1e-9
         }
     }
 }

@@ -154,6 +154,182 @@ enum EmbeddedData {
 
 """#
 
+    static let plantStateSchema = #"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://refinery-model.example/schema/plant-state/1",
+  "title": "refinery-model plant state",
+  "description": "The refinery at one hour of a detailed window, read by `refinery-cli schedule --state FILE`: stocks, lots part-way through and units held. Hours (h) count from the window's start, midnight of its first day; masses in kg. The schedule starts nothing before `hour`; the window's lots arriving before it are taken to be in the state already.",
+  "type": "object",
+  "additionalProperties": false,
+  "required": [
+    "schemaVersion",
+    "hour"
+  ],
+  "properties": {
+    "schemaVersion": {
+      "type": "integer",
+      "const": 1,
+      "description": "The format version (1); no unit."
+    },
+    "description": {
+      "type": "string",
+      "description": "What the state is, for people; no unit."
+    },
+    "startDate": {
+      "type": "string",
+      "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+      "description": "The window's first day, YYYY-MM-DD; absent: the request's (--start)."
+    },
+    "hour": {
+      "type": "number",
+      "minimum": 0,
+      "description": "The hour of the window the state describes, h from the window's start; the schedule starts nothing before it."
+    },
+    "openingStock": {
+      "type": "array",
+      "items": {
+        "$ref": "#/$defs/stock"
+      },
+      "description": "Material in the schedule's states (not lots); no unit."
+    },
+    "lotsInProcess": {
+      "type": "array",
+      "items": {
+        "$ref": "#/$defs/lotInProcess"
+      },
+      "description": "Lots received and not yet refined; no unit."
+    },
+    "units": {
+      "type": "array",
+      "items": {
+        "$ref": "#/$defs/unitHold"
+      },
+      "description": "Units busy, under maintenance or broken down; no unit."
+    }
+  },
+  "$defs": {
+    "stock": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "state",
+        "kg"
+      ],
+      "description": "Stock in one of the schedule's states.",
+      "properties": {
+        "state": {
+          "type": "string",
+          "description": "The state's name as the schedule's network names it, e.g. \"assayed dore (kg gold)\", \"after miller (kg gold)\" or \"by-product (gross kg)\"; no unit."
+        },
+        "kg": {
+          "type": "number",
+          "minimum": 0,
+          "description": "The stock, kg (of gold in gold states, gross in the by-product)."
+        }
+      }
+    },
+    "lotInProcess": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "id",
+        "kind",
+        "stage",
+        "grossKg",
+        "goldKg"
+      ],
+      "description": "A lot received and not yet refined: waiting for its first stage, or in a stage's batch since startedAtHour.",
+      "properties": {
+        "id": {
+          "type": "string",
+          "description": "The lot's id, as reports name it; no unit."
+        },
+        "kind": {
+          "type": "string",
+          "enum": [
+            "dore",
+            "artisanal",
+            "ore"
+          ],
+          "description": "The kind of material, which decides its routes; no unit."
+        },
+        "stage": {
+          "type": "string",
+          "description": "The plant stage id whose batch holds the lot, or \"waiting\" for a lot received and not yet started; no unit."
+        },
+        "grossKg": {
+          "type": "number",
+          "exclusiveMinimum": 0,
+          "description": "Gross mass as the lot entered the stage (as received, waiting), kg."
+        },
+        "goldKg": {
+          "type": "number",
+          "exclusiveMinimum": 0,
+          "description": "Fine gold in the lot as it entered the stage, kg."
+        },
+        "silverKg": {
+          "type": "number",
+          "minimum": 0,
+          "description": "Fine silver in the lot as it entered the stage, kg; absent: 0."
+        },
+        "startedAtHour": {
+          "type": "number",
+          "description": "The hour its batch started, h from the window's start (at most hour; negative before the window); absent for a waiting lot."
+        },
+        "dueHour": {
+          "type": "number",
+          "description": "The hour by which its gold must be refined, h from the window's start; absent: no due date."
+        }
+      }
+    },
+    "unitHold": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "stage",
+        "until",
+        "reason"
+      ],
+      "description": "Units of one stage held outside the schedule from `from` until `until`.",
+      "properties": {
+        "stage": {
+          "type": "string",
+          "description": "The plant stage id whose units are held; no unit."
+        },
+        "count": {
+          "type": "integer",
+          "minimum": 1,
+          "description": "How many of its units; absent: 1."
+        },
+        "from": {
+          "type": "number",
+          "description": "The first hour held, h from the window's start; absent: the state's hour."
+        },
+        "until": {
+          "type": "number",
+          "description": "The hour the units are free again, h from the window's start."
+        },
+        "reason": {
+          "type": "string",
+          "enum": [
+            "busy",
+            "maintenance",
+            "breakdown"
+          ],
+          "description": "Why they are held: busy (running work not listed as a lot), maintenance or breakdown; no unit."
+        },
+        "note": {
+          "type": "string",
+          "description": "A note for people (\"furnace 2 relining\"); no unit."
+        }
+      }
+    }
+  }
+}
+
+"""#
+
     static let reportSchema = #"""
 {
   "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -1164,7 +1340,8 @@ enum EmbeddedData {
             "milestoneMissed",
             "splitBroken",
             "refusedReceipt",
-            "processingTime"
+            "processingTime",
+            "frozenBatch"
           ],
           "description": "Which rule."
         },
@@ -1349,6 +1526,10 @@ enum EmbeddedData {
             "description": "A lot id."
           },
           "description": "Lots whose material is in the batches (pool accounting, first in first out)."
+        },
+        "rides": {
+          "type": "string",
+          "description": "For a lot-tracked lot's own gold: the task whose batches (same stage, same start) this line rides in; it holds no unit of its own and its amount counts within those batches' limits. Absent for a line with units of its own."
         }
       }
     },
@@ -4113,7 +4294,8 @@ enum EmbeddedData {
             "milestoneMissed",
             "splitBroken",
             "refusedReceipt",
-            "processingTime"
+            "processingTime",
+            "frozenBatch"
           ],
           "description": "Which rule."
         },
@@ -4298,6 +4480,10 @@ enum EmbeddedData {
             "description": "A lot id."
           },
           "description": "Lots whose material is in the batches (pool accounting, first in first out)."
+        },
+        "rides": {
+          "type": "string",
+          "description": "For a lot-tracked lot's own gold: the task whose batches (same stage, same start) this line rides in; it holds no unit of its own and its amount counts within those batches' limits. Absent for a line with units of its own."
         }
       }
     },

@@ -24,6 +24,8 @@ public enum JSONSchemas {
         case compare
         /// One line of `refinery-cli sweep --format json` (``Sweep/jsonLines(_:metrics:)``).
         case sweep
+        /// The plant-state files `refinery-cli schedule --state FILE` reads (``PlantState``).
+        case plantState = "plant-state"
 
         /// The name for `text`: a schema's name, or `run` for ``report``; nil for anything else.
         public init?(lookingUp text: String) {
@@ -39,6 +41,7 @@ public enum JSONSchemas {
             case .schedule: return EmbeddedData.scheduleSchema
             case .compare: return EmbeddedData.compareSchema
             case .sweep: return EmbeddedData.sweepSchema
+            case .plantState: return EmbeddedData.plantStateSchema
             }
         }
 
@@ -51,6 +54,7 @@ public enum JSONSchemas {
             case .schedule: return JSONSchemas.schedule
             case .compare: return JSONSchemas.compare
             case .sweep: return JSONSchemas.sweep
+            case .plantState: return PlantStateLoader.schema
             }
         }
     }

@@ -17,6 +17,9 @@ enum ScheduleCommand {
             .value("intake", "TONNES", help: "Scale the intake to this many tonnes of gold a year (e.g. 200)."),
             .value("goal", "GOAL", help: "workInProcess (default: refine early), throughput, value or makespan."),
             .value("turnaround-target", "DAYS", help: "Due date for every lot: arrival + DAYS."),
+            .value("state", "FILE", help: "Plan a detailed window from the plant's state (stocks, lots in process, units busy or down; `refinery-cli schema plant-state`). With --replan-from, only its units apply."),
+            .value("replan-from", "HOUR", help: "Re-plan the --previous schedule from this hour of its window: batches started before it are kept, the rest is solved again."),
+            .value("previous", "REPORT.json", help: "The schedule to re-plan (schedule --format json), with --replan-from."),
             .value("gap", "FRACTION", help: "Stop when the relative gap is at most this (default 0.01 detailed, 0.005 campaign)."),
             .value("format", "FORMAT", help: "text (default), json (the full schedule report), csv (the schedule_batches table: one row per batch line and lot) or html (a page with the Gantt chart)."),
             HTMLOutput.languageOption,
@@ -41,6 +44,28 @@ enum ScheduleCommand {
             periodHours: try arguments.double("period-hours") ?? (detailed ? 1 : 24), year: try arguments.integer("year"),
             intakeTonnesPerYear: try arguments.double("intake"), goal: try arguments.choice("goal", as: RefineryScheduleRequest.Goal.self) ?? .workInProcess)
         request.turnaroundTargetDays = try arguments.double("turnaround-target")
+        var state: PlantState?
+        if let path = arguments.value("state") {
+            let data = try ScenarioInput.read(path)
+            do { state = try PlantStateLoader.load(data: data) } catch {
+                if case .unreadable = error { throw FileError.noInput(error.description) }
+                throw CommandError.invalidData(error.problems.map { "\(path): \($0)" })
+            }
+            if request.startDate == nil { request.startDate = state?.startDate }
+        }
+        let replanFrom = try arguments.double("replan-from", range: 0...(14 * 24))
+        var previous: RefineryScheduleReport?
+        if let path = arguments.value("previous") {
+            guard replanFrom != nil else { throw UsageError(message: "option '--previous' needs --replan-from HOUR") }
+            let data = try ScenarioInput.read(path)
+            do { previous = try ReportJSON.decode(RefineryScheduleReport.self, from: data) } catch {
+                throw CommandError.invalidData(["\(path): not a schedule report (schedule --format json): \(error)"])
+            }
+            if previous?.request.kind != .detailed { throw CommandError.invalidData(["\(path): re-planning needs a detailed schedule"]) }
+        } else if replanFrom != nil {
+            throw UsageError(message: "option '--replan-from' needs --previous REPORT.json, the schedule to re-plan")
+        }
+        if let previous { request = previous.request }
         let problems = request.problems(for: scenario)
         if let problem = problems.first {
             let option = ["days": "days", "periodHours": "period-hours", "startDate": "start", "year": "year",
@@ -54,7 +79,11 @@ enum ScheduleCommand {
         var report: RefineryScheduleReport
         do {
             let deadline = SolveDeadline(seconds: options.timeLimit) // --time-limit covers the network's construction too
-            let instance = try RefineryNetwork(scenario: scenario, request: request)
+            let instance = if let previous, let replanFrom {
+                try RefineryScheduler.replanNetwork(scenario, previous: previous, fromHour: replanFrom, holds: state?.units ?? [])
+            } else {
+                try RefineryNetwork(scenario: scenario, request: request, state: state)
+            }
             if let path = arguments.value("export-model") {
                 do { try GLPKSolver().write(STNFormulation(instance.network, objective: instance.objective).program, format: .cplexLP, to: path) } catch {
                     throw CommandError.failure(String(describing: error))
@@ -62,7 +91,8 @@ enum ScheduleCommand {
             }
             let progress = ProgressLine(console: console, label: "schedule: solving (time limit \(ProgressLine.seconds(options.timeLimit ?? 0)))")
             defer { progress.finish() }
-            let result = try RefineryScheduler.solve(instance, options: options, deadline: deadline)
+            let result = try RefineryScheduler.solve(instance, options: options, deadline: deadline,
+                                                     start: previous.map(RefineryScheduler.startSchedule))
             progress.finish()
             report = RefineryScheduler.report(instance: instance, result: result)
             if !arguments.has("timings") { report.timings = nil }

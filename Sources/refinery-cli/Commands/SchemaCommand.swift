@@ -12,7 +12,7 @@ enum SchemaCommand {
         options: [Output.option],
         positionals: [PositionalSpec(name: "NAME", optional: false, help: """
             scenario (the input format), report or run (run --format json), value, schedule (a detailed window or a campaign), \
-            compare, or sweep (one JSON line).
+            compare, sweep (one JSON line), or plant-state (the input of schedule --state).
             """)],
         discussion: """
             JSON Schema draft 2020-12. Every output carries schemaVersion, and its schema's $id

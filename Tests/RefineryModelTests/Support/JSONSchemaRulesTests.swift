@@ -66,6 +66,7 @@ import RefineryModel
         case .schedule: RefineryScheduleReport.schemaVersion
         case .compare: Comparison.schemaVersion
         case .sweep: Sweep.schemaVersion
+        case .plantState: PlantState.currentSchemaVersion
         }
         #expect(Int(version) == expected, "\(name.rawValue): the schema's version is not the output's")
     }

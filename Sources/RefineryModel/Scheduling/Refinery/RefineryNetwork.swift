@@ -21,6 +21,12 @@
 /// that came in, so the gold in by-products is never negative even when the schedule's mix of
 /// Miller slag (with gold) and anode slimes (without) differs from the expected one.
 ///
+/// **Lot-tracked lots.** In a detailed window, lots with their own due date within it (the
+/// scenario's or the plant state's, not a turnaround target; up to ``trackedLotLimit``)
+/// have states of their own after their assay and copies of the pooled tasks that ride the
+/// pooled batches (``StateTaskNetwork/Task/host``), so their own gold must be refined by their
+/// due date; other due dates are pooled (cumulative gold owed by each date).
+///
 /// Quantities: lots in per-lot states, kg of gold in gold states, gross kg in the by-product
 /// state, kg of silver in refined silver. ``goldPerUnit`` converts each state to kg of gold.
 public struct RefineryNetwork: Sendable {
@@ -75,6 +81,8 @@ public struct RefineryNetwork: Sendable {
     public private(set) var leastYield: [MaterialKind: Double] = [:]
     /// Notes for people about choices made building the network.
     public private(set) var notes: [String] = []
+    /// The plant state the window starts from, if any.
+    public let plantState: PlantState?
 
     /// The prefix of the per-lot waiting states' names, followed by the lot class's label.
     public static let waitingPrefix = "waiting: "
@@ -94,11 +102,23 @@ public struct RefineryNetwork: Sendable {
 
     /// Builds the network; throws ``SchedulingError/invalidRequest(_:)`` when the request or
     /// the scenario's routes do not allow one.
-    public init(scenario: Scenario, request: RefineryScheduleRequest) throws {
+    ///
+    /// A detailed window may start from a ``PlantState`` (its problems are thrown with paths
+    /// `state.…`, e.g. `state.lotsInProcess[2].stage`): nothing starts before its hour, its
+    /// stocks and lots are received at their hours, its units are held. `frozen` fixes the
+    /// batches of an earlier plan before its hour (``RefineryScheduler/replan(_:previous:fromHour:holds:options:)``).
+    public init(scenario: Scenario, request: RefineryScheduleRequest, state plantState: PlantState? = nil,
+                frozen: StateTaskNetwork.Frozen? = nil) throws {
         var problems = request.problems(for: scenario)
         guard problems.isEmpty else { throw SchedulingError.invalidRequest(problems) }
+        if let plantState {
+            var stateProblems = plantState.problems(for: scenario, windowHours: Double(request.days) * 24)
+            if request.kind != .detailed { stateProblems.insert(ScenarioProblem(path: "", value: nil, message: "a plant state applies to a detailed window only"), at: 0) }
+            if !stateProblems.isEmpty { throw SchedulingError.invalidRequest(stateProblems.map(Self.statePath)) }
+        }
         self.scenario = scenario
         self.request = request
+        self.plantState = plantState
         let start = request.startDate.flatMap(CivilDate.init(parsing:))
         let year = request.year ?? start?.year ?? scenario.horizon.firstYear
         self.year = year
@@ -112,11 +132,17 @@ public struct RefineryNetwork: Sendable {
         let units = ThroughputModel(scenario: scenario).configuration(in: year).units
 
         // The window's lots, from the scenario's intake for the year (scaled if asked).
-        let windowLots: [PlacedLot]
+        var windowLots: [PlacedLot]
         do {
             windowLots = try Self.lots(scenario: scenario, request: request, year: year, startDay: startDay)
         } catch {
             throw SchedulingError.invalidRequest(error.problems)
+        }
+        // From a plant state: the lots arriving before its hour are in the state already.
+        let openPeriod = plantState.map { Int(clamping: $0.hour / Δ, to: 0...H, rounding: .down) } ?? 0
+        if let plantState {
+            windowLots.removeAll { $0.period < openPeriod }
+            windowLots += Self.stateLots(plantState, plant: plant, periodHours: Δ, horizon: H, open: openPeriod)
         }
 
         // Routes by kind, split into the per-lot prefix and the pooled rest.
@@ -186,31 +212,57 @@ public struct RefineryNetwork: Sendable {
         var routeFlow: [[String]: Double] = [:]              // gold reaching each pooled path prefix
 
         // Lot classes: identical lots share their tasks.
-        struct ClassKey: Hashable { var kind: MaterialKind; var gross: Double; var gold: Double; var silver: Double }
+        // A lot of a plant state is a class of its own, from the stage after the one it is in.
+        struct ClassKey: Hashable { var kind: MaterialKind; var gross: Double; var gold: Double; var silver: Double; var own: String?; var skip: Int }
         var classes: [ClassKey: (label: String, lots: [Int])] = [:]
         var classOrder: [ClassKey] = []
-        for (l, lot) in windowLots.enumerated() {
-            let key = ClassKey(kind: lot.kind, gross: lot.grossMassKg, gold: lot.assay.gold, silver: lot.assay.silver)
+        // Lots due within a detailed window (the first `trackedLotLimit` by due date) are lot-tracked:
+        // their gold has states of its own and rides the pooled batches, so it is their own gold
+        // that must be refined by their due date.
+        // A campaign's due dates stay pooled (daily buckets; the year's lots are too many to track).
+        // A blanket turnaround target (every lot due) stays pooled too: tracking a whole week's lots
+        // would multiply the model (20 lots of a 200 t/yr week: 52,000 variables, no schedule in 30 s).
+        let trackedIDs = request.kind == .campaign ? [] : Set(windowLots.enumerated().filter { $0.element.ownDueDate && ($0.element.duePeriod.map { $0 <= H } ?? false) }
+            .sorted { ($0.element.duePeriod!, $0.offset) < ($1.element.duePeriod!, $1.offset) }.prefix(Self.trackedLotLimit).map(\.element.lot.id))
+        let dueInWindow = windowLots.filter { $0.ownDueDate && ($0.duePeriod.map { $0 <= H } ?? false) }.count
+        if request.kind == .detailed && dueInWindow > trackedIDs.count {
+            notes.append("\(dueInWindow - trackedIDs.count) lot(s) due in the window beyond the first \(Self.trackedLotLimit) are not lot-tracked: their due dates are pooled")
+        }
+        func tracked(_ name: String, _ id: String) -> String {
+            name.hasSuffix(" (kg gold)") ? String(name.dropLast(" (kg gold)".count)) + " [lot \(id)] (kg gold)" : name + " [lot \(id)]"
+        }
+        for (l, lot) in windowLots.enumerated() where lot.pooledStage == nil {
+            let own = lot.fromState || trackedIDs.contains(lot.lot.id)
+            let key = ClassKey(kind: lot.kind, gross: lot.grossMassKg, gold: lot.assay.gold, silver: lot.assay.silver,
+                               own: own ? lot.lot.id : nil, skip: lot.skip)
             if classes[key] == nil {
-                classes[key] = ("\(lot.lot.source ?? lot.kind.rawValue) \(Self.mass(lot.grossMassKg))", [])
+                classes[key] = (own ? "lot \(lot.lot.id)" : "\(lot.lot.source ?? lot.kind.rawValue) \(Self.mass(lot.grossMassKg))", [])
                 classOrder.append(key)
             }
             classes[key]!.lots.append(l)
         }
+        var kindIntakeGold: [MaterialKind: Double] = [:]
 
         var receipts: [StateTaskNetwork.Receipt] = []
         var windowLotRecords: [WindowLot] = []
         var lotReceipt = Array(repeating: 0, count: windowLots.count)
         for key in classOrder {
             let (label, members) = classes[key]!
-            let prefix = perLotStages[key.kind] ?? []
+            let allStages = perLotStages[key.kind] ?? []
+            let prefix = Array(allStages.dropFirst(key.skip))
             var masses = ElementMasses(grossKg: key.gross, assay: Assay(gold: key.gold, silver: key.silver))
-            let assayed = state("assayed \(key.kind.rawValue) (kg gold)", measure: "kg gold", gold: 1, steps: prefix.count)
-            var current = prefix.isEmpty ? assayed : state(Self.waitingPrefix + label, measure: "lots", gold: masses.gold)
+            if key.skip > 0 { masses = Self.leaving(allStages[key.skip - 1], masses).main } // the stage the lot is in
+            kindIntakeGold[key.kind, default: 0] += Double(members.count) * masses.gold
+            // The pool's assayed state exists even when every lot of the kind is lot-tracked: the
+            // pooled tasks (the riders' hosts) take from it.
+            let pooledAssayed = state("assayed \(key.kind.rawValue) (kg gold)", measure: "kg gold", gold: 1, steps: allStages.count)
+            let assayed = state(key.own.map { trackedIDs.contains($0) ? tracked(pooledAssayed, $0) : pooledAssayed } ?? pooledAssayed,
+                                measure: "kg gold", gold: 1, steps: allStages.count)
+            var current = prefix.isEmpty ? assayed : state(Self.waitingPrefix + label, measure: "lots", gold: masses.gold, steps: key.skip)
             let receiptAmount = prefix.isEmpty ? masses.gold : 1
             for l in members {
                 lotReceipt[l] = receipts.count
-                receipts.append(.init(state: current, time: windowLots[l].period, amount: receiptAmount, label: windowLots[l].lot.id))
+                receipts.append(.init(state: current, time: windowLots[l].receiptPeriod ?? windowLots[l].period, amount: receiptAmount, label: windowLots[l].lot.id))
             }
             for (k, stage) in prefix.enumerated() {
                 let entering = masses
@@ -222,7 +274,7 @@ public struct RefineryNetwork: Sendable {
                                        other: entering.other * stage.recovery.other - diverted.other)
                 byproductFlow += Double(members.count) * diverted
                 let last = k == prefix.count - 1
-                let next = last ? assayed : state("\(stage.id) done: \(label)", measure: "lots", gold: masses.gold, steps: k + 1)
+                let next = last ? assayed : state("\(stage.id) done: \(label)", measure: "lots", gold: masses.gold, steps: key.skip + k + 1)
                 // A lot larger than a charge is melted in ⌈mass / max⌉ charges one after the other;
                 // a lot smaller than the minimum charge fills one minimum charge.
                 let charges = max(1, (key.gross / stage.batchMaxKg - 1e-9).rounded(.up))
@@ -248,13 +300,15 @@ public struct RefineryNetwork: Sendable {
             windowLotRecords.append(WindowLot(id: lot.lot.id, kind: lot.kind, source: lot.lot.source, grossMassKg: lot.grossMassKg,
                                               goldKg: lot.grossMassKg * lot.assay.gold, receipt: lotReceipt[l], arrivalPeriod: lot.period,
                                               duePeriod: lot.duePeriod))
+            // A plant state's lot in a pooled stage joins its kind's flow (its receipt comes below).
+            if lot.pooledStage != nil, kindEntering[lot.kind] == nil { kindEntering[lot.kind] = ElementMasses(grossKg: lot.grossMassKg, assay: lot.assay) }
         }
 
         // Pooled flows: walk each kind's routes with the kind's expected composition.
         var leastYield: [MaterialKind: Double] = [:]
         for (kind, routes) in pooledRoutes.sorted(by: { $0.key < $1.key }) {
             guard let entering = kindEntering[kind], entering.gold > 0 else { continue }
-            let prefixYield = entering.gold / windowLots.filter { $0.kind == kind }.reduce(0) { $0 + $1.grossMassKg * $1.assay.gold }
+            let prefixYield = entering.gold / max(kindIntakeGold[kind] ?? entering.gold, 1e-12)
             for (_, share, stages) in routes {
                 var masses = share * entering
                 var path: [String] = []
@@ -332,6 +386,53 @@ public struct RefineryNetwork: Sendable {
                 }
             }
         }
+        // Lot-tracked lots: a copy of every pooled task of their kind's routes, riding its batches,
+        // from and to the lot's own states.
+        let pooledProducts = products
+        var trackedProducts: [String: [String]] = [:]
+        for lot in windowLots where trackedIDs.contains(lot.lot.id) {
+            let id = lot.lot.id
+            var made = Set<String>()
+            for (_, _, stages) in pooledRoutes[lot.kind] ?? [] {
+                var path: [String] = []
+                for stage in stages {
+                    let parent = path
+                    path.append(stage.id)
+                    let hostName = parent.isEmpty ? "\(stage.id) [\(lot.kind.rawValue)]" : "\(stage.id) [\(parent.joined(separator: " → "))]"
+                    guard made.insert(hostName).inserted, let h = tasks.firstIndex(where: { $0.name == hostName }),
+                          let input = tasks[h].inputs.keys.first, let inputIndex = stateIndex[input] else { continue }
+                    let host = tasks[h]
+                    let trackedInput = state(tracked(input, id), measure: "kg gold", gold: 1, value: states[inputIndex].value, steps: depth[inputIndex])
+                    var outputs = host.outputs
+                    if let main = outputs.first, let o = stateIndex[main.state] {
+                        outputs[0].state = state(tracked(main.state, id), measure: "kg gold", gold: 1, value: states[o].value, steps: depth[o])
+                        if pooledProducts.contains(main.state), !(trackedProducts[id] ?? []).contains(outputs[0].state) {
+                            trackedProducts[id, default: []].append(outputs[0].state)
+                            products.append(outputs[0].state)
+                        }
+                    }
+                    tasks.append(.init(name: "\(hostName) [lot \(id)]", inputs: [trackedInput: 1], outputs: outputs, duration: host.duration,
+                                       occupancy: host.occupancy, units: host.units, sizeFactor: host.sizeFactor, host: hostName))
+                    taskStage.append(taskStage[h])
+                    goldLoss.append(goldLoss[h])
+                    goldDiverted.append(goldDiverted[h])
+                }
+            }
+        }
+        // A plant state's lots in pooled stages: their gold enters the state after the stage
+        // when the batch ends (on the first route of their kind through the stage).
+        for (l, lot) in windowLots.enumerated() {
+            guard let id = lot.pooledStage, let stage = plant.stage(id),
+                  let route = pooledRoutes[lot.kind]?.first(where: { $0.stages.contains { $0.id == id } }),
+                  let at = route.stages.firstIndex(where: { $0.id == id }) else { continue }
+            let path = route.stages.prefix(at + 1).map(\.id)
+            let output = at == route.stages.count - 1 ? state(route.route.product.name + " (kg gold)", measure: "kg gold", gold: 1) : pathState(path)
+            if at == route.stages.count - 1, !products.contains(output) { products.append(output) }
+            let gold = Self.leaving(stage, ElementMasses(grossKg: lot.grossMassKg, assay: lot.assay)).main.gold
+            windowLotRecords[l].receipt = receipts.count
+            let into = trackedIDs.contains(lot.lot.id) ? tracked(output, lot.lot.id) : output
+            receipts.append(.init(state: stateIndex[into] != nil ? into : output, time: lot.receiptPeriod ?? lot.period, amount: gold, label: lot.lot.id))
+        }
         // By-product treatment.
         if let id = plant.byproductStage, let stage = plant.stage(id), let byproduct = stateIndex[Self.byproductState], byproductFlow.gross > 0 {
             let gross = byproductFlow.gross
@@ -376,9 +477,41 @@ public struct RefineryNetwork: Sendable {
                                       maxBatch: stage.batchMaxKg, availability: availability.allSatisfy { $0 == 1 } ? nil : availability))
         }
 
+        // A plant state's stocks, received at its hour, and its units held.
+        if let plantState {
+            let kg = Set(["kg gold", "kg gross"])
+            let allowed = states.indices.filter { kg.contains(states[$0].measure ?? "") && !products.contains(states[$0].name) && !states[$0].name.contains(" [lot ") }
+                .map { states[$0].name }
+            for (k, stock) in plantState.openingStock.enumerated() where stock.kg > 0 {
+                guard allowed.contains(stock.state) else {
+                    problems.append(ScenarioProblem(path: "state.openingStock[\(k)].state", value: "\"\(stock.state)\"",
+                                                    message: "is not a stock of this window's schedule; allowed: " + allowed.map { "\"\($0)\"" }.joined(separator: ", ")))
+                    continue
+                }
+                receipts.append(.init(state: stock.state, time: openPeriod, amount: stock.kg, label: "opening stock"))
+            }
+            if !problems.isEmpty { throw SchedulingError.invalidRequest(problems) }
+            for (j, unit) in networkUnits.enumerated() {
+                var held = Array(repeating: 0, count: H)
+                for t in 0..<min(openPeriod, H) { held[t] = unit.count } // the past: nothing starts before the state's hour
+                for hold in Self.holds(plantState, plant: plant) where hold.stage == unit.name {
+                    let from = Int(clamping: (hold.from ?? plantState.hour) / Δ, to: 0...H, rounding: .down)
+                    let until = Int(clamping: hold.until / Δ - 1e-9, to: 0...H, rounding: .up)
+                    for t in from..<max(from, until) { held[t] = min(unit.count, held[t] + (hold.count ?? 1)) }
+                }
+                if held.contains(where: { $0 > 0 }) { networkUnits[j].held = held }
+            }
+        }
+
         // Due dates: cumulative gold owed by each due period, in order of due date.
         var milestones: [StateTaskNetwork.Milestone] = []
-        let due = windowLotRecords.enumerated().compactMap { l, lot in lot.duePeriod.map { (l, $0) } }.sorted { ($0.1, $0.0) < ($1.1, $1.0) }
+        // A lot-tracked lot's own gold in its own products by its due date.
+        for lot in windowLotRecords where trackedIDs.contains(lot.id) {
+            guard let due = lot.duePeriod, let states = trackedProducts[lot.id] else { continue }
+            milestones.append(.init(states: states, time: max(due, 0), amount: lot.goldKg * (leastYield[lot.kind] ?? 1) * (1 - 1e-9), label: lot.id))
+        }
+        let due = windowLotRecords.enumerated().compactMap { l, lot in trackedIDs.contains(lot.id) ? nil : lot.duePeriod.map { (l, $0) } }
+            .sorted { ($0.1, $0.0) < ($1.1, $1.0) }
         var owed = 0.0
         var index = 0
         var beyond = 0
@@ -391,7 +524,7 @@ public struct RefineryNetwork: Sendable {
                 ids.append(lot.id)
                 index += 1
             }
-            if period <= H { milestones.append(.init(states: products, time: max(period, 0), amount: owed, label: ids.joined(separator: ", "))) } else { beyond += ids.count }
+            if period <= H { milestones.append(.init(states: pooledProducts, time: max(period, 0), amount: owed, label: ids.joined(separator: ", "))) } else { beyond += ids.count }
         }
         if beyond > 0 { notes.append("\(beyond) lot(s) are due after the window; their due dates are not enforced") }
         var objective: STNObjective
@@ -423,8 +556,14 @@ public struct RefineryNetwork: Sendable {
         self.lots = windowLotRecords
         network = StateTaskNetwork(states: states, tasks: tasks, units: networkUnits, horizon: H,
                                    timing: request.kind == .detailed ? .discrete : .bucketed, periodHours: Δ,
-                                   receipts: receipts, milestones: milestones, splits: splits)
+                                   receipts: receipts, milestones: milestones, splits: splits, frozen: frozen)
         if windowLots.isEmpty { notes.append("no lot arrives in the window") }
+        if let plantState, frozen == nil {
+            notes.append("planned from the plant's state at hour \(JSONValue.format(plantState.hour)): \(plantState.lotsInProcess.count) lot(s) in process, \(plantState.openingStock.count) stock(s), \(plantState.units.count) unit hold(s)")
+        }
+        for hold in plantState?.units ?? [] {
+            notes.append("\(hold.count ?? 1) \(hold.stage) unit(s) held from hour \(JSONValue.format(hold.from ?? plantState?.hour ?? 0)) to \(JSONValue.format(hold.until)): \(hold.reason.rawValue)\(hold.note.map { " (\($0))" } ?? "")")
+        }
         self.notes = notes
         // Checked here, so a problem names the scenario's stage or lot, not the network's index.
         let networkProblems = network.problems()
@@ -487,6 +626,72 @@ public struct RefineryNetwork: Sendable {
         return ((k + 1) * operatingDays / 365).rounded(.down) > (k * operatingDays / 365).rounded(.down)
     }
 
+    /// A problem of a plant state, with its path under `state.`.
+    static func statePath(_ problem: ScenarioProblem) -> ScenarioProblem {
+        var mapped = problem
+        mapped.path = problem.path.isEmpty ? "state" : "state." + problem.path
+        return mapped
+    }
+
+    /// What leaves a stage from `entering`: the main stream (recovered, less the by-product)
+    /// and the by-product.
+    static func leaving(_ stage: Stage, _ entering: ElementMasses) -> (main: ElementMasses, byproduct: ElementMasses) {
+        let diverted = ElementMasses(gold: entering.gold * stage.recovery.gold * stage.toByproduct.gold,
+                                     silver: entering.silver * stage.recovery.silver * stage.toByproduct.silver,
+                                     other: entering.other * stage.recovery.other * stage.toByproduct.other)
+        let main = ElementMasses(gold: entering.gold * stage.recovery.gold - diverted.gold,
+                                 silver: entering.silver * stage.recovery.silver - diverted.silver,
+                                 other: entering.other * stage.recovery.other - diverted.other)
+        return (main, diverted)
+    }
+
+    /// The units a plant state holds: its own holds, and the unit of each lot's batch under way
+    /// (a per-lot stage melts a lot larger than a charge in ⌈mass ÷ max⌉ charges one after another).
+    static func holds(_ state: PlantState, plant: Plant) -> [PlantState.UnitHold] {
+        var holds = state.units
+        for lot in state.lotsInProcess {
+            guard let started = lot.startedAtHour, let stage = plant.stage(lot.stage) else { continue }
+            let charges = stage.batching == .perLot ? max(1, (lot.grossKg / stage.batchMaxKg - 1e-9).rounded(.up)) : 1
+            holds.append(.init(stage: stage.id, count: 1, from: max(started, state.hour), until: started + stage.cycleHours * charges,
+                               reason: .busy, note: "lot \(lot.id)"))
+        }
+        return holds.filter { $0.until > ($0.from ?? state.hour) }
+    }
+
+    /// A plant state's lots as window lots: a waiting lot is received at the state's hour; a
+    /// lot in a stage enters the state after that stage when its batch releases it.
+    static func stateLots(_ state: PlantState, plant: Plant, periodHours Δ: Double, horizon H: Int, open: Int) -> [PlacedLot] {
+        func period(_ hour: Double, _ rounding: FloatingPointRoundingRule) -> Int { Int(clamping: hour / Δ, to: -(1 << 40)...(1 << 40), rounding: rounding) }
+        return state.lotsInProcess.map { lot in
+            let assay = Assay(gold: lot.goldKg / lot.grossKg, silver: (lot.silverKg ?? 0) / lot.grossKg)
+            let intake = IntakeLot(id: lot.id, source: nil, kind: lot.kind, arrivalDay: 0, dueDay: nil, grossMassKg: lot.grossKg,
+                                   assay: assay, upstreamGoldLostKg: 0)
+            var placed = PlacedLot(lot: intake, period: open, duePeriod: lot.dueHour.map { period($0, .down) })
+            placed.fromState = true
+            placed.ownDueDate = lot.dueHour != nil
+            guard let stage = plant.stage(lot.stage), let started = lot.startedAtHour else { return placed }
+            placed.period = period(started, .down)
+            let charges = stage.batching == .perLot ? max(1, (lot.grossKg / stage.batchMaxKg - 1e-9).rounded(.up)) : 1
+            let release = started + stage.cycleHours * charges + stage.waitDays * 24
+            placed.receiptPeriod = min(H, max(open, period(release - 1e-9, .up)))
+            if stage.batching == .perLot {
+                let route = plant.routes.first { $0.shares[lot.kind] > 0 }
+                let prefix = route.map { $0.stages.compactMap(plant.stage).filter { $0.id != plant.byproductStage }.prefix { $0.batching == .perLot }.map(\.id) } ?? []
+                placed.skip = (prefix.firstIndex(of: stage.id) ?? 0) + 1
+            } else {
+                placed.pooledStage = stage.id
+            }
+            return placed
+        }
+    }
+
+    /// Adds a note for people to the report (a re-plan's frozen batches, say).
+    public mutating func addNote(_ note: String) { notes.append(note) }
+
+    /// The most lots due within a window that are lot-tracked (each adds a copy of its kind's
+    /// pooled tasks); the others' due dates are pooled.
+    public static let trackedLotLimit = 20
+
     /// `250 kg`, `12.5 kg`: a lot mass for labels.
     static func mass(_ kg: Double) -> String {
         let rounded = (kg * 1000).rounded() / 1000
@@ -497,6 +702,17 @@ public struct RefineryNetwork: Sendable {
         var lot: IntakeLot
         var period: Int
         var duePeriod: Int?
+        /// A plant state's lot: per-lot stages already done (the one it is in included).
+        var skip = 0
+        /// Whether the lot comes from a plant state (a lot class of its own).
+        var fromState = false
+        /// A plant state's lot in a pooled stage: the stage.
+        var pooledStage: String?
+        /// When the lot enters the network, if not at `period` (a lot in a stage: when the batch ends).
+        var receiptPeriod: Int?
+        /// Whether `duePeriod` is the lot's own (the scenario's or the plant state's), not the
+        /// request's turnaround target.
+        var ownDueDate = false
         var kind: MaterialKind { lot.kind }
         var grossMassKg: Double { lot.grossMassKg }
         var assay: Assay { lot.assay }
@@ -542,12 +758,15 @@ public struct RefineryNetwork: Sendable {
                 // Days within the horizon and validated targets keep these far inside Int.
                 let period = Int(clamping: (Double(day - startDay) * 24 + hour) / Δ, to: -(1 << 40)...(1 << 40), rounding: .down)
                 var due: Int?
+                let own = lot.dueDay != nil
                 if let dueDay = lot.dueDay {
                     due = Int(clamping: Double(dueDay - startDay + 1) * 24 / Δ, to: -(1 << 40)...(1 << 40), rounding: .down) // end of the due day
                 } else if let target = request.turnaroundTargetDays {
                     due = period + Int(clamping: target * 24 / Δ, to: 0...(1 << 40), rounding: .up)
                 }
-                placed.append(PlacedLot(lot: lot, period: period, duePeriod: due))
+                var placedLot = PlacedLot(lot: lot, period: period, duePeriod: due)
+                placedLot.ownDueDate = own
+                placed.append(placedLot)
             }
         }
         return placed

@@ -25,6 +25,9 @@ public struct RefineryScheduleReport: Codable, Sendable {
         public var goldKg: Double
         /// Lots whose material is in the batches (pool accounting, first in first out).
         public var lots: [String]
+        /// For a lot-tracked lot's own gold: the task whose batches (same stage and start) this
+        /// line rides in, holding no unit of its own; nil for a line with units of its own.
+        public var rides: String?
     }
 
     /// A lot's journey.

@@ -34,14 +34,60 @@ public enum RefineryScheduler {
         }
     }
 
-    /// Schedules `scenario`'s refinery for `request`. ``SolverOptions/timeLimit`` bounds the
-    /// whole call, the network's construction included (one deadline, set when the call starts).
-    public static func schedule(_ scenario: Scenario, request: RefineryScheduleRequest,
+    /// Schedules `scenario`'s refinery for `request`, from the plant as `state` describes it
+    /// (nil: an empty plant at the window's start; see ``PlantState``). ``SolverOptions/timeLimit``
+    /// bounds the whole call, the network's construction included (one deadline, set when the
+    /// call starts).
+    public static func schedule(_ scenario: Scenario, request: RefineryScheduleRequest, state: PlantState? = nil,
                                 options: SolverOptions? = nil) throws -> RefineryScheduleReport {
         let options = options ?? recommendedOptions(for: request.kind)
         let deadline = SolveDeadline(seconds: options.timeLimit)
-        let instance = try RefineryNetwork(scenario: scenario, request: request)
+        let instance = try RefineryNetwork(scenario: scenario, request: request, state: state)
         return report(instance: instance, result: try solve(instance, options: options, deadline: deadline))
+    }
+
+    /// The network to re-plan `previous` (a detailed schedule of `scenario`, as
+    /// ``schedule(_:request:state:options:)`` or `refinery-cli schedule --format json` gave it)
+    /// from `hour`: the batches it starts before `hour` are frozen (they run as planned, no
+    /// other batch starts before it) and the rest is planned again, with `holds` (a breakdown,
+    /// maintenance; clipped to start at `hour`) taken into account.
+    public static func replanNetwork(_ scenario: Scenario, previous: RefineryScheduleReport, fromHour hour: Double,
+                                     holds: [PlantState.UnitHold] = []) throws -> RefineryNetwork {
+        let request = previous.request
+        let windowHours = Double(request.days) * 24
+        guard request.kind == .detailed, hour >= 0, hour < windowHours else {
+            throw SchedulingError.invalidRequest([ScenarioProblem(path: "replanFromHour", value: JSONValue.format(hour),
+                                                                  message: "must be an hour of the detailed window, in [0, \(JSONValue.format(windowHours)))")])
+        }
+        let before = Int(clamping: hour / request.periodHours - 1e-9, to: 0...(request.days * 96), rounding: .up)
+        let frozen = StateTaskNetwork.Frozen(before: before, batches: previous.batches.filter { $0.start < before }.map {
+            STNSchedule.Batch(task: $0.task, unit: $0.stage, start: $0.start, count: $0.count, amount: $0.amount)
+        })
+        let clipped = holds.map { hold -> PlantState.UnitHold in
+            var hold = hold
+            hold.from = max(hold.from ?? hour, hour)
+            return hold
+        }
+        let state = clipped.isEmpty ? nil : PlantState(startDate: previous.startDate, hour: 0, units: clipped.filter { $0.until > $0.from ?? hour })
+        var instance = try RefineryNetwork(scenario: scenario, request: request, state: state, frozen: frozen)
+        instance.addNote("re-planned from hour \(JSONValue.format(hour)): \(frozen.batches.count) batch line(s) started before it are kept as planned")
+        return instance
+    }
+
+    /// Re-plans `previous` from `hour` (see ``replanNetwork(_:previous:fromHour:holds:)``): the
+    /// earlier batches stay, the rest is solved again, starting from the previous plan when it
+    /// is still valid.
+    public static func replan(_ scenario: Scenario, previous: RefineryScheduleReport, fromHour hour: Double,
+                              holds: [PlantState.UnitHold] = [], options: SolverOptions? = nil) throws -> RefineryScheduleReport {
+        let options = options ?? recommendedOptions(for: .detailed)
+        let deadline = SolveDeadline(seconds: options.timeLimit)
+        let instance = try replanNetwork(scenario, previous: previous, fromHour: hour, holds: holds)
+        return report(instance: instance, result: try solve(instance, options: options, deadline: deadline, start: startSchedule(previous)))
+    }
+
+    /// A report's batches as a schedule of its network (to start a re-plan from).
+    public static func startSchedule(_ report: RefineryScheduleReport) -> STNSchedule {
+        STNSchedule(batches: report.batches.map { STNSchedule.Batch(task: $0.task, unit: $0.stage, start: $0.start, count: $0.count, amount: $0.amount) })
     }
 
     /// Solves a network the caller built (``STNScheduler/solve(_:objective:options:start:greedyStart:deadline:)``)
@@ -49,10 +95,11 @@ public enum RefineryScheduler {
     /// (a recovery of 5e-324, a cycle of 10³⁰⁰ hours) give coefficients or bounds GLPK cannot
     /// scale, which the solver reports by model row and column (`max_13_5_1`, `B_13_5_1`); they
     /// become ``SchedulingError/invalidRequest(_:)`` problems at `plant.stages[id=…]`.
+    /// A valid `start` (a previous plan, say) is handed to GLPK as its first incumbent.
     public static func solve(_ instance: RefineryNetwork, options: SolverOptions,
-                             deadline: SolveDeadline = .none) throws -> STNScheduleResult {
+                             deadline: SolveDeadline = .none, start: STNSchedule? = nil) throws -> STNScheduleResult {
         do {
-            return try STNScheduler.solve(instance.network, objective: instance.objective, options: options, deadline: deadline)
+            return try STNScheduler.solve(instance.network, objective: instance.objective, options: options, start: start, deadline: deadline)
         } catch let SchedulingError.solver(.invalidModel(issues)) {
             let problems = scenarioProblems(instance: instance, issues: issues)
             guard !problems.isEmpty else { throw SchedulingError.solver(.invalidModel(issues)) }
@@ -108,7 +155,7 @@ public enum RefineryScheduler {
             report.batches.append(.init(task: batch.task, stage: instance.taskStage[i], start: batch.start, end: end,
                                         release: batch.start + task.completion, startTime: time(instance, period: batch.start),
                                         count: batch.count, amount: batch.amount, measure: input.map { network.states[$0].measure ?? "" } ?? "",
-                                        goldKg: batch.amount * (input.map { instance.goldPerUnit[$0] } ?? 0), lots: trace.batchLots[b]))
+                                        goldKg: batch.amount * (input.map { instance.goldPerUnit[$0] } ?? 0), lots: trace.batchLots[b], rides: task.host))
         }
         // Lots.
         var turnarounds: [Double] = []
@@ -124,7 +171,7 @@ public enum RefineryScheduler {
         }
         // Stage use.
         for (j, unit) in network.units.enumerated() {
-            let mine = schedule.batches.filter { network.tasks[taskIndex[$0.task]!].units.first == unit.name }
+            let mine = schedule.batches.filter { network.tasks[taskIndex[$0.task]!].units.first == unit.name && network.tasks[taskIndex[$0.task]!].host == nil }
             let busy = mine.reduce(0.0) { total, batch in
                 let task = network.tasks[taskIndex[batch.task]!]
                 return total + Double(batch.count) * (network.timing == .discrete ? Double(task.duration) : task.bucketOccupancy) * Δ
