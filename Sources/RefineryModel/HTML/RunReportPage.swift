@@ -10,7 +10,7 @@ extension RunReport {
         let s = builder.strings
         // The valuation's key results read the report's own sections (no figure is recomputed).
         let valuationValue = valuation.flatMap { section in
-            valueAdded.map { Valuation(scenario: scenario.name, summary: section.summary, years: section.years, holders: ownership ?? [], valueAdded: $0) }
+            valueAdded.map { Valuation(scenario: scenario.name, summary: section.summary, years: section.years, holders: ownership ?? [], valueAdded: $0, fiscal: fiscal) }
         }
         let throughputMetrics = KeyResults.throughput(throughput.years)
         let metrics = throughputMetrics + (valuationValue.map { KeyResults.valuation($0) } ?? [])

@@ -9,7 +9,7 @@ extension ValuationReport {
         let s = builder.strings
         let summary = valuation.summary
         let metrics = KeyResults.valuation(Valuation(scenario: scenario, summary: summary, years: valuation.years,
-                                                     holders: ownership, valueAdded: valueAdded))
+                                                     holders: ownership, valueAdded: valueAdded, fiscal: fiscal))
         let headline = s.format(.headlineValuation, builder.millions(summary.projectNPVUsd),
                                 builder.format.percent(fraction: summary.discountRate, fractionDigits: 1),
                                 builder.millions(valueAdded.total.nationalCapture))

@@ -1,0 +1,109 @@
+/// What the Malian state gets from the refinery, with the definitions of the IMF's Fiscal
+/// Analysis of Resource Industries (FARI): government revenue by instrument and year, the
+/// state's net cash and its NPV, the government take, the average effective tax rate (AETR),
+/// pre- and post-tax project IRRs, how the take moves with the gold price, and the
+/// counterfactual of exporting doré as today (``DoreExportCounterfactual``).
+///
+/// Conventions:
+/// - Government revenue = every instrument of ``FiscalInstrument``, state dividends included and
+///   the state's equity calls subtracted: the state's net cash (``GovernmentRevenueYear/stateNetCash``).
+///   Taxes are those actually paid (with the interest deduction and losses carried forward).
+/// - Pre-tax net cash flow = EBITDA + payroll taxes − capex − sustaining capex − the change in
+///   working capital (before financing and before any government revenue).
+/// - Government take = Σ government revenue ÷ Σ pre-tax net cash flow, undiscounted; nil when
+///   the denominator is ≤ 0 (the ratio has no meaning: ``governmentTakeNote`` says why).
+/// - AETR = PV(government revenue) ÷ PV(pre-tax net cash flow) at the project's discount rate
+///   (the investor's hurdle, as FARI does); nil when the denominator is ≤ 0.
+/// - The state's NPV is at the government discount rate (``ResolvedFiscalInputs/governmentDiscountRate``).
+/// - The marginal effective tax rate (METR) is not computed.
+public struct FiscalView: Codable, Sendable, Equatable {
+    /// The fiscal inputs in force (defaults filled in).
+    public var inputs: ResolvedFiscalInputs
+    /// The project's discount rate (for the AETR), a fraction a year.
+    public var projectDiscountRate: Double
+    /// The state's cash by instrument, one row per timeline year, construction years first.
+    public var years: [GovernmentRevenueYear]
+    /// Every field summed over the timeline (year 0).
+    public var total: GovernmentRevenueYear
+    /// Every field discounted at the government discount rate to the start of the timeline (year 0).
+    public var presentValue: GovernmentRevenueYear
+    /// NPV of the state's net cash at the government discount rate, USD.
+    public var stateNetCashNpvUsd: Double
+    /// FARI's government take, a fraction, or nil when undefined.
+    public var governmentTake: Double?
+    /// Why the take is undefined (nil when it is defined).
+    public var governmentTakeNote: String?
+    /// FARI's average effective tax rate, a fraction, or nil when undefined.
+    public var aetr: Double?
+    /// Why the AETR is undefined (nil when it is defined).
+    public var aetrNote: String?
+    /// The IRRs of the pre-tax net cash flow.
+    public var preTaxIRR: IRRResult
+    /// The IRRs of the post-tax net cash flow (pre-tax less government revenue).
+    public var postTaxIRR: IRRResult
+    /// The government take at each factor on the gold price.
+    public var progressivity: [ProgressivityPoint]
+    /// Doré exported as today against refining at Sénou.
+    public var doreExport: DoreExportCounterfactual
+}
+
+/// The government take at one gold price.
+public struct ProgressivityPoint: Codable, Sendable, Equatable {
+    /// The factor on the scenario's gold price.
+    public var goldPriceFactor: Double
+    /// Σ government revenue (the state's net cash), USD.
+    public var governmentRevenueUsd: Double
+    /// Σ pre-tax net cash flow, USD.
+    public var preTaxNetCashFlowUsd: Double
+    /// The government take, or nil when the pre-tax flow is ≤ 0.
+    public var governmentTake: Double?
+}
+
+extension FiscalView {
+    /// The take and AETR as FARI defines them, or nil with the reason when the denominator is ≤ 0.
+    static func ratio(_ numerator: Double, _ denominator: Double, what: String) -> (value: Double?, note: String?) {
+        guard denominator > 0, numerator.isFinite else {
+            return (nil, "undefined: the project's \(what) pre-tax net cash flow is \(JSONValue.format((denominator / 1e6 * 10).rounded() / 10)) M USD (≤ 0)")
+        }
+        return (numerator / denominator, nil)
+    }
+}
+
+extension CashFlowModel {
+    /// The state's cash by year under `adjustments` (the company's flows split among holders).
+    func governmentRevenue(_ adjustments: Adjustments = .none) -> [GovernmentRevenueYear] {
+        let rows = cashFlows(with: adjustments, lineDetail: false)
+        let holders = OwnershipSplit.split(equityFlows: rows.map(\.freeCashFlowToEquity), ownership: ownership, taxes: economics.taxes,
+                                           discountRate: discountRate(adjustments), computeIRR: false)
+        return GovernmentRevenueYear.years(rows: rows, holders: holders, economics: economics, inputs: ResolvedFiscalInputs(economics))
+    }
+
+    /// The fiscal view of `valuation` (computed under `adjustments`), its progressivity
+    /// re-priced at each gold-price factor.
+    public func fiscalView(of valuation: Valuation, adjustments: Adjustments = .none) -> FiscalView {
+        let inputs = ResolvedFiscalInputs(economics)
+        let years = GovernmentRevenueYear.years(rows: valuation.years, holders: valuation.holders, economics: economics, inputs: inputs)
+        let rate = discountRate(adjustments)
+        let total = GovernmentRevenueYear.combine(years, weights: years.map { _ in 1 })
+        let presentValue = GovernmentRevenueYear.combine(years, weights: FinancialMath.discounted(rate: inputs.governmentDiscountRate, years.map { _ in 1 }))
+        let take = FiscalView.ratio(total.stateNetCash, total.preTaxNetCashFlow, what: "undiscounted")
+        let projectFactors = FinancialMath.discounted(rate: rate, years.map { _ in 1 })
+        let atProjectRate = GovernmentRevenueYear.combine(years, weights: projectFactors)
+        let aetr = FiscalView.ratio(atProjectRate.stateNetCash, atProjectRate.preTaxNetCashFlow,
+                                    what: "present value at \(JSONValue.format((rate * 1000).rounded() / 10))% of the")
+        let progressivity = inputs.progressivityGoldPriceFactors.map { factor -> ProgressivityPoint in
+            var at = adjustments
+            at.goldPrice *= factor
+            let sum = GovernmentRevenueYear.combine(governmentRevenue(at), weights: years.map { _ in 1 })
+            return ProgressivityPoint(goldPriceFactor: factor, governmentRevenueUsd: sum.stateNetCash, preTaxNetCashFlowUsd: sum.preTaxNetCashFlow,
+                                      governmentTake: FiscalView.ratio(sum.stateNetCash, sum.preTaxNetCashFlow, what: "").value)
+        }
+        return FiscalView(
+            inputs: inputs, projectDiscountRate: rate, years: years, total: total, presentValue: presentValue,
+            stateNetCashNpvUsd: presentValue.stateNetCash, governmentTake: take.value, governmentTakeNote: take.note,
+            aetr: aetr.value, aetrNote: aetr.note, preTaxIRR: FinancialMath.irr(years.map(\.preTaxNetCashFlow)),
+            postTaxIRR: FinancialMath.irr(years.map(\.postTaxNetCashFlow)), progressivity: progressivity,
+            doreExport: DoreExportCounterfactual.make(model: self, valuation: valuation, stateNetCash: years.map(\.stateNetCash),
+                                                      adjustments: adjustments, inputs: inputs))
+    }
+}
