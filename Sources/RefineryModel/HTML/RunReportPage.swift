@@ -34,6 +34,7 @@ extension RunReport {
             sections.append(HTMLSection(id: "holders", heading: s[.holdersSection], blocks: builder.holderBlocks(ownership ?? [])))
             sections.append(HTMLSection(id: "value-added", heading: s[.valueAddedSection],
                                         blocks: valueAdded.map { builder.valueAddedBlocks($0) } ?? [.paragraph(s[.noValuation])]))
+            if let fiscal { sections.append(HTMLSection(id: "fiscal", heading: s[.fiscalSection], blocks: builder.fiscalBlocks(fiscal))) }
         } else {
             sections.append(HTMLSection(id: "cash-flows", heading: s[.cashFlowSection], blocks: [.paragraph(s[.noValuation])]))
         }

@@ -56,13 +56,13 @@ public enum KeyResults {
             KeyMetric(id: "nationalCaptureMillionUsd", label: "national capture, whole horizon", column: "capture M$", unit: "M USD", value: number(total.map { $0.nationalCapture / 1e6 })),
             KeyMetric(id: "nationalCaptureSharePercent", label: "national capture, share of the gold processed", column: "capture %", unit: "%",
                       value: number(total?.captureShareOfGold.map { $0 * 100 }), decimals: 3),
-            KeyMetric(id: "stateNetCashNpvMillionUsd", label: "the state's net cash, NPV at the government rate", column: "state NPV M$", unit: "M USD",
+            KeyMetric(id: "stateNetCashNpvMillionUsd", label: "the state's net cash, NPV (government rate)", column: "state NPV M$", unit: "M USD",
                       value: number(fiscal.map { $0.stateNetCashNpvUsd / 1e6 })),
-            KeyMetric(id: "governmentTakePercent", label: "government take (FARI, undiscounted; - when undefined)", column: "take %", unit: "%",
+            KeyMetric(id: "governmentTakePercent", label: "government take (FARI)", column: "take %", unit: "%",
                       value: number(fiscal?.governmentTake.map { $0 * 100 })),
-            KeyMetric(id: "aetrPercent", label: "average effective tax rate (FARI; - when undefined)", column: "AETR %", unit: "%",
+            KeyMetric(id: "aetrPercent", label: "average effective tax rate (FARI)", column: "AETR %", unit: "%",
                       value: number(fiscal?.aetr.map { $0 * 100 })),
-            KeyMetric(id: "netGainToMaliNpvMillionUsd", label: "net gain to Mali against exporting doré, PV", column: "ML gain M$", unit: "M USD",
+            KeyMetric(id: "netGainToMaliNpvMillionUsd", label: "net gain to Mali against today, PV", column: "ML gain M$", unit: "M USD",
                       value: number(fiscal.map { $0.doreExport.presentValue.netGainToMali / 1e6 })),
         ]
     }

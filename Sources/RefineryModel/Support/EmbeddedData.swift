@@ -5229,28 +5229,28 @@ enum EmbeddedData {
             "number",
             "null"
           ],
-          "description": "The state's net cash, NPV at the government rate, million USD; null when not defined for this run."
+          "description": "The state's net cash, NPV (government rate), million USD; null when not defined for this run."
         },
         "governmentTakePercent": {
           "type": [
             "number",
             "null"
           ],
-          "description": "Government take (FARI, undiscounted; - when undefined), percent; null when not defined for this run (the pre-tax flow is ≤ 0 or there is no valuation)."
+          "description": "Government take (FARI), percent: undiscounted government revenue over the pre-tax net cash flow; null when undefined (pre-tax flow ≤ 0) or not defined for this run."
         },
         "aetrPercent": {
           "type": [
             "number",
             "null"
           ],
-          "description": "Average effective tax rate (FARI; - when undefined), percent; null when not defined for this run."
+          "description": "Average effective tax rate (FARI), percent: present values at the project's rate; null when undefined or not defined for this run."
         },
         "netGainToMaliNpvMillionUsd": {
           "type": [
             "number",
             "null"
           ],
-          "description": "Net gain to Mali against exporting doré, PV, million USD; null when not defined for this run."
+          "description": "Net gain to Mali against today, PV, million USD (against exporting doré, at the government rate); null when not defined for this run."
         }
       },
       "description": "The key results selected (--metrics; default all), by id; the id's suffix says its unit. Absent when the point failed."
