@@ -12,15 +12,14 @@
 ///   working capital (before financing and before any government revenue).
 /// - Government take = Σ government revenue ÷ Σ pre-tax net cash flow, undiscounted; nil when
 ///   the denominator is ≤ 0 (the ratio has no meaning: ``governmentTakeNote`` says why).
-/// - AETR = PV(government revenue) ÷ PV(pre-tax net cash flow) at the project's discount rate
-///   (the investor's hurdle, as FARI does); nil when the denominator is ≤ 0.
-/// - The state's NPV is at the government discount rate (``ResolvedFiscalInputs/governmentDiscountRate``).
+/// - AETR = PV(government revenue) ÷ PV(pre-tax net cash flow), nil when the denominator is ≤ 0.
+///   FARI discounts both sides at one rate; here the government discount rate
+///   (``ResolvedFiscalInputs/governmentDiscountRate``, 10% by default), which also gives the
+///   state's NPV. The project's own rate (``ValuationSummary/discountRate``) is the investor's.
 /// - The marginal effective tax rate (METR) is not computed.
 public struct FiscalView: Codable, Sendable, Equatable {
     /// The fiscal inputs in force (defaults filled in).
     public var inputs: ResolvedFiscalInputs
-    /// The project's discount rate (for the AETR), a fraction a year.
-    public var projectDiscountRate: Double
     /// The state's cash by instrument, one row per timeline year, construction years first.
     public var years: [GovernmentRevenueYear]
     /// Every field summed over the timeline (year 0).
@@ -83,13 +82,11 @@ extension CashFlowModel {
     public func fiscalView(of valuation: Valuation, adjustments: Adjustments = .none) -> FiscalView {
         let inputs = ResolvedFiscalInputs(economics)
         let years = GovernmentRevenueYear.years(rows: valuation.years, holders: valuation.holders, economics: economics, inputs: inputs)
-        let rate = discountRate(adjustments)
+        let rate = inputs.governmentDiscountRate
         let total = GovernmentRevenueYear.combine(years, weights: years.map { _ in 1 })
-        let presentValue = GovernmentRevenueYear.combine(years, weights: FinancialMath.discounted(rate: inputs.governmentDiscountRate, years.map { _ in 1 }))
+        let presentValue = GovernmentRevenueYear.combine(years, weights: FinancialMath.discounted(rate: rate, years.map { _ in 1 }))
         let take = FiscalView.ratio(total.stateNetCash, total.preTaxNetCashFlow, what: "undiscounted")
-        let projectFactors = FinancialMath.discounted(rate: rate, years.map { _ in 1 })
-        let atProjectRate = GovernmentRevenueYear.combine(years, weights: projectFactors)
-        let aetr = FiscalView.ratio(atProjectRate.stateNetCash, atProjectRate.preTaxNetCashFlow,
+        let aetr = FiscalView.ratio(presentValue.stateNetCash, presentValue.preTaxNetCashFlow,
                                     what: "present value at \(JSONValue.format((rate * 1000).rounded() / 10))% of the")
         let progressivity = inputs.progressivityGoldPriceFactors.map { factor -> ProgressivityPoint in
             var at = adjustments
@@ -99,7 +96,7 @@ extension CashFlowModel {
                                       governmentTake: FiscalView.ratio(sum.stateNetCash, sum.preTaxNetCashFlow, what: "").value)
         }
         return FiscalView(
-            inputs: inputs, projectDiscountRate: rate, years: years, total: total, presentValue: presentValue,
+            inputs: inputs, years: years, total: total, presentValue: presentValue,
             stateNetCashNpvUsd: presentValue.stateNetCash, governmentTake: take.value, governmentTakeNote: take.note,
             aetr: aetr.value, aetrNote: aetr.note, preTaxIRR: FinancialMath.irr(years.map(\.preTaxNetCashFlow)),
             postTaxIRR: FinancialMath.irr(years.map(\.postTaxNetCashFlow)), progressivity: progressivity,

@@ -2185,7 +2185,6 @@ enum EmbeddedData {
       "additionalProperties": false,
       "required": [
         "inputs",
-        "projectDiscountRate",
         "years",
         "total",
         "presentValue",
@@ -2199,10 +2198,6 @@ enum EmbeddedData {
         "inputs": {
           "$ref": "#/$defs/fiscalInputs",
           "description": "The fiscal inputs in force, defaults filled in."
-        },
-        "projectDiscountRate": {
-          "type": "number",
-          "description": "The project's discount rate (for the AETR), a fraction a year."
         },
         "years": {
           "type": "array",
@@ -2233,7 +2228,7 @@ enum EmbeddedData {
         },
         "aetr": {
           "type": "number",
-          "description": "FARI average effective tax rate: PV(government revenue) ÷ PV(pre-tax net cash flow) at the project's rate, a fraction; absent when undefined."
+          "description": "FARI average effective tax rate: PV(government revenue) ÷ PV(pre-tax net cash flow) at the government discount rate, a fraction; absent when undefined."
         },
         "aetrNote": {
           "type": "string",
@@ -5243,7 +5238,7 @@ enum EmbeddedData {
             "number",
             "null"
           ],
-          "description": "Average effective tax rate (FARI), percent: present values at the project's rate; null when undefined or not defined for this run."
+          "description": "Average effective tax rate (FARI), percent: present values at the government discount rate; null when undefined or not defined for this run."
         },
         "netGainToMaliNpvMillionUsd": {
           "type": [
@@ -6353,7 +6348,6 @@ enum EmbeddedData {
       "additionalProperties": false,
       "required": [
         "inputs",
-        "projectDiscountRate",
         "years",
         "total",
         "presentValue",
@@ -6367,10 +6361,6 @@ enum EmbeddedData {
         "inputs": {
           "$ref": "#/$defs/fiscalInputs",
           "description": "The fiscal inputs in force, defaults filled in."
-        },
-        "projectDiscountRate": {
-          "type": "number",
-          "description": "The project's discount rate (for the AETR), a fraction a year."
         },
         "years": {
           "type": "array",
@@ -6401,7 +6391,7 @@ enum EmbeddedData {
         },
         "aetr": {
           "type": "number",
-          "description": "FARI average effective tax rate: PV(government revenue) ÷ PV(pre-tax net cash flow) at the project's rate, a fraction; absent when undefined."
+          "description": "FARI average effective tax rate: PV(government revenue) ÷ PV(pre-tax net cash flow) at the government discount rate, a fraction; absent when undefined."
         },
         "aetrNote": {
           "type": "string",

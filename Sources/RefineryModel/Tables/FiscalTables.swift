@@ -24,7 +24,7 @@ extension CSVTable {
             .number("state_net_cash_npv_usd", "NPV of the state's net cash at the government discount rate, USD.") { $0.stateNetCashNpvUsd },
             .number("pre_tax_net_cash_flow_usd", "The project's pre-tax net cash flow over the timeline, USD.") { $0.total.preTaxNetCashFlow },
             .number("government_take_fraction", "FARI government take (empty when undefined).") { $0.governmentTake },
-            .number("aetr_fraction", "FARI average effective tax rate at the project's rate (empty when undefined).") { $0.aetr },
+            .number("aetr_fraction", "FARI average effective tax rate at the government discount rate (empty when undefined).") { $0.aetr },
             .number("pre_tax_irr_fraction", "The pre-tax IRR when unique (empty otherwise).") { unique($0.preTaxIRR) },
             .number("post_tax_irr_fraction", "The post-tax IRR when unique (empty otherwise).") { unique($0.postTaxIRR) },
             .number("mines_net_back_change_pv_usd", "The change in the mines' net-back against exporting doré, PV at the government rate, USD.") { $0.doreExport.presentValue.minesNetBackChange },

@@ -49,7 +49,7 @@ import Testing
         } else {
             #expect(fiscal.governmentTake == nil && fiscal.governmentTakeNote?.hasPrefix("undefined") == true)
         }
-        let rate = e.valuation.discountRate
+        let rate = 0.10 // FARI: one rate for both sides, the government rate
         let pvPreTax = presentValue(preTax, rate: rate)
         if pvPreTax > 0 {
             #expect(close(try #require(fiscal.aetr), presentValue(stateNet, rate: rate) / pvPreTax))
