@@ -18,7 +18,8 @@ enum FiscalText {
         text += "State's net cash \(m(fiscal.total.stateNetCash)) M USD; NPV at \(rate) \(m(fiscal.stateNetCashNpvUsd)) M USD.\n"
         text += "Government take \(fiscal.governmentTake.map(Formatting.percent) ?? (fiscal.governmentTakeNote ?? "-")); "
         text += "AETR at \(rate) \(fiscal.aetr.map(Formatting.percent) ?? (fiscal.aetrNote ?? "-")).\n"
-        text += "Pre-tax IRR \(ValuationText.irr(fiscal.preTaxIRR)); post-tax IRR \(ValuationText.irr(fiscal.postTaxIRR)). METR not computed.\n"
+        text += "Pre-tax IRR \(ValuationText.irr(fiscal.preTaxIRR)); post-tax IRR \(ValuationText.irr(fiscal.postTaxIRR)).\n"
+        text += "METR \(fiscal.metr.map(Formatting.percent) ?? "-"): \(fiscal.metrNote).\n"
         text += "Take by gold price: " + fiscal.progressivity.map { point in
             "×\(Formatting.number(point.goldPriceFactor, decimals: 2)) \(point.governmentTake.map(Formatting.percent) ?? "undefined")"
         }.joined(separator: "; ") + ".\n"

@@ -16,7 +16,11 @@
 ///   FARI discounts both sides at one rate; here the government discount rate
 ///   (``ResolvedFiscalInputs/governmentDiscountRate``, 10% by default), which also gives the
 ///   state's NPV. The project's own rate (``ValuationSummary/discountRate``) is the investor's.
-/// - The marginal effective tax rate (METR) is not computed.
+/// - METR (FARI's marginal project): the refining charge, the same on every kind, is lowered or
+///   raised until the post-tax flow's NPV at the project's discount rate r (the investor's
+///   hurdle) is zero; at that charge METR = (pre-tax IRR − r) ÷ pre-tax IRR. Nil, with a note,
+///   when no charge up to USD 1,000,000/oz gives such a project, when the pre-tax IRR there is
+///   not unique and positive, or when the valuation skipped its break-even searches.
 public struct FiscalView: Codable, Sendable, Equatable {
     /// The fiscal inputs in force (defaults filled in).
     public var inputs: ResolvedFiscalInputs
@@ -42,6 +46,13 @@ public struct FiscalView: Codable, Sendable, Equatable {
     public var postTaxIRR: IRRResult
     /// The government take at each factor on the gold price.
     public var progressivity: [ProgressivityPoint]
+    /// FARI's marginal effective tax rate, a fraction, or nil when undefined or not computed.
+    public var metr: Double?
+    /// How the METR was found, or why there is none.
+    public var metrNote: String
+    /// The refining charge, USD per gross oz on every kind, that makes the project marginal
+    /// (post-tax NPV zero at the project's rate); nil when there is none or it was not searched.
+    public var marginalRefiningChargeUsdPerOzGross: Double?
     /// Doré exported as today against refining at Sénou.
     public var doreExport: DoreExportCounterfactual
 }
@@ -78,8 +89,9 @@ extension CashFlowModel {
     }
 
     /// The fiscal view of `valuation` (computed under `adjustments`), its progressivity
-    /// re-priced at each gold-price factor.
-    public func fiscalView(of valuation: Valuation, adjustments: Adjustments = .none) -> FiscalView {
+    /// re-priced at each gold-price factor and, when `marginal`, the METR's marginal project
+    /// searched (a bisection on the refining charge, like the break-evens).
+    public func fiscalView(of valuation: Valuation, adjustments: Adjustments = .none, marginal: Bool = true) -> FiscalView {
         let inputs = ResolvedFiscalInputs(economics)
         let years = GovernmentRevenueYear.years(rows: valuation.years, holders: valuation.holders, economics: economics, inputs: inputs)
         let rate = inputs.governmentDiscountRate
@@ -95,12 +107,47 @@ extension CashFlowModel {
             return ProgressivityPoint(goldPriceFactor: factor, governmentRevenueUsd: sum.stateNetCash, preTaxNetCashFlowUsd: sum.preTaxNetCashFlow,
                                       governmentTake: FiscalView.ratio(sum.stateNetCash, sum.preTaxNetCashFlow, what: "").value)
         }
+        let metr = marginal ? marginalEffectiveTaxRate(adjustments)
+            : (value: nil, note: "not computed (the valuation skipped its break-even searches)", charge: nil)
         return FiscalView(
             inputs: inputs, years: years, total: total, presentValue: presentValue,
             stateNetCashNpvUsd: presentValue.stateNetCash, governmentTake: take.value, governmentTakeNote: take.note,
             aetr: aetr.value, aetrNote: aetr.note, preTaxIRR: FinancialMath.irr(years.map(\.preTaxNetCashFlow)),
             postTaxIRR: FinancialMath.irr(years.map(\.postTaxNetCashFlow)), progressivity: progressivity,
+            metr: metr.value, metrNote: metr.note, marginalRefiningChargeUsdPerOzGross: metr.charge,
             doreExport: DoreExportCounterfactual.make(model: self, valuation: valuation, stateNetCash: years.map(\.stateNetCash),
                                                       adjustments: adjustments, inputs: inputs))
+    }
+
+    /// FARI's METR: the refining charge at which the post-tax NPV at the project's rate is zero,
+    /// then (pre-tax IRR − rate) ÷ pre-tax IRR there.
+    func marginalEffectiveTaxRate(_ adjustments: Adjustments) -> (value: Double?, note: String, charge: Double?) {
+        let rate = discountRate(adjustments)
+        func flows(_ charge: Double) -> [GovernmentRevenueYear] {
+            var a = adjustments
+            a.uniformRefiningChargeUsdPerOzGross = charge
+            return governmentRevenue(a)
+        }
+        func postTaxNPV(_ charge: Double) -> Double { FinancialMath.npv(rate: rate, flows(charge).map(\.postTaxNetCashFlow)) }
+        var low = 0.0, high = 1.0
+        if postTaxNPV(low) >= 0 {
+            return (nil, "undefined: the project clears its \(JSONValue.format((rate * 1000).rounded() / 10))% hurdle after government revenue even with no refining charge", nil)
+        }
+        while postTaxNPV(high) < 0 {
+            low = high
+            high *= 2
+            if high > 1e6 { return (nil, "undefined: no refining charge up to USD 1,000,000/oz makes the project marginal", nil) }
+        }
+        for _ in 0..<60 {
+            let middle = (low + high) / 2
+            if postTaxNPV(middle) < 0 { low = middle } else { high = middle }
+            if high - low <= 1e-9 * max(1, high) { break }
+        }
+        let charge = (low + high) / 2
+        let irr = FinancialMath.irr(flows(charge).map(\.preTaxNetCashFlow))
+        guard irr.rates.count == 1, let pre = irr.rates.first, pre > 0 else {
+            return (nil, "undefined: the marginal project's pre-tax IRR is not a single positive rate (\(irr.note))", charge)
+        }
+        return ((pre - rate) / pre, "marginal project: refining charge \(JSONValue.format((charge * 100).rounded() / 100)) USD/oz gross on every kind, pre-tax IRR \(JSONValue.format((pre * 1000).rounded() / 10))%", charge)
     }
 }

@@ -102,7 +102,7 @@ extension CashFlowModel {
             }
         }
         var valuation = Valuation(scenario: scenario.name, summary: summary, years: years, holders: holders, valueAdded: valueAdded)
-        valuation.fiscal = fiscalView(of: valuation, adjustments: adjustments)
+        valuation.fiscal = fiscalView(of: valuation, adjustments: adjustments, marginal: breakEvens)
         return valuation
     }
 

@@ -2181,7 +2181,7 @@ enum EmbeddedData {
     },
     "fiscal": {
       "type": "object",
-      "description": "The state's cash from the refinery by instrument (IMF FARI definitions), government take, AETR, IRRs, progressivity and the doré-export counterfactual; METR is not computed.",
+      "description": "The state's cash from the refinery by instrument (IMF FARI definitions), government take, AETR, IRRs, progressivity and the doré-export counterfactual, METR.",
       "additionalProperties": false,
       "required": [
         "inputs",
@@ -2192,6 +2192,7 @@ enum EmbeddedData {
         "preTaxIRR",
         "postTaxIRR",
         "progressivity",
+        "metrNote",
         "doreExport"
       ],
       "properties": {
@@ -2248,6 +2249,18 @@ enum EmbeddedData {
             "$ref": "#/$defs/progressivityPoint"
           },
           "description": "The government take at each factor on the gold price."
+        },
+        "metr": {
+          "type": "number",
+          "description": "FARI marginal effective tax rate: (pre-tax IRR − r) ÷ pre-tax IRR of the marginal project (post-tax NPV zero at the project's rate r), a fraction; absent when undefined or not computed."
+        },
+        "metrNote": {
+          "type": "string",
+          "description": "How the METR was found, or why there is none."
+        },
+        "marginalRefiningChargeUsdPerOzGross": {
+          "type": "number",
+          "description": "The refining charge on every kind that makes the project marginal, USD per gross troy ounce; absent when there is none."
         },
         "doreExport": {
           "$ref": "#/$defs/doreExport",
@@ -6344,7 +6357,7 @@ enum EmbeddedData {
     },
     "fiscal": {
       "type": "object",
-      "description": "The state's cash from the refinery by instrument (IMF FARI definitions), government take, AETR, IRRs, progressivity and the doré-export counterfactual; METR is not computed.",
+      "description": "The state's cash from the refinery by instrument (IMF FARI definitions), government take, AETR, IRRs, progressivity and the doré-export counterfactual, METR.",
       "additionalProperties": false,
       "required": [
         "inputs",
@@ -6355,6 +6368,7 @@ enum EmbeddedData {
         "preTaxIRR",
         "postTaxIRR",
         "progressivity",
+        "metrNote",
         "doreExport"
       ],
       "properties": {
@@ -6411,6 +6425,18 @@ enum EmbeddedData {
             "$ref": "#/$defs/progressivityPoint"
           },
           "description": "The government take at each factor on the gold price."
+        },
+        "metr": {
+          "type": "number",
+          "description": "FARI marginal effective tax rate: (pre-tax IRR − r) ÷ pre-tax IRR of the marginal project (post-tax NPV zero at the project's rate r), a fraction; absent when undefined or not computed."
+        },
+        "metrNote": {
+          "type": "string",
+          "description": "How the METR was found, or why there is none."
+        },
+        "marginalRefiningChargeUsdPerOzGross": {
+          "type": "number",
+          "description": "The refining charge on every kind that makes the project marginal, USD per gross troy ounce; absent when there is none."
         },
         "doreExport": {
           "$ref": "#/$defs/doreExport",

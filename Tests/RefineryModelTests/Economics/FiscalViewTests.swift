@@ -162,4 +162,39 @@ import Testing
         #expect(found == ["economics.fiscal.governmentDiscountRate", "economics.fiscal.payrollTaxes", "economics.fiscal.settlementDaysAbroad",
                           "economics.fiscal.stateStakeInMines", "economics.fiscal.progressivityGoldPriceFactors[1]"])
     }
+
+    @Test(arguments: ["senou-base", "regional-hub-200t", "mali-own-supply", "stress-300t"])
+    func theMETRIsThatOfTheMarginalProject(name: String) throws {
+        let model = try #require(EmbeddedModels.all[name])
+        let fiscal = try #require(model.valuation().fiscal)
+        let charge = try #require(fiscal.marginalRefiningChargeUsdPerOzGross)
+        let metr = try #require(fiscal.metr)
+        // Recomputed from the company's flows at that charge, by the written definitions.
+        var adjustments = Adjustments()
+        adjustments.uniformRefiningChargeUsdPerOzGross = charge
+        let rows = model.cashFlows(with: adjustments)
+        let holders = OwnershipSplit.split(equityFlows: rows.map(\.freeCashFlowToEquity), ownership: model.ownership,
+                                           taxes: model.economics.taxes, discountRate: 0.14)
+        let payroll = rows.map { 0.20 * $0.staffMalian }
+        let preTax = rows.indices.map { rows[$0].freeCashFlowToFirm + rows[$0].unleveredTax + payroll[$0] }
+        let state = rows.indices.map { t in
+            rows[t].corporateTax + 0.15 * rows[t].interest + payroll[t]
+                + holders.reduce(0) { $0 + ($1.kind == .state ? $1.grossFlows[t] : $1.grossFlows[t] - $1.netFlows[t]) }
+        }
+        let postTax = zip(preTax, state).map { $0 - $1 }
+        let scale = preTax.map(abs).reduce(0, +)
+        #expect(abs(presentValue(postTax, rate: 0.14)) <= 1e-6 * scale, "the project is marginal: post-tax NPV zero at 14%")
+        let irr = FinancialMath.irr(preTax)
+        #expect(irr.rates.count == 1)
+        #expect(close(metr, (irr.rates[0] - 0.14) / irr.rates[0], 1e-6))
+        #expect(metr > 0 && metr < 1, "\(name): the regime takes part of the marginal return")
+        // Without the break-even searches the METR is not computed, and says so.
+        let quick = try #require(model.valuation(breakEvens: false).fiscal)
+        #expect(quick.metr == nil && quick.metrNote.hasPrefix("not computed"))
+    }
+
+    @Test func theMETRIsUndefinedWhenTheProjectClearsItsHurdleWithNoCharge() throws {
+        let fiscal = try #require(EmbeddedModels.all["artisanal-formalised"]?.valuation().fiscal)
+        #expect(fiscal.metr == nil && fiscal.marginalRefiningChargeUsdPerOzGross == nil && fiscal.metrNote.hasPrefix("undefined"))
+    }
 }
