@@ -126,7 +126,7 @@ extension ExecutableTests {
         let first = runCLI(["run", "--no-schedule", "--csv-dir", directory + "/", "--format", "json"])
         #expect(first.status == .success)
         let index = ExecutableTests.contents(URL(fileURLWithPath: directory + "/index.csv")) ?? ""
-        #expect(index.hasPrefix("table,file,rows,columns,description\nkey_results,key_results.csv,30,3,"))
+        #expect(index.hasPrefix("table,file,rows,columns,description\nkey_results,key_results.csv,34,3,"))
         #expect(!index.contains("schedule_"), "no campaign, no schedule tables")
         try "stale\n".write(toFile: directory + "/holders.csv", atomically: true, encoding: .utf8)
         #expect(runCLI(["run", "--no-schedule", "--csv-dir", directory, "--format", "json"]).status == .success)

@@ -20,7 +20,7 @@ import Testing
         let schedule = runCLI(["schedule", "--days", "2", "--format", "html"])
         #expect(schedule.status == .success && schedule.out.contains("<svg ") && schedule.out.contains("lang=\"en\""))
         let value = runCLI(["value", "--draws", "50", "--format", "html", "--lang", "en"])
-        #expect(value.status == .success && value.out.components(separatedBy: "<svg ").count - 1 == 5)
+        #expect(value.status == .success && value.out.components(separatedBy: "<svg ").count - 1 == 6)
         let compare = runCLI(["compare", "senou-base", "stress-300t", "--no-schedule", "--format", "html", "--lang", "fr"])
         #expect(compare.status == .success && compare.out.contains("class=\"changed\"") && compare.out.contains("Scénario A"))
     }

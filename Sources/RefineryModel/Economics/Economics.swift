@@ -32,10 +32,13 @@ public struct Economics: Codable, Sendable, Equatable {
     /// The inputs the tornado moves and the Monte Carlo draws, with their ranges. The default
     /// is none (no sensitivity analysis).
     public var uncertainties: [Uncertainty]
+    /// The inputs of the fiscal view and of the doré-export counterfactual; nil (absent) takes
+    /// every default of ``FiscalInputs/Defaults``.
+    public var fiscal: FiscalInputs?
 
     /// Creates the economics section; the parameters are the properties of the same names.
     public init(prices: MetalPrices, terms: CommercialTerms, opex: OperatingCosts, capital: Capital, financing: Financing,
-                taxes: Taxes, valuation: ValuationParameters, counterfactual: Counterfactual, uncertainties: [Uncertainty] = []) {
+                taxes: Taxes, valuation: ValuationParameters, counterfactual: Counterfactual, uncertainties: [Uncertainty] = [], fiscal: FiscalInputs? = nil) {
         self.prices = prices
         self.terms = terms
         self.opex = opex
@@ -45,10 +48,11 @@ public struct Economics: Codable, Sendable, Equatable {
         self.valuation = valuation
         self.counterfactual = counterfactual
         self.uncertainties = uncertainties
+        self.fiscal = fiscal
     }
 
     private enum CodingKeys: String, CodingKey {
-        case prices, terms, opex, capital, financing, taxes, valuation, counterfactual, uncertainties
+        case prices, terms, opex, capital, financing, taxes, valuation, counterfactual, uncertainties, fiscal
     }
 
     public init(from decoder: any Decoder) throws {
@@ -62,6 +66,7 @@ public struct Economics: Codable, Sendable, Equatable {
         valuation = try container.decode(ValuationParameters.self, forKey: .valuation)
         counterfactual = try container.decode(Counterfactual.self, forKey: .counterfactual)
         uncertainties = try container.decodeIfPresent([Uncertainty].self, forKey: .uncertainties) ?? []
+        fiscal = try container.decodeIfPresent(FiscalInputs.self, forKey: .fiscal)
     }
 }
 

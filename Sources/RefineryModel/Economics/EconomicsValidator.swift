@@ -128,6 +128,8 @@ struct EconomicsValidator {
         within(counterfactual.foreignRefiningUsdPerOzGross, "economics.counterfactual.foreignRefiningUsdPerOzGross", ScenarioLimits.chargeUsdPerOz)
         within(counterfactual.exportLogisticsUsdPerOzFine, "economics.counterfactual.exportLogisticsUsdPerOzFine", ScenarioLimits.chargeUsdPerOz)
 
+        if let fiscal = economics.fiscal { check(fiscal) }
+
         var seen: [UncertainInput: Int] = [:]
         for (index, uncertainty) in economics.uncertainties.enumerated() {
             let base = "economics.uncertainties[\(index)]"
@@ -149,6 +151,29 @@ struct EconomicsValidator {
             case .corporateIncomeTax: fraction(uncertainty.low, "\(base).low"); range(uncertainty.high, "\(base).high", 0, 1, openUpper: true, what: "a tax rate")
             case .yearsToAccreditation: range(uncertainty.low, "\(base).low", 0, 100, what: "a number of years"); range(uncertainty.high, "\(base).high", 0, 100, what: "a number of years")
             default: within(uncertainty.low, "\(base).low", ScenarioLimits.factor); within(uncertainty.high, "\(base).high", ScenarioLimits.factor)
+            }
+        }
+    }
+
+    /// `economics.fiscal`: rates and shares are fractions, days within a year, factors on the
+    /// gold price positive and bounded like the other factors.
+    mutating func check(_ fiscal: FiscalInputs) {
+        let base = "economics.fiscal"
+        if let rate = fiscal.governmentDiscountRate { within(rate, "\(base).governmentDiscountRate", ScenarioLimits.discountRate) }
+        if let rate = fiscal.interestWithholding { range(rate, "\(base).interestWithholding", 0, 1, openUpper: true, what: "a tax rate") }
+        if let rate = fiscal.payrollTaxes { range(rate, "\(base).payrollTaxes", 0, 1, what: "a fraction of wages") }
+        if let charge = fiscal.refiningChargeAbroadUsdPerOzGross { within(charge, "\(base).refiningChargeAbroadUsdPerOzGross", ScenarioLimits.chargeUsdPerOz) }
+        if let charge = fiscal.freightAndInsuranceUsdPerOzFine { within(charge, "\(base).freightAndInsuranceUsdPerOzFine", ScenarioLimits.chargeUsdPerOz) }
+        if let payable = fiscal.goldPayableAbroad { fraction(payable, "\(base).goldPayableAbroad", openLower: true) }
+        if let days = fiscal.settlementDaysAbroad { range(days, "\(base).settlementDaysAbroad", 0, 365, what: "a number of days") }
+        if let days = fiscal.settlementDaysAtSenou { range(days, "\(base).settlementDaysAtSenou", 0, 365, what: "a number of days") }
+        if let rate = fiscal.goldFinancingRate { fraction(rate, "\(base).goldFinancingRate") }
+        if let rate = fiscal.minesCorporateTax { range(rate, "\(base).minesCorporateTax", 0, 1, openUpper: true, what: "a tax rate") }
+        if let stake = fiscal.stateStakeInMines { fraction(stake, "\(base).stateStakeInMines") }
+        if let factors = fiscal.progressivityGoldPriceFactors {
+            if factors.isEmpty { problems.append(ScenarioProblem(path: "\(base).progressivityGoldPriceFactors", value: "[]", message: "must list at least one factor")) }
+            for (index, factor) in factors.enumerated() {
+                range(factor, "\(base).progressivityGoldPriceFactors[\(index)]", 0, 100, openLower: true, what: "a factor on the gold price")
             }
         }
     }

@@ -14,6 +14,9 @@ public struct ProcessVolumes: Codable, Sendable, Equatable {
     public var domesticGoldKg: Double
     /// Gross mass received from sources in the origin country.
     public var domesticGrossKg: Double
+    /// Fine gold received from sources in the origin country, by kind, indexed like
+    /// `MaterialKind.allCases` (empty: unknown, read as ``domesticGoldKg`` split like ``goldKgByKind``).
+    public var domesticGoldKgByKind: [Double] = []
     /// Gold finished this year: refined + lost.
     public var goldProcessedKg: Double
     /// Fine gold refined into product, kg.
@@ -33,7 +36,8 @@ public struct ProcessVolumes: Codable, Sendable, Equatable {
     /// Creates one year's volumes; the parameters are the properties of the same names.
     public init(year: Int, lots: Double, grossKgByKind: [Double], goldKgByKind: [Double], domesticGoldKg: Double, domesticGrossKg: Double,
                 goldProcessedKg: Double, goldRefinedKg: Double, silverProcessedKg: Double, silverRefinedKg: Double,
-                averageGoldInProcessKg: Double, lockedGoldKg: Double, capacityRatio: Double?) {
+                averageGoldInProcessKg: Double, lockedGoldKg: Double, capacityRatio: Double?, domesticGoldKgByKind: [Double] = []) {
+        self.domesticGoldKgByKind = domesticGoldKgByKind
         self.year = year
         self.lots = lots
         self.grossKgByKind = grossKgByKind
@@ -52,15 +56,31 @@ public struct ProcessVolumes: Codable, Sendable, Equatable {
     /// Total fine gold received.
     public var goldIntakeKg: Double { goldKgByKind.reduce(0, +) }
 
+    /// Fine gold from the origin country of kind index `k`: ``domesticGoldKgByKind`` when given,
+    /// else ``domesticGoldKg`` split in proportion to ``goldKgByKind``.
+    public func domesticGoldKg(kind k: Int) -> Double {
+        if k < domesticGoldKgByKind.count { return domesticGoldKgByKind[k] }
+        let total = goldIntakeKg
+        return total > 0 ? domesticGoldKg * goldKgByKind[k] / total : 0
+    }
+
+    /// Gross mass from the origin country of kind index `k`, at that kind's gross-to-fine ratio.
+    public func domesticGrossKg(kind k: Int) -> Double {
+        goldKgByKind[k] > 0 ? domesticGoldKg(kind: k) * grossKgByKind[k] / goldKgByKind[k] : 0
+    }
+
     /// The volumes of every horizon year of `throughput`.
     public static func from(_ throughput: ThroughputReport, scenario: Scenario, originCountry: String) -> [ProcessVolumes] {
         let kinds = MaterialKind.allCases
         let domesticSources = Set(scenario.intake.sources.filter { $0.country == originCountry }.map(\.id))
+        let kindOfSource = Dictionary(scenario.intake.sources.map { ($0.id, $0.kind) }, uniquingKeysWith: { first, _ in first })
         return throughput.years.map { year in
             let intake = year.intake
             let gross = kinds.map { intake.grossKgByKind[$0.rawValue] ?? 0 }
             let gold = kinds.map { intake.goldKgByKind[$0.rawValue] ?? 0 }
-            let domesticGold = intake.goldKgBySource.filter { domesticSources.contains($0.key) }.reduce(0) { $0 + $1.value }
+            let domesticBySource = intake.goldKgBySource.filter { domesticSources.contains($0.key) }.sorted { $0.key < $1.key }
+            let domesticGold = domesticBySource.reduce(0) { $0 + $1.value }
+            let domesticByKind = kinds.map { kind in domesticBySource.filter { kindOfSource[$0.key] == kind }.reduce(0) { $0 + $1.value } }
             let totalGold = gold.reduce(0, +), totalGross = gross.reduce(0, +)
             let ratio: Double? = intake.goldKg > 0 ? year.sustainableIntakeTonnes.map { $0 * 1000 / intake.goldKg } : nil
             return ProcessVolumes(
@@ -69,7 +89,7 @@ public struct ProcessVolumes: Codable, Sendable, Equatable {
                 goldProcessedKg: year.gold.refined + year.gold.lost, goldRefinedKg: year.gold.refined,
                 silverProcessedKg: year.silver.refined + year.silver.inOtherProduct + year.silver.lost,
                 silverRefinedKg: year.silver.refined, averageGoldInProcessKg: year.averageGoldInProcessKg,
-                lockedGoldKg: year.lockedGoldKg, capacityRatio: ratio)
+                lockedGoldKg: year.lockedGoldKg, capacityRatio: ratio, domesticGoldKgByKind: domesticByKind)
         }
     }
 

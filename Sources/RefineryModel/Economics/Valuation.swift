@@ -11,6 +11,9 @@ public struct Valuation: Codable, Sendable, Equatable {
     public var holders: [HolderResult]
     /// Value added and national capture, per year and in total.
     public var valueAdded: ValueAddedReport
+    /// What the state gets by instrument, government take, AETR and the doré-export
+    /// counterfactual (nil when not computed, e.g. a valuation rebuilt from a report without it).
+    public var fiscal: FiscalView? = nil
 }
 
 /// The headline figures of a valuation. NPVs are at the start of the timeline (the first
@@ -98,7 +101,9 @@ extension CashFlowModel {
                 summary.breakEvenIntakeTonnesPerYear = operating.reduce(0) { $0 + $1.goldIntakeKg } / 1000 / Double(max(1, operating.count))
             }
         }
-        return Valuation(scenario: scenario.name, summary: summary, years: years, holders: holders, valueAdded: valueAdded)
+        var valuation = Valuation(scenario: scenario.name, summary: summary, years: years, holders: holders, valueAdded: valueAdded)
+        valuation.fiscal = fiscalView(of: valuation, adjustments: adjustments, marginal: breakEvens)
+        return valuation
     }
 
     /// The project NPV (free cash flow to the firm) under `adjustments`.

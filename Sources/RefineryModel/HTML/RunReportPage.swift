@@ -10,7 +10,7 @@ extension RunReport {
         let s = builder.strings
         // The valuation's key results read the report's own sections (no figure is recomputed).
         let valuationValue = valuation.flatMap { section in
-            valueAdded.map { Valuation(scenario: scenario.name, summary: section.summary, years: section.years, holders: ownership ?? [], valueAdded: $0) }
+            valueAdded.map { Valuation(scenario: scenario.name, summary: section.summary, years: section.years, holders: ownership ?? [], valueAdded: $0, fiscal: fiscal) }
         }
         let throughputMetrics = KeyResults.throughput(throughput.years)
         let metrics = throughputMetrics + (valuationValue.map { KeyResults.valuation($0) } ?? [])
@@ -34,6 +34,7 @@ extension RunReport {
             sections.append(HTMLSection(id: "holders", heading: s[.holdersSection], blocks: builder.holderBlocks(ownership ?? [])))
             sections.append(HTMLSection(id: "value-added", heading: s[.valueAddedSection],
                                         blocks: valueAdded.map { builder.valueAddedBlocks($0) } ?? [.paragraph(s[.noValuation])]))
+            if let fiscal { sections.append(HTMLSection(id: "fiscal", heading: s[.fiscalSection], blocks: builder.fiscalBlocks(fiscal))) }
         } else {
             sections.append(HTMLSection(id: "cash-flows", heading: s[.cashFlowSection], blocks: [.paragraph(s[.noValuation])]))
         }

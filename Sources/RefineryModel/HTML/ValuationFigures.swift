@@ -68,6 +68,30 @@ extension PageBuilder {
                 figure(chart)]
     }
 
+    /// The state's net cash over the horizon as a waterfall of its instruments (equity calls
+    /// down), with its NPV, the government take and the net gain to Mali against today.
+    mutating func fiscalBlocks(_ fiscal: FiscalView) -> [HTMLSection.Block] {
+        let t = fiscal.total
+        let labels: [FiscalInstrument: ReportText] = [
+            .corporateIncomeTax: .instrumentCorporateIncomeTax, .minimumTax: .instrumentMinimumTax,
+            .dividendWithholding: .instrumentDividendWithholding, .interestWithholding: .instrumentInterestWithholding,
+            .payrollTaxes: .instrumentPayrollTaxes, .stateDividends: .instrumentStateDividends, .stateEquityCalls: .instrumentStateEquityCalls,
+        ]
+        let steps = FiscalInstrument.allCases.map { WaterfallChart.Step(label: strings[labels[$0] ?? .stateNetCash], value: t.amount($0) / 1e6) }
+            + [WaterfallChart.Step(label: strings[.stateNetCash], value: t.stateNetCash / 1e6, isTotal: true)]
+        let take = fiscal.governmentTake.map { format.percent(fraction: $0, fractionDigits: 1) } ?? strings[.takeUndefined]
+        let rate = format.percent(fraction: fiscal.inputs.governmentDiscountRate, fractionDigits: 0)
+        let chart = WaterfallChart(
+            text: ChartText(id: "state-net-cash", title: strings[.fiscalTitle],
+                            reading: strings.format(.readingFiscal, millions(t.stateNetCash), millions(fiscal.stateNetCashNpvUsd), rate, take)),
+            steps: steps, valueAxis: AxisLabel(strings[.value], unit: strings[.millionUSD]), width: 900)
+        return [.facts([HTMLFact(strings[.stateNetCash], "\(millions(t.stateNetCash)) \(strings[.millionUSD])"),
+                        HTMLFact(strings[.metricStateNetCashNpvMillionUsd], "\(millions(fiscal.stateNetCashNpvUsd)) \(strings[.millionUSD])"),
+                        HTMLFact(strings[.governmentTake], take),
+                        HTMLFact(strings[.netGainToMali], "\(millions(fiscal.doreExport.presentValue.netGainToMali)) \(strings[.millionUSD])")]),
+                figure(chart)]
+    }
+
     /// The project NPV with each uncertain input at its low and high value, widest swing first.
     mutating func tornadoBlocks(_ tornado: Tornado) -> [HTMLSection.Block] {
         let bars = Array(tornado.byNPV.prefix(8))

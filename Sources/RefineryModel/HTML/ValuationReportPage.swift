@@ -9,11 +9,11 @@ extension ValuationReport {
         let s = builder.strings
         let summary = valuation.summary
         let metrics = KeyResults.valuation(Valuation(scenario: scenario, summary: summary, years: valuation.years,
-                                                     holders: ownership, valueAdded: valueAdded))
+                                                     holders: ownership, valueAdded: valueAdded, fiscal: fiscal))
         let headline = s.format(.headlineValuation, builder.millions(summary.projectNPVUsd),
                                 builder.format.percent(fraction: summary.discountRate, fractionDigits: 1),
                                 builder.millions(valueAdded.total.nationalCapture))
-        let sections = [
+        var sections = [
             HTMLSection(id: "key-results", heading: s[.keyResults], blocks: [.table(builder.keyResults(metrics))]),
             HTMLSection(id: "cash-flows", heading: s[.cashFlowSection], blocks: builder.cashFlowBlocks(valuation)),
             HTMLSection(id: "sensitivity", heading: s[.sensitivitySection], blocks: builder.tornadoBlocks(tornado)),
@@ -21,6 +21,7 @@ extension ValuationReport {
             HTMLSection(id: "holders", heading: s[.holdersSection], blocks: builder.holderBlocks(ownership)),
             HTMLSection(id: "value-added", heading: s[.valueAddedSection], blocks: builder.valueAddedBlocks(valueAdded)),
         ]
+        if let fiscal { sections.append(HTMLSection(id: "fiscal", heading: s[.fiscalSection], blocks: builder.fiscalBlocks(fiscal))) }
         let first = valuation.years.first?.year ?? 0
         let document = HTMLDocument(
             language: language, title: s[.valuationReportTitle], subtitle: headline,

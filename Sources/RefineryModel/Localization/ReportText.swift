@@ -395,6 +395,34 @@ public enum ReportText: String, CaseIterable, Codable, Sendable {
     case unitLots
     /// "US$/oz".
     case unitUsdPerOz
+    /// "What the state gets".
+    case fiscalSection
+    /// "The state’s net cash by instrument".
+    case fiscalTitle
+    /// "The state’s net cash is {1} million US$ over the horizon ({2} million US$ in present value at {3}); government take {4}.".
+    case readingFiscal
+    /// "Corporate income tax".
+    case instrumentCorporateIncomeTax
+    /// "Minimum tax".
+    case instrumentMinimumTax
+    /// "Dividend withholding".
+    case instrumentDividendWithholding
+    /// "Withholding on interest".
+    case instrumentInterestWithholding
+    /// "Payroll taxes and contributions".
+    case instrumentPayrollTaxes
+    /// "State dividends".
+    case instrumentStateDividends
+    /// "State equity calls".
+    case instrumentStateEquityCalls
+    /// "State’s net cash".
+    case stateNetCash
+    /// "Government take".
+    case governmentTake
+    /// "undefined (the pre-tax flow is not positive)".
+    case takeUndefined
+    /// "Net gain to Mali against exporting doré".
+    case netGainToMali
     /// "Year of the campaign schedule".
     case metricScheduleYear = "metric.scheduleYear"
     /// "Campaign schedule: gold refined in the year".
@@ -427,6 +455,14 @@ public enum ReportText: String, CaseIterable, Codable, Sendable {
     case metricNationalCaptureMillionUsd = "metric.nationalCaptureMillionUsd"
     /// "National capture, share of the gold processed".
     case metricNationalCaptureSharePercent = "metric.nationalCaptureSharePercent"
+    /// "The state's net cash, NPV (government rate)".
+    case metricStateNetCashNpvMillionUsd = "metric.stateNetCashNpvMillionUsd"
+    /// "Government take (FARI)".
+    case metricGovernmentTakePercent = "metric.governmentTakePercent"
+    /// "Average effective tax rate (FARI)".
+    case metricAetrPercent = "metric.aetrPercent"
+    /// "Net gain to Mali against today, PV".
+    case metricNetGainToMaliNpvMillionUsd = "metric.netGainToMaliNpvMillionUsd"
     /// "Refined gold, whole horizon".
     case metricRefinedGoldTonnes = "metric.refinedGoldTonnes"
     /// "Refined gold, mean per year".

@@ -46,6 +46,7 @@ public enum KeyResults {
         let irr = summary.flatMap { $0.projectIRR.rates.count == 1 ? $0.projectIRR.rates[0] * 100 : nil }
         let malian = valuation.map { $0.holders.filter(\.malian).reduce(0) { $0 + $1.npvUsd } }
         let total = valuation?.valueAdded.total
+        let fiscal = valuation?.fiscal
         return [
             KeyMetric(id: "projectNpvMillionUsd", label: "project NPV", column: "NPV M$", unit: "M USD", value: number(summary.map { $0.projectNPVUsd / 1e6 })),
             KeyMetric(id: "projectIrrPercent", label: "project IRR (when unique)", column: "IRR %", unit: "%", value: number(irr)),
@@ -55,6 +56,14 @@ public enum KeyResults {
             KeyMetric(id: "nationalCaptureMillionUsd", label: "national capture, whole horizon", column: "capture M$", unit: "M USD", value: number(total.map { $0.nationalCapture / 1e6 })),
             KeyMetric(id: "nationalCaptureSharePercent", label: "national capture, share of the gold processed", column: "capture %", unit: "%",
                       value: number(total?.captureShareOfGold.map { $0 * 100 }), decimals: 3),
+            KeyMetric(id: "stateNetCashNpvMillionUsd", label: "the state's net cash, NPV (government rate)", column: "state NPV M$", unit: "M USD",
+                      value: number(fiscal.map { $0.stateNetCashNpvUsd / 1e6 })),
+            KeyMetric(id: "governmentTakePercent", label: "government take (FARI)", column: "take %", unit: "%",
+                      value: number(fiscal?.governmentTake.map { $0 * 100 })),
+            KeyMetric(id: "aetrPercent", label: "average effective tax rate (FARI)", column: "AETR %", unit: "%",
+                      value: number(fiscal?.aetr.map { $0 * 100 })),
+            KeyMetric(id: "netGainToMaliNpvMillionUsd", label: "net gain to Mali against today, PV", column: "ML gain M$", unit: "M USD",
+                      value: number(fiscal.map { $0.doreExport.presentValue.netGainToMali / 1e6 })),
         ]
     }
 

@@ -27,6 +27,9 @@ public struct RunReport: Codable, Sendable {
     public var ownership: [HolderResult]? = nil
     /// Value added and national capture; absent when the scenario has no economics.
     public var valueAdded: ValueAddedReport? = nil
+    /// What the state gets by instrument, government take, AETR and the doré-export
+    /// counterfactual; absent when the scenario has no economics.
+    public var fiscal: FiscalView? = nil
     /// What the run left out and why (e.g. the schedule was skipped).
     public var notes: [String] = []
 
@@ -58,6 +61,7 @@ extension RunReport {
             self.valuation = ValuationSection(valuation.result)
             ownership = valuation.result.holders
             valueAdded = valuation.result.valueAdded
+            fiscal = valuation.result.fiscal
         }
     }
 }

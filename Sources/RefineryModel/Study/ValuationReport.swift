@@ -13,6 +13,9 @@ public struct ValuationReport: Codable, Sendable {
     public var ownership: [HolderResult]
     /// Value added and national capture, by year and in total.
     public var valueAdded: ValueAddedReport
+    /// What the state gets by instrument, government take, AETR and the doré-export
+    /// counterfactual (absent only when the valuation did not compute it).
+    public var fiscal: FiscalView?
     /// One-at-a-time sensitivity.
     public var tornado: Tornado
     /// The Monte Carlo's percentiles (without the draws themselves); absent with zero draws.
@@ -24,6 +27,7 @@ public struct ValuationReport: Codable, Sendable {
         self.valuation = ValuationSection(valuation)
         ownership = valuation.holders
         valueAdded = valuation.valueAdded
+        fiscal = valuation.fiscal
         self.tornado = tornado
         // The draws themselves stay out of the report; their percentiles are in it.
         self.monteCarlo = monteCarlo.map { var summary = $0; summary.npvs = []; summary.captures = []; return summary }

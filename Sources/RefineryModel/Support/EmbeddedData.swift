@@ -77,7 +77,11 @@ enum EmbeddedData {
               "malianHoldersNpvMillionUsd",
               "valueAddedMillionUsd",
               "nationalCaptureMillionUsd",
-              "nationalCaptureSharePercent"
+              "nationalCaptureSharePercent",
+              "stateNetCashNpvMillionUsd",
+              "governmentTakePercent",
+              "aetrPercent",
+              "netGainToMaliNpvMillionUsd"
             ],
             "description": "The metric's stable id (its suffix says the unit): refinedGoldTonnes: refined gold, whole horizon (t (tonnes)); refinedGoldMeanTonnesPerYear: refined gold, mean per year (t a year); refinedGoldPeakTonnesPerYear: refined gold, best year (t a year); peakIntakeYear: year of peak gold intake (a calendar year); peakIntakeTonnes: gold intake in the peak year (t (tonnes)); bottleneck: bottleneck stage in the peak year (text); bottleneckUtilizationPercent: bottleneck utilization in the peak year (percent (0–100)); bottleneckCapacityTonnesPerYear: gold intake the bottleneck sustains (peak-year mix) (t a year); yearsAboveCapacity: years with a stage above capacity (years (a count)); finalBacklogTonnes: backlog at the end of the horizon (t (tonnes)); finalGoldInProcessKg: gold in process at the end of the horizon (kg); meanGoldInProcessKg: gold in process, mean over the horizon (kg); meanTurnaroundDays: turnaround, mean over routes (last year) (days); goldLostKg: gold lost in refining, whole horizon (kg); scheduleYear: campaign schedule: year (a calendar year); scheduleRefinedGoldTonnes: campaign schedule: gold refined in the year (t (tonnes)); scheduleLotsLate: campaign schedule: lots late (lots (a count)); scheduleMeanTurnaroundDays: campaign schedule: mean lot turnaround (days); scheduleMaxTurnaroundDays: campaign schedule: longest lot turnaround (days); scheduleMeanGoldInProcessKg: campaign schedule: gold in process, mean (kg); scheduleBusiestStage: campaign schedule: busiest stage (text); scheduleBusiestUtilizationPercent: campaign schedule: busiest stage's use of its hours (percent (0–100)); scheduleGapPercent: campaign schedule: solver gap (percent (0–100)); projectNpvMillionUsd: project NPV (million USD (nominal; NPVs discounted)); projectIrrPercent: project IRR (when unique) (percent (0–100)); equityNpvMillionUsd: equity NPV (million USD (nominal; NPVs discounted)); malianHoldersNpvMillionUsd: NPV to Malian holders (million USD (nominal; NPVs discounted)); valueAddedMillionUsd: value added, whole horizon (million USD (nominal; NPVs discounted)); nationalCaptureMillionUsd: national capture, whole horizon (million USD (nominal; NPVs discounted)); nationalCaptureSharePercent: national capture, share of the gold processed (percent (0–100))."
           },
@@ -611,6 +615,10 @@ enum EmbeddedData {
     "valueAdded": {
       "$ref": "#/$defs/valueAdded",
       "description": "Value added and national capture; present when the scenario has economics and ownership."
+    },
+    "fiscal": {
+      "$ref": "#/$defs/fiscal",
+      "description": "The state's cash by instrument, government take, AETR and the doré-export counterfactual; present when the scenario has economics and ownership."
     },
     "notes": {
       "type": "array",
@@ -2478,6 +2486,337 @@ enum EmbeddedData {
           "description": "The last of them by arrival, a lot id."
         }
       }
+    },
+    "fiscal": {
+      "type": "object",
+      "description": "The state's cash from the refinery by instrument (IMF FARI definitions), government take, AETR, IRRs, progressivity and the doré-export counterfactual, METR.",
+      "additionalProperties": false,
+      "required": [
+        "inputs",
+        "years",
+        "total",
+        "presentValue",
+        "stateNetCashNpvUsd",
+        "preTaxIRR",
+        "postTaxIRR",
+        "progressivity",
+        "metrNote",
+        "doreExport"
+      ],
+      "properties": {
+        "inputs": {
+          "$ref": "#/$defs/fiscalInputs",
+          "description": "The fiscal inputs in force, defaults filled in."
+        },
+        "years": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/governmentRevenueYear"
+          },
+          "description": "The state's cash by instrument, one row per timeline year."
+        },
+        "total": {
+          "$ref": "#/$defs/governmentRevenueYear",
+          "description": "Every field summed over the timeline (year 0)."
+        },
+        "presentValue": {
+          "$ref": "#/$defs/governmentRevenueYear",
+          "description": "Every field discounted at the government discount rate (year 0)."
+        },
+        "stateNetCashNpvUsd": {
+          "type": "number",
+          "description": "NPV of the state's net cash at the government discount rate, USD."
+        },
+        "governmentTake": {
+          "type": "number",
+          "description": "FARI government take: Σ government revenue ÷ Σ pre-tax net cash flow, a fraction; absent when undefined."
+        },
+        "governmentTakeNote": {
+          "type": "string",
+          "description": "Why the take is undefined; absent when it is defined."
+        },
+        "aetr": {
+          "type": "number",
+          "description": "FARI average effective tax rate: PV(government revenue) ÷ PV(pre-tax net cash flow) at the government discount rate, a fraction; absent when undefined."
+        },
+        "aetrNote": {
+          "type": "string",
+          "description": "Why the AETR is undefined; absent when it is defined."
+        },
+        "preTaxIRR": {
+          "$ref": "#/$defs/irr",
+          "description": "IRRs of the pre-tax net cash flow."
+        },
+        "postTaxIRR": {
+          "$ref": "#/$defs/irr",
+          "description": "IRRs of the post-tax net cash flow."
+        },
+        "progressivity": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/progressivityPoint"
+          },
+          "description": "The government take at each factor on the gold price."
+        },
+        "metr": {
+          "type": "number",
+          "description": "FARI marginal effective tax rate: (pre-tax IRR − r) ÷ pre-tax IRR of the marginal project (post-tax NPV zero at the project's rate r), a fraction; absent when undefined or not computed."
+        },
+        "metrNote": {
+          "type": "string",
+          "description": "How the METR was found, or why there is none."
+        },
+        "marginalRefiningChargeUsdPerOzGross": {
+          "type": "number",
+          "description": "The refining charge on every kind that makes the project marginal, USD per gross troy ounce; absent when there is none."
+        },
+        "doreExport": {
+          "$ref": "#/$defs/doreExport",
+          "description": "Doré exported as today against refining at Sénou."
+        }
+      }
+    },
+    "fiscalInputs": {
+      "type": "object",
+      "description": "The inputs of the fiscal view in force (economics.fiscal with its defaults).",
+      "additionalProperties": false,
+      "required": [
+        "governmentDiscountRate",
+        "interestWithholding",
+        "payrollTaxes",
+        "refiningChargeAbroadUsdPerOzGross",
+        "freightAndInsuranceUsdPerOzFine",
+        "goldPayableAbroad",
+        "settlementDaysAbroad",
+        "settlementDaysAtSenou",
+        "goldFinancingRate",
+        "minesCorporateTax",
+        "stateStakeInMines",
+        "progressivityGoldPriceFactors"
+      ],
+      "properties": {
+        "governmentDiscountRate": {
+          "type": "number",
+          "description": "Government discount rate, a fraction a year."
+        },
+        "interestWithholding": {
+          "type": "number",
+          "description": "Withholding on interest to foreign lenders, a fraction."
+        },
+        "payrollTaxes": {
+          "type": "number",
+          "description": "Payroll taxes and social contributions, a fraction of Malian wages."
+        },
+        "refiningChargeAbroadUsdPerOzGross": {
+          "type": "number",
+          "description": "Refining charge abroad, USD per gross troy ounce."
+        },
+        "freightAndInsuranceUsdPerOzFine": {
+          "type": "number",
+          "description": "Freight and insurance of doré abroad, USD per fine troy ounce."
+        },
+        "goldPayableAbroad": {
+          "type": "number",
+          "description": "Gold payable abroad, a fraction."
+        },
+        "settlementDaysAbroad": {
+          "type": "number",
+          "description": "Settlement abroad, days."
+        },
+        "settlementDaysAtSenou": {
+          "type": "number",
+          "description": "Settlement at Sénou, days."
+        },
+        "goldFinancingRate": {
+          "type": "number",
+          "description": "The mines' cost of carrying gold, a fraction a year."
+        },
+        "minesCorporateTax": {
+          "type": "number",
+          "description": "The mines' corporate income tax, a fraction."
+        },
+        "stateStakeInMines": {
+          "type": "number",
+          "description": "The state's stake in the mines, a fraction."
+        },
+        "progressivityGoldPriceFactors": {
+          "type": "array",
+          "items": {
+            "type": "number",
+            "description": "A factor on the gold price, dimensionless."
+          },
+          "description": "Factors on the gold price of the progressivity test."
+        }
+      }
+    },
+    "governmentRevenueYear": {
+      "type": "object",
+      "description": "One year (or a total) of the state's cash by instrument, USD; equity calls negative.",
+      "additionalProperties": false,
+      "required": [
+        "year",
+        "corporateIncomeTax",
+        "minimumTax",
+        "dividendWithholding",
+        "interestWithholding",
+        "payrollTaxes",
+        "stateDividends",
+        "stateEquityCalls",
+        "stateNetCash",
+        "preTaxNetCashFlow",
+        "postTaxNetCashFlow"
+      ],
+      "properties": {
+        "year": {
+          "type": "integer",
+          "description": "The calendar year; 0 in totals and present values."
+        },
+        "corporateIncomeTax": {
+          "type": "number",
+          "description": "Corporate income tax at its rate on taxable profit, USD."
+        },
+        "minimumTax": {
+          "type": "number",
+          "description": "What the minimum tax on turnover adds to income tax, USD."
+        },
+        "dividendWithholding": {
+          "type": "number",
+          "description": "Withholding tax on the dividends of holders other than the state, USD."
+        },
+        "interestWithholding": {
+          "type": "number",
+          "description": "Withholding tax on interest paid to foreign lenders (borne by the lenders), USD."
+        },
+        "payrollTaxes": {
+          "type": "number",
+          "description": "Payroll taxes and social contributions on the Malian staff's wages (part of opex), USD."
+        },
+        "stateDividends": {
+          "type": "number",
+          "description": "Dividends to the state holders, before withholding, USD."
+        },
+        "stateEquityCalls": {
+          "type": "number",
+          "description": "Capital the state holders contribute, negative, USD."
+        },
+        "stateNetCash": {
+          "type": "number",
+          "description": "The state's net cash: the sum of the instruments (FARI government revenue), USD."
+        },
+        "preTaxNetCashFlow": {
+          "type": "number",
+          "description": "The project's pre-tax net cash flow: EBITDA + payroll taxes − capex − sustaining capex − change in working capital, USD."
+        },
+        "postTaxNetCashFlow": {
+          "type": "number",
+          "description": "The pre-tax net cash flow less the state's net cash, USD."
+        }
+      }
+    },
+    "progressivityPoint": {
+      "type": "object",
+      "description": "The government take at one gold price.",
+      "additionalProperties": false,
+      "required": [
+        "goldPriceFactor",
+        "governmentRevenueUsd",
+        "preTaxNetCashFlowUsd"
+      ],
+      "properties": {
+        "goldPriceFactor": {
+          "type": "number",
+          "description": "The factor on the scenario's gold price, dimensionless."
+        },
+        "governmentRevenueUsd": {
+          "type": "number",
+          "description": "Government revenue (the state's net cash) over the timeline, USD."
+        },
+        "preTaxNetCashFlowUsd": {
+          "type": "number",
+          "description": "Pre-tax net cash flow over the timeline, USD."
+        },
+        "governmentTake": {
+          "type": "number",
+          "description": "The government take, a fraction; absent when the pre-tax flow is ≤ 0."
+        }
+      }
+    },
+    "doreExport": {
+      "type": "object",
+      "description": "Doré exported as today against refining at Sénou: mines, state and Mali; positive = better with Sénou.",
+      "additionalProperties": false,
+      "required": [
+        "years",
+        "total",
+        "presentValue"
+      ],
+      "properties": {
+        "years": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/doreExportYear"
+          },
+          "description": "One row per timeline year."
+        },
+        "total": {
+          "$ref": "#/$defs/doreExportYear",
+          "description": "Every field summed over the timeline (year 0)."
+        },
+        "presentValue": {
+          "$ref": "#/$defs/doreExportYear",
+          "description": "Every field discounted at the government discount rate (year 0)."
+        }
+      }
+    },
+    "doreExportYear": {
+      "type": "object",
+      "description": "One year (or a total) of the doré-export counterfactual, USD.",
+      "additionalProperties": false,
+      "required": [
+        "year",
+        "minesGoldOz",
+        "minesNetBackChange",
+        "stateChangeFromMines",
+        "stateNetCashFromRefinery",
+        "stateChange",
+        "refineryCapture",
+        "netGainToMali"
+      ],
+      "properties": {
+        "year": {
+          "type": "integer",
+          "description": "The calendar year; 0 in totals and present values."
+        },
+        "minesGoldOz": {
+          "type": "number",
+          "minimum": 0,
+          "description": "The mines' fine gold refined at Sénou instead of abroad, troy ounces (discounted like the rest in present values)."
+        },
+        "minesNetBackChange": {
+          "type": "number",
+          "description": "The change in the mines' net-back, Sénou against abroad (negative: the mines lose), USD."
+        },
+        "stateChangeFromMines": {
+          "type": "number",
+          "description": "The change in the state's corporate tax and stake dividends from the mines, USD."
+        },
+        "stateNetCashFromRefinery": {
+          "type": "number",
+          "description": "The state's net cash from the refinery, USD."
+        },
+        "stateChange": {
+          "type": "number",
+          "description": "The state's change against today: from the mines + from the refinery, USD."
+        },
+        "refineryCapture": {
+          "type": "number",
+          "description": "National capture without the avoided foreign fees and logistics, USD."
+        },
+        "netGainToMali": {
+          "type": "number",
+          "description": "Net gain to Mali against today: refinery capture + the mines' change, USD."
+        }
+      }
     }
   }
 }
@@ -3740,6 +4079,93 @@ enum EmbeddedData {
             }
           },
           "description": "Uncertain inputs for the tornado and the Monte Carlo (value)."
+        },
+        "fiscal": {
+          "type": "object",
+          "additionalProperties": false,
+          "properties": {
+            "governmentDiscountRate": {
+              "type": "number",
+              "minimum": -0.5,
+              "maximum": 10,
+              "description": "The rate at which the state's cash flows are discounted, a fraction a year (default 0.10, assumption: IMF FARI practice). Bounds as the project discount rate."
+            },
+            "interestWithholding": {
+              "type": "number",
+              "minimum": 0,
+              "exclusiveMaximum": 1,
+              "description": "Withholding tax on interest paid to foreign lenders, a fraction of the interest (default 0.15, assumption); nothing is withheld when financing.lenderMalian is true."
+            },
+            "payrollTaxes": {
+              "type": "number",
+              "minimum": 0,
+              "maximum": 1,
+              "description": "Payroll taxes and social contributions, a fraction of the Malian staff's loaded wages in opex (default 0.20, assumption)."
+            },
+            "refiningChargeAbroadUsdPerOzGross": {
+              "type": "number",
+              "minimum": 0,
+              "maximum": 1000000,
+              "description": "Refining charge abroad, USD per gross troy ounce of doré (default: counterfactual.foreignRefiningUsdPerOzGross)."
+            },
+            "freightAndInsuranceUsdPerOzFine": {
+              "type": "number",
+              "minimum": 0,
+              "maximum": 1000000,
+              "description": "Freight and insurance of doré abroad beyond shipping refined bars, USD per fine troy ounce (default: counterfactual.exportLogisticsUsdPerOzFine)."
+            },
+            "goldPayableAbroad": {
+              "type": "number",
+              "exclusiveMinimum": 0,
+              "maximum": 1,
+              "description": "Share of assayed fine gold a foreign refiner pays the mines, a fraction (default: terms.goldPayable)."
+            },
+            "settlementDaysAbroad": {
+              "type": "number",
+              "minimum": 0,
+              "maximum": 365,
+              "description": "Days from doré leaving the mine to the mine being paid abroad, days (default 20, assumption)."
+            },
+            "settlementDaysAtSenou": {
+              "type": "number",
+              "minimum": 0,
+              "maximum": 365,
+              "description": "Days from doré leaving the mine to the mine being paid when refined at Sénou, days (default 20, assumption)."
+            },
+            "goldFinancingRate": {
+              "type": "number",
+              "minimum": 0,
+              "maximum": 1,
+              "description": "The mines' cost of carrying unsettled gold, a fraction a year (default 0.06, domain.md §9, assumption)."
+            },
+            "minesCorporateTax": {
+              "type": "number",
+              "minimum": 0,
+              "exclusiveMaximum": 1,
+              "description": "The mines' corporate income tax rate, a fraction (default 0.30, domain.md §3, R)."
+            },
+            "stateStakeInMines": {
+              "type": "number",
+              "minimum": 0,
+              "maximum": 1,
+              "description": "The state's stake in the mines, a fraction of their after-tax profit (default 0.20, domain.md §2, R)."
+            },
+            "progressivityGoldPriceFactors": {
+              "type": "array",
+              "minItems": 1,
+              "items": {
+                "type": "number",
+                "exclusiveMinimum": 0,
+                "maximum": 100
+              },
+              "description": "Factors on the gold price at which the government take is recomputed, dimensionless (default [0.8, 1.0, 1.2], assumption)."
+            },
+            "basis": {
+              "type": "string",
+              "description": "Where the figures come from: a citation, or \"assumption\" with the reasoning."
+            }
+          },
+          "description": "Optional inputs of the fiscal view (IMF FARI definitions) and of the doré-export counterfactual; every field has a default (data/SOURCES.md)."
         }
       }
     },
@@ -5237,6 +5663,34 @@ enum EmbeddedData {
             "null"
           ],
           "description": "National capture, share of the gold processed, percent (0–100); null when not defined for this run."
+        },
+        "stateNetCashNpvMillionUsd": {
+          "type": [
+            "number",
+            "null"
+          ],
+          "description": "The state's net cash, NPV (government rate), million USD; null when not defined for this run."
+        },
+        "governmentTakePercent": {
+          "type": [
+            "number",
+            "null"
+          ],
+          "description": "Government take (FARI), percent: undiscounted government revenue over the pre-tax net cash flow; null when undefined (pre-tax flow ≤ 0) or not defined for this run."
+        },
+        "aetrPercent": {
+          "type": [
+            "number",
+            "null"
+          ],
+          "description": "Average effective tax rate (FARI), percent: present values at the government discount rate; null when undefined or not defined for this run."
+        },
+        "netGainToMaliNpvMillionUsd": {
+          "type": [
+            "number",
+            "null"
+          ],
+          "description": "Net gain to Mali against today, PV, million USD (against exporting doré, at the government rate); null when not defined for this run."
         }
       },
       "description": "The key results selected (--metrics; default all), by id; the id's suffix says its unit. Absent when the point failed."
@@ -5376,6 +5830,10 @@ enum EmbeddedData {
     "valueAdded": {
       "$ref": "#/$defs/valueAdded",
       "description": "Value added and national capture, by year, in total and in present value."
+    },
+    "fiscal": {
+      "$ref": "#/$defs/fiscal",
+      "description": "The state's cash by instrument, government take, AETR and the doré-export counterfactual."
     },
     "tornado": {
       "$ref": "#/$defs/tornado",
@@ -6326,6 +6784,337 @@ enum EmbeddedData {
             "description": "A draw's national capture, USD."
           },
           "description": "Empty in the report (the draws are left out)."
+        }
+      }
+    },
+    "fiscal": {
+      "type": "object",
+      "description": "The state's cash from the refinery by instrument (IMF FARI definitions), government take, AETR, IRRs, progressivity and the doré-export counterfactual, METR.",
+      "additionalProperties": false,
+      "required": [
+        "inputs",
+        "years",
+        "total",
+        "presentValue",
+        "stateNetCashNpvUsd",
+        "preTaxIRR",
+        "postTaxIRR",
+        "progressivity",
+        "metrNote",
+        "doreExport"
+      ],
+      "properties": {
+        "inputs": {
+          "$ref": "#/$defs/fiscalInputs",
+          "description": "The fiscal inputs in force, defaults filled in."
+        },
+        "years": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/governmentRevenueYear"
+          },
+          "description": "The state's cash by instrument, one row per timeline year."
+        },
+        "total": {
+          "$ref": "#/$defs/governmentRevenueYear",
+          "description": "Every field summed over the timeline (year 0)."
+        },
+        "presentValue": {
+          "$ref": "#/$defs/governmentRevenueYear",
+          "description": "Every field discounted at the government discount rate (year 0)."
+        },
+        "stateNetCashNpvUsd": {
+          "type": "number",
+          "description": "NPV of the state's net cash at the government discount rate, USD."
+        },
+        "governmentTake": {
+          "type": "number",
+          "description": "FARI government take: Σ government revenue ÷ Σ pre-tax net cash flow, a fraction; absent when undefined."
+        },
+        "governmentTakeNote": {
+          "type": "string",
+          "description": "Why the take is undefined; absent when it is defined."
+        },
+        "aetr": {
+          "type": "number",
+          "description": "FARI average effective tax rate: PV(government revenue) ÷ PV(pre-tax net cash flow) at the government discount rate, a fraction; absent when undefined."
+        },
+        "aetrNote": {
+          "type": "string",
+          "description": "Why the AETR is undefined; absent when it is defined."
+        },
+        "preTaxIRR": {
+          "$ref": "#/$defs/irr",
+          "description": "IRRs of the pre-tax net cash flow."
+        },
+        "postTaxIRR": {
+          "$ref": "#/$defs/irr",
+          "description": "IRRs of the post-tax net cash flow."
+        },
+        "progressivity": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/progressivityPoint"
+          },
+          "description": "The government take at each factor on the gold price."
+        },
+        "metr": {
+          "type": "number",
+          "description": "FARI marginal effective tax rate: (pre-tax IRR − r) ÷ pre-tax IRR of the marginal project (post-tax NPV zero at the project's rate r), a fraction; absent when undefined or not computed."
+        },
+        "metrNote": {
+          "type": "string",
+          "description": "How the METR was found, or why there is none."
+        },
+        "marginalRefiningChargeUsdPerOzGross": {
+          "type": "number",
+          "description": "The refining charge on every kind that makes the project marginal, USD per gross troy ounce; absent when there is none."
+        },
+        "doreExport": {
+          "$ref": "#/$defs/doreExport",
+          "description": "Doré exported as today against refining at Sénou."
+        }
+      }
+    },
+    "fiscalInputs": {
+      "type": "object",
+      "description": "The inputs of the fiscal view in force (economics.fiscal with its defaults).",
+      "additionalProperties": false,
+      "required": [
+        "governmentDiscountRate",
+        "interestWithholding",
+        "payrollTaxes",
+        "refiningChargeAbroadUsdPerOzGross",
+        "freightAndInsuranceUsdPerOzFine",
+        "goldPayableAbroad",
+        "settlementDaysAbroad",
+        "settlementDaysAtSenou",
+        "goldFinancingRate",
+        "minesCorporateTax",
+        "stateStakeInMines",
+        "progressivityGoldPriceFactors"
+      ],
+      "properties": {
+        "governmentDiscountRate": {
+          "type": "number",
+          "description": "Government discount rate, a fraction a year."
+        },
+        "interestWithholding": {
+          "type": "number",
+          "description": "Withholding on interest to foreign lenders, a fraction."
+        },
+        "payrollTaxes": {
+          "type": "number",
+          "description": "Payroll taxes and social contributions, a fraction of Malian wages."
+        },
+        "refiningChargeAbroadUsdPerOzGross": {
+          "type": "number",
+          "description": "Refining charge abroad, USD per gross troy ounce."
+        },
+        "freightAndInsuranceUsdPerOzFine": {
+          "type": "number",
+          "description": "Freight and insurance of doré abroad, USD per fine troy ounce."
+        },
+        "goldPayableAbroad": {
+          "type": "number",
+          "description": "Gold payable abroad, a fraction."
+        },
+        "settlementDaysAbroad": {
+          "type": "number",
+          "description": "Settlement abroad, days."
+        },
+        "settlementDaysAtSenou": {
+          "type": "number",
+          "description": "Settlement at Sénou, days."
+        },
+        "goldFinancingRate": {
+          "type": "number",
+          "description": "The mines' cost of carrying gold, a fraction a year."
+        },
+        "minesCorporateTax": {
+          "type": "number",
+          "description": "The mines' corporate income tax, a fraction."
+        },
+        "stateStakeInMines": {
+          "type": "number",
+          "description": "The state's stake in the mines, a fraction."
+        },
+        "progressivityGoldPriceFactors": {
+          "type": "array",
+          "items": {
+            "type": "number",
+            "description": "A factor on the gold price, dimensionless."
+          },
+          "description": "Factors on the gold price of the progressivity test."
+        }
+      }
+    },
+    "governmentRevenueYear": {
+      "type": "object",
+      "description": "One year (or a total) of the state's cash by instrument, USD; equity calls negative.",
+      "additionalProperties": false,
+      "required": [
+        "year",
+        "corporateIncomeTax",
+        "minimumTax",
+        "dividendWithholding",
+        "interestWithholding",
+        "payrollTaxes",
+        "stateDividends",
+        "stateEquityCalls",
+        "stateNetCash",
+        "preTaxNetCashFlow",
+        "postTaxNetCashFlow"
+      ],
+      "properties": {
+        "year": {
+          "type": "integer",
+          "description": "The calendar year; 0 in totals and present values."
+        },
+        "corporateIncomeTax": {
+          "type": "number",
+          "description": "Corporate income tax at its rate on taxable profit, USD."
+        },
+        "minimumTax": {
+          "type": "number",
+          "description": "What the minimum tax on turnover adds to income tax, USD."
+        },
+        "dividendWithholding": {
+          "type": "number",
+          "description": "Withholding tax on the dividends of holders other than the state, USD."
+        },
+        "interestWithholding": {
+          "type": "number",
+          "description": "Withholding tax on interest paid to foreign lenders (borne by the lenders), USD."
+        },
+        "payrollTaxes": {
+          "type": "number",
+          "description": "Payroll taxes and social contributions on the Malian staff's wages (part of opex), USD."
+        },
+        "stateDividends": {
+          "type": "number",
+          "description": "Dividends to the state holders, before withholding, USD."
+        },
+        "stateEquityCalls": {
+          "type": "number",
+          "description": "Capital the state holders contribute, negative, USD."
+        },
+        "stateNetCash": {
+          "type": "number",
+          "description": "The state's net cash: the sum of the instruments (FARI government revenue), USD."
+        },
+        "preTaxNetCashFlow": {
+          "type": "number",
+          "description": "The project's pre-tax net cash flow: EBITDA + payroll taxes − capex − sustaining capex − change in working capital, USD."
+        },
+        "postTaxNetCashFlow": {
+          "type": "number",
+          "description": "The pre-tax net cash flow less the state's net cash, USD."
+        }
+      }
+    },
+    "progressivityPoint": {
+      "type": "object",
+      "description": "The government take at one gold price.",
+      "additionalProperties": false,
+      "required": [
+        "goldPriceFactor",
+        "governmentRevenueUsd",
+        "preTaxNetCashFlowUsd"
+      ],
+      "properties": {
+        "goldPriceFactor": {
+          "type": "number",
+          "description": "The factor on the scenario's gold price, dimensionless."
+        },
+        "governmentRevenueUsd": {
+          "type": "number",
+          "description": "Government revenue (the state's net cash) over the timeline, USD."
+        },
+        "preTaxNetCashFlowUsd": {
+          "type": "number",
+          "description": "Pre-tax net cash flow over the timeline, USD."
+        },
+        "governmentTake": {
+          "type": "number",
+          "description": "The government take, a fraction; absent when the pre-tax flow is ≤ 0."
+        }
+      }
+    },
+    "doreExport": {
+      "type": "object",
+      "description": "Doré exported as today against refining at Sénou: mines, state and Mali; positive = better with Sénou.",
+      "additionalProperties": false,
+      "required": [
+        "years",
+        "total",
+        "presentValue"
+      ],
+      "properties": {
+        "years": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/doreExportYear"
+          },
+          "description": "One row per timeline year."
+        },
+        "total": {
+          "$ref": "#/$defs/doreExportYear",
+          "description": "Every field summed over the timeline (year 0)."
+        },
+        "presentValue": {
+          "$ref": "#/$defs/doreExportYear",
+          "description": "Every field discounted at the government discount rate (year 0)."
+        }
+      }
+    },
+    "doreExportYear": {
+      "type": "object",
+      "description": "One year (or a total) of the doré-export counterfactual, USD.",
+      "additionalProperties": false,
+      "required": [
+        "year",
+        "minesGoldOz",
+        "minesNetBackChange",
+        "stateChangeFromMines",
+        "stateNetCashFromRefinery",
+        "stateChange",
+        "refineryCapture",
+        "netGainToMali"
+      ],
+      "properties": {
+        "year": {
+          "type": "integer",
+          "description": "The calendar year; 0 in totals and present values."
+        },
+        "minesGoldOz": {
+          "type": "number",
+          "minimum": 0,
+          "description": "The mines' fine gold refined at Sénou instead of abroad, troy ounces (discounted like the rest in present values)."
+        },
+        "minesNetBackChange": {
+          "type": "number",
+          "description": "The change in the mines' net-back, Sénou against abroad (negative: the mines lose), USD."
+        },
+        "stateChangeFromMines": {
+          "type": "number",
+          "description": "The change in the state's corporate tax and stake dividends from the mines, USD."
+        },
+        "stateNetCashFromRefinery": {
+          "type": "number",
+          "description": "The state's net cash from the refinery, USD."
+        },
+        "stateChange": {
+          "type": "number",
+          "description": "The state's change against today: from the mines + from the refinery, USD."
+        },
+        "refineryCapture": {
+          "type": "number",
+          "description": "National capture without the avoided foreign fees and logistics, USD."
+        },
+        "netGainToMali": {
+          "type": "number",
+          "description": "Net gain to Mali against today: refinery capture + the mines' change, USD."
         }
       }
     }

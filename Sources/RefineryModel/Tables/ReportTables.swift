@@ -61,6 +61,7 @@ extension RunReport {
             if let ownership { tables += [CSVTable.holders(ownership), CSVTable.holderFlowsByYear(ownership, years: valuation.years)] }
         }
         if let valueAdded { tables += [CSVTable.valueAddedByYear(valueAdded), CSVTable.valueAddedTotals(valueAdded)] }
+        if let fiscal { tables += [CSVTable.fiscalSummary(fiscal), CSVTable.fiscalByYear(fiscal)] }
         return tables
     }
 }
@@ -71,7 +72,9 @@ extension ValuationReport {
     public var csvTables: [CSVTable] {
         var tables = [CSVTable.valuationSummary(valuation.summary), CSVTable.cashFlowsByYear(valuation.years), CSVTable.otherOpexByYear(valuation.years),
                       CSVTable.holders(ownership), CSVTable.holderFlowsByYear(ownership, years: valuation.years),
-                      CSVTable.valueAddedByYear(valueAdded), CSVTable.valueAddedTotals(valueAdded), CSVTable.tornado(tornado)]
+                      CSVTable.valueAddedByYear(valueAdded), CSVTable.valueAddedTotals(valueAdded)]
+        if let fiscal { tables += [CSVTable.fiscalSummary(fiscal), CSVTable.fiscalByYear(fiscal)] }
+        tables.append(CSVTable.tornado(tornado))
         if let monteCarlo { tables.append(CSVTable.monteCarloPercentiles(monteCarlo)) }
         return tables
     }

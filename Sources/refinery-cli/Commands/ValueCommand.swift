@@ -165,6 +165,7 @@ enum ValuationText {
              millions(y.intermediateLocal + y.localCapex), millions(y.avoidedForeignRefiningFees + y.avoidedExportLogistics),
              millions(y.nationalCapture), share(y.captureShareOfGold)]
         })
+        if let fiscal = valuation.fiscal { text += FiscalText.render(fiscal) }
 
         if let tornado, !tornado.byNPV.isEmpty {
             text += "\nTornado: project NPV (base \(millions(tornado.baseNPVUsd)) M USD), largest swings first\n"

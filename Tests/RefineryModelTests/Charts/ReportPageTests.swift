@@ -9,9 +9,9 @@ struct ReportPageTests {
     }
 
     /// The section ids and chart ids of the default run's page.
-    static let runSections = ["key-results", "plant", "gold", "campaign", "cash-flows", "sensitivity", "holders", "value-added"]
+    static let runSections = ["key-results", "plant", "gold", "campaign", "cash-flows", "sensitivity", "holders", "value-added", "fiscal"]
     static let runCharts = ["intake-capacity", "utilization", "gold-balance", "campaign-months", "turnaround", "cash-flows",
-                            "holders", "national-capture"]
+                            "holders", "national-capture", "state-net-cash"]
 
     @Test("the default run's page has every section and chart, each chart titled, described, captioned and with its data",
           arguments: ReportLanguage.allCases)
@@ -61,9 +61,9 @@ struct ReportPageTests {
         let root = try Self.parse(page)
         let section = try #require(root.elements("section").first { $0.attributes["id"] == "monte-carlo" })
         #expect(section.elements("svg").isEmpty && section.elements("p").map(\.text) == [ReportLanguage.fr.strings[.noMonteCarlo]])
-        #expect(page.charts.map { $0.figure(in: .fr).text.id } == ["cash-flows", "tornado", "holders", "national-capture"])
+        #expect(page.charts.map { $0.figure(in: .fr).text.id } == ["cash-flows", "tornado", "holders", "national-capture", "state-net-cash"])
         let full = try ReportFixtures.valuationPage(.en)
-        #expect(full.charts.map { $0.figure(in: .en).text.id } == ["cash-flows", "tornado", "monte-carlo", "holders", "national-capture"])
+        #expect(full.charts.map { $0.figure(in: .en).text.id } == ["cash-flows", "tornado", "monte-carlo", "holders", "national-capture", "state-net-cash"])
         // The histogram's lines are the report's percentiles, its bins every draw.
         let histogram = try #require(full.charts.compactMap { $0 as? Histogram }.first)
         let percentiles = try #require(value.monteCarlo?.projectNPV)

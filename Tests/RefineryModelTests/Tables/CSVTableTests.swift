@@ -34,7 +34,7 @@ import RefineryModel // the public API only: what another tool gets
     @Test func everyTableOfTheDefaultRunIsWellFormedAndTyped() throws {
         let expected = ["key_results", "throughput_by_year", "intake_by_source_and_year", "intake_by_kind_and_year", "stages_by_year", "products_by_year", "turnaround_by_year", "throughput_lots",
                         "schedule_batches", "schedule_lots", "schedule_stages", "schedule_intervals", "valuation_summary", "cash_flows_by_year", "other_opex_by_year",
-                        "holders", "holder_flows_by_year", "value_added_by_year", "value_added_totals", "tornado", "monte_carlo_percentiles",
+                        "holders", "holder_flows_by_year", "value_added_by_year", "value_added_totals", "fiscal_summary", "fiscal_by_year", "tornado", "monte_carlo_percentiles",
                         "monte_carlo_draws"]
         let tables = Self.tables + [CSVTable.index(of: Self.run.csvTables())]
         #expect(Set(tables.map(\.name)).isSuperset(of: expected))
@@ -151,6 +151,28 @@ import RefineryModel // the public API only: what another tool gets
         #expect(Self.number(totals[0]["value_added_usd"]) == Self.double(valueAdded["total"]?["valueAdded"]))
         #expect(Self.number(totals[1]["national_capture_usd"]) == Self.double(valueAdded["presentValue"]?["nationalCapture"]))
         #expect(!byYear.contains { $0["year"] == "0" }, "totals are not rows with year 0")
+    }
+
+    @Test func theFiscalTablesAreTheReportsJSON() throws {
+        let fiscal = try #require(Self.json["fiscal"])
+        let years = Self.array(fiscal["years"])
+        let rows = Self.records(Self.table("fiscal_by_year"))
+        // Long format: one row per year and instrument, in the instruments' order.
+        #expect(rows.count == years.count * FiscalInstrument.allCases.count)
+        #expect(Array(rows.prefix(FiscalInstrument.allCases.count)).map { $0["instrument"] ?? "" } == FiscalInstrument.allCases.map(\.rawValue))
+        for (index, year) in years.enumerated() {
+            let own = rows[index * FiscalInstrument.allCases.count..<(index + 1) * FiscalInstrument.allCases.count]
+            #expect(own.allSatisfy { $0["year"] == Self.double(year["year"]).map { String(Int($0)) } })
+            for row in own { #expect(Self.number(row["usd"]) == Self.double(year[row["instrument"] ?? ""])) }
+            let net = own.compactMap { Self.number($0["usd"]) }.reduce(0, +)
+            #expect(abs(net - (Self.double(year["stateNetCash"]) ?? .nan)) <= 1e-6 * max(1, abs(net)))
+        }
+        let summary = Self.records(Self.table("fiscal_summary"))
+        #expect(summary.count == 1)
+        #expect(Self.number(summary[0]["state_net_cash_npv_usd"]) == Self.double(fiscal["stateNetCashNpvUsd"]))
+        #expect(Self.number(summary[0]["net_gain_to_mali_pv_usd"]) == Self.double(fiscal["doreExport"]?["presentValue"]?["netGainToMali"]))
+        // senou-base: the take is undefined, an empty field.
+        #expect(summary[0]["government_take_fraction"] == "" && fiscal["governmentTake"] == nil)
     }
 
     @Test func tornadoAndMonteCarloAreTheValuationReportsJSON() throws {

@@ -1,0 +1,94 @@
+/// Doré exported as today (to Switzerland, the UAE or South Africa) against refining at Sénou:
+/// what the mines, the state and Mali gain or lose, per year and in present value.
+///
+/// Conventions (amounts in nominal USD; positive = better with Sénou than today):
+/// - The mines are the sources in the origin country whose gold the refinery tolls (kinds with
+///   no purchase margin). Bought (artisanal) gold is not theirs and has no change here.
+/// - The mines' change in net-back, per year = (Sénou's gold payable − the payable abroad) ×
+///   fine oz × gold price − (Sénou's refining charge − the charge abroad) × gross oz + freight and
+///   insurance abroad × fine oz − (settlement days at Sénou − abroad) ÷ 365 × the gold
+///   financing rate × fine oz × gold price. Penalties are taken as the same schedule abroad
+///   (Sénou's penalty is a Swiss contract's tier), silver payables as equal, and the discount
+///   on unaccredited bars as handed back to the mines: none of them changes the net-back.
+/// - The state's change from the mines = the mines' corporate tax on their change + the state's
+///   stake in the mines × their change after that tax (royalties fall on the gold's value,
+///   which does not change).
+/// - The state's change against today = its change from the mines + its net cash from the
+///   refinery (``FiscalView``).
+/// - Refinery capture = national capture without the avoided foreign fees and logistics
+///   (``ValueAddedYear/nationalCaptureExcludingAvoidedFees``): the foreign charges avoided are
+///   already in the mines' change, so counting them again would count them twice.
+/// - Net gain to Mali against today = refinery capture + the mines' change (= capture − the
+///   mines' loss). The whole of the mines' change counts, foreign shareholders' part included:
+///   a conservative reading.
+/// - Present values are at the government discount rate, so they add up like the years.
+public struct DoreExportCounterfactual: Codable, Sendable, Equatable {
+    /// One row per timeline year, construction years first.
+    public var years: [DoreExportYear]
+    /// Every field summed over the timeline (year 0).
+    public var total: DoreExportYear
+    /// Every field discounted at the government discount rate (year 0).
+    public var presentValue: DoreExportYear
+
+    /// The counterfactual of `valuation` (computed by `model` under `adjustments`).
+    static func make(model: CashFlowModel, valuation: Valuation, stateNetCash: [Double], adjustments: Adjustments,
+                     inputs: ResolvedFiscalInputs) -> DoreExportCounterfactual {
+        let e = model.economics
+        let ounces = TroyOunce.perKilogram
+        let firstYear = model.scenario.horizon.firstYear
+        let kinds = MaterialKind.allCases
+        let payable = adjustments.goldPayable ?? e.terms.goldPayable
+        let stateShare = inputs.minesCorporateTax + inputs.stateStakeInMines * (1 - inputs.minesCorporateTax)
+        let years = valuation.years.enumerated().map { t, row -> DoreExportYear in
+            var fineOz = 0.0, change = 0.0
+            if row.operating {
+                let v = model.volumes[row.year - firstYear]
+                for k in kinds.indices where e.terms.byKind[kinds[k]].purchaseMargin == 0 {
+                    let fine = v.domesticGoldKg(kind: k) * row.volumeScale * ounces
+                    let gross = v.domesticGrossKg(kind: k) * row.volumeScale * ounces
+                    let charge = adjustments.uniformRefiningChargeUsdPerOzGross
+                        ?? e.terms.byKind[kinds[k]].refiningChargeUsdPerOzGross * adjustments.refiningCharges
+                    fineOz += fine
+                    change += (payable - inputs.goldPayableAbroad) * fine * row.goldPriceUsdPerOz
+                        - (charge - inputs.refiningChargeAbroadUsdPerOzGross) * gross
+                        + inputs.freightAndInsuranceUsdPerOzFine * fine
+                        - (inputs.settlementDaysAtSenou - inputs.settlementDaysAbroad) / 365 * inputs.goldFinancingRate * fine * row.goldPriceUsdPerOz
+                }
+            }
+            let capture = valuation.valueAdded.years[t].nationalCaptureExcludingAvoidedFees
+            let fromMines = stateShare * change
+            return DoreExportYear(year: row.year, minesGoldOz: fineOz, minesNetBackChange: change, stateChangeFromMines: fromMines,
+                                  stateNetCashFromRefinery: stateNetCash[t], stateChange: fromMines + stateNetCash[t],
+                                  refineryCapture: capture, netGainToMali: capture + change)
+        }
+        return DoreExportCounterfactual(years: years, total: DoreExportYear.combine(years, weights: years.map { _ in 1 }),
+                                        presentValue: DoreExportYear.combine(years, weights: FinancialMath.discounted(rate: inputs.governmentDiscountRate, years.map { _ in 1 })))
+    }
+}
+
+/// One year of ``DoreExportCounterfactual``, in nominal USD (year 0 in totals).
+public struct DoreExportYear: Codable, Sendable, Equatable {
+    /// The calendar year (0 in totals).
+    public var year: Int
+    /// The mines' fine gold refined at Sénou instead of abroad, troy ounces.
+    public var minesGoldOz: Double
+    /// The change in the mines' net-back, Sénou against abroad (negative: the mines lose).
+    public var minesNetBackChange: Double
+    /// The change in the state's corporate tax and stake dividends from the mines.
+    public var stateChangeFromMines: Double
+    /// The state's net cash from the refinery (``GovernmentRevenueYear/stateNetCash``).
+    public var stateNetCashFromRefinery: Double
+    /// The state's change against today: from the mines + from the refinery.
+    public var stateChange: Double
+    /// National capture without the avoided foreign fees and logistics.
+    public var refineryCapture: Double
+    /// Net gain to Mali against today: refinery capture + the mines' change.
+    public var netGainToMali: Double
+
+    static func combine(_ rows: [DoreExportYear], weights: [Double]) -> DoreExportYear {
+        func sum(_ field: KeyPath<DoreExportYear, Double>) -> Double { zip(rows, weights).reduce(0) { $0 + $1.0[keyPath: field] * $1.1 } }
+        return DoreExportYear(year: 0, minesGoldOz: sum(\.minesGoldOz), minesNetBackChange: sum(\.minesNetBackChange),
+                              stateChangeFromMines: sum(\.stateChangeFromMines), stateNetCashFromRefinery: sum(\.stateNetCashFromRefinery),
+                              stateChange: sum(\.stateChange), refineryCapture: sum(\.refineryCapture), netGainToMali: sum(\.netGainToMali))
+    }
+}

@@ -1,0 +1,141 @@
+/// The inputs of the fiscal view and of the doré-export counterfactual: the `economics.fiscal`
+/// section of a scenario. Every field is optional; the defaults (``Defaults``) are documented
+/// with their source or flagged an assumption in `data/SOURCES.md`. Rates are fractions, days
+/// are calendar days, money is USD.
+public struct FiscalInputs: Codable, Sendable, Equatable {
+    /// The rate at which the state's cash flows are discounted (its NPV), a fraction a year.
+    /// Default ``Defaults/governmentDiscountRate``.
+    public var governmentDiscountRate: Double?
+    /// Withholding tax on interest paid to foreign lenders, a fraction of the interest (borne by
+    /// the lenders; nothing is withheld when ``Financing/lenderMalian`` is true). Default
+    /// ``Defaults/interestWithholding``.
+    public var interestWithholding: Double?
+    /// Payroll taxes and social contributions the state collects, as a fraction of the Malian
+    /// staff's loaded wages in operating costs (they are part of that cost, not added to it).
+    /// Default ``Defaults/payrollTaxes``.
+    public var payrollTaxes: Double?
+    /// The refining charge abroad, USD per gross troy ounce of doré. Default: the
+    /// counterfactual's ``Counterfactual/foreignRefiningUsdPerOzGross``.
+    public var refiningChargeAbroadUsdPerOzGross: Double?
+    /// Freight and insurance of doré to Switzerland, the UAE or South Africa, beyond what
+    /// refined bars cost to ship from Bamako, USD per fine troy ounce. Default: the
+    /// counterfactual's ``Counterfactual/exportLogisticsUsdPerOzFine``.
+    public var freightAndInsuranceUsdPerOzFine: Double?
+    /// The share of assayed fine gold a foreign refiner pays the mines. Default: Sénou's
+    /// ``CommercialTerms/goldPayable`` (the same payable, so no payable effect).
+    public var goldPayableAbroad: Double?
+    /// Days from the doré leaving the mine to the mine being paid (or credited metal) abroad.
+    /// Default ``Defaults/settlementDaysAbroad``.
+    public var settlementDaysAbroad: Double?
+    /// The same at Sénou. Default ``Defaults/settlementDaysAtSenou``.
+    public var settlementDaysAtSenou: Double?
+    /// The mines' cost of carrying gold not yet settled, a fraction a year. Default
+    /// ``Defaults/goldFinancingRate``.
+    public var goldFinancingRate: Double?
+    /// The mines' corporate income tax rate. Default ``Defaults/minesCorporateTax``.
+    public var minesCorporateTax: Double?
+    /// The state's stake in the mines (its share of their after-tax profit). Default
+    /// ``Defaults/stateStakeInMines``.
+    public var stateStakeInMines: Double?
+    /// The factors on the gold price at which the government take is recomputed (the
+    /// progressivity test). Default ``Defaults/progressivityGoldPriceFactors``.
+    public var progressivityGoldPriceFactors: [Double]?
+    /// Where the figures come from: a citation, or "assumption" with the reasoning.
+    public var basis: String?
+
+    /// Creates the section; every parameter defaults to nil (the documented default).
+    public init(governmentDiscountRate: Double? = nil, interestWithholding: Double? = nil, payrollTaxes: Double? = nil,
+                refiningChargeAbroadUsdPerOzGross: Double? = nil, freightAndInsuranceUsdPerOzFine: Double? = nil,
+                goldPayableAbroad: Double? = nil, settlementDaysAbroad: Double? = nil, settlementDaysAtSenou: Double? = nil,
+                goldFinancingRate: Double? = nil, minesCorporateTax: Double? = nil, stateStakeInMines: Double? = nil,
+                progressivityGoldPriceFactors: [Double]? = nil, basis: String? = nil) {
+        self.governmentDiscountRate = governmentDiscountRate
+        self.interestWithholding = interestWithholding
+        self.payrollTaxes = payrollTaxes
+        self.refiningChargeAbroadUsdPerOzGross = refiningChargeAbroadUsdPerOzGross
+        self.freightAndInsuranceUsdPerOzFine = freightAndInsuranceUsdPerOzFine
+        self.goldPayableAbroad = goldPayableAbroad
+        self.settlementDaysAbroad = settlementDaysAbroad
+        self.settlementDaysAtSenou = settlementDaysAtSenou
+        self.goldFinancingRate = goldFinancingRate
+        self.minesCorporateTax = minesCorporateTax
+        self.stateStakeInMines = stateStakeInMines
+        self.progressivityGoldPriceFactors = progressivityGoldPriceFactors
+        self.basis = basis
+    }
+
+    /// The defaults of the optional fields (see `data/SOURCES.md`).
+    public enum Defaults {
+        /// 10% a year: assumption, the rate IMF FARI analyses commonly use for government cash flows.
+        public static let governmentDiscountRate = 0.10
+        /// 15% of interest paid abroad: assumption (Mali's rate on interest to non-residents is
+        /// not in domain.md; treaties may lower it).
+        public static let interestWithholding = 0.15
+        /// 20% of Malian loaded wages: assumption (employer social contributions and payroll
+        /// taxes; not in domain.md).
+        public static let payrollTaxes = 0.20
+        /// 20 days abroad: assumption (shipping to Europe, the UAE or South Africa, assay and
+        /// settlement on top of the refiner's turnaround).
+        public static let settlementDaysAbroad = 20.0
+        /// 20 days at Sénou: assumption, the Miller route's 10-day turnaround (domain.md §9, T/A)
+        /// plus about 10 days for the bars, which still leave Mali, to reach a buyer. Equal to
+        /// the days abroad: no settlement effect unless a scenario states one.
+        public static let settlementDaysAtSenou = 20.0
+        /// 6% a year: the financing cost of gold inventory (domain.md §9, assumption).
+        public static let goldFinancingRate = 0.06
+        /// 30%: the corporate income tax of the 2023 Mining Code (domain.md §3, R).
+        public static let minesCorporateTax = 0.30
+        /// 20%: the state's stake in Loulo-Gounkoto, Fekola, Sadiola and Syama (domain.md §2, R;
+        /// the 2023 code's free-carried minimum is 10%).
+        public static let stateStakeInMines = 0.20
+        /// Gold at 0.8, 1.0 and 1.2 times the scenario's price: assumption (a ±20% test).
+        public static let progressivityGoldPriceFactors = [0.8, 1.0, 1.2]
+    }
+}
+
+/// The fiscal inputs with every default filled in from ``FiscalInputs/Defaults`` and the rest
+/// of the scenario's economics.
+public struct ResolvedFiscalInputs: Codable, Sendable, Equatable {
+    /// ``FiscalInputs/governmentDiscountRate`` in force.
+    public var governmentDiscountRate: Double
+    /// ``FiscalInputs/interestWithholding`` in force.
+    public var interestWithholding: Double
+    /// ``FiscalInputs/payrollTaxes`` in force.
+    public var payrollTaxes: Double
+    /// ``FiscalInputs/refiningChargeAbroadUsdPerOzGross`` in force.
+    public var refiningChargeAbroadUsdPerOzGross: Double
+    /// ``FiscalInputs/freightAndInsuranceUsdPerOzFine`` in force.
+    public var freightAndInsuranceUsdPerOzFine: Double
+    /// ``FiscalInputs/goldPayableAbroad`` in force.
+    public var goldPayableAbroad: Double
+    /// ``FiscalInputs/settlementDaysAbroad`` in force.
+    public var settlementDaysAbroad: Double
+    /// ``FiscalInputs/settlementDaysAtSenou`` in force.
+    public var settlementDaysAtSenou: Double
+    /// ``FiscalInputs/goldFinancingRate`` in force.
+    public var goldFinancingRate: Double
+    /// ``FiscalInputs/minesCorporateTax`` in force.
+    public var minesCorporateTax: Double
+    /// ``FiscalInputs/stateStakeInMines`` in force.
+    public var stateStakeInMines: Double
+    /// ``FiscalInputs/progressivityGoldPriceFactors`` in force.
+    public var progressivityGoldPriceFactors: [Double]
+
+    /// Fills the defaults of `economics.fiscal` (absent: every default).
+    public init(_ economics: Economics) {
+        let f = economics.fiscal ?? FiscalInputs()
+        typealias D = FiscalInputs.Defaults
+        governmentDiscountRate = f.governmentDiscountRate ?? D.governmentDiscountRate
+        interestWithholding = f.interestWithholding ?? D.interestWithholding
+        payrollTaxes = f.payrollTaxes ?? D.payrollTaxes
+        refiningChargeAbroadUsdPerOzGross = f.refiningChargeAbroadUsdPerOzGross ?? economics.counterfactual.foreignRefiningUsdPerOzGross
+        freightAndInsuranceUsdPerOzFine = f.freightAndInsuranceUsdPerOzFine ?? economics.counterfactual.exportLogisticsUsdPerOzFine
+        goldPayableAbroad = f.goldPayableAbroad ?? economics.terms.goldPayable
+        settlementDaysAbroad = f.settlementDaysAbroad ?? D.settlementDaysAbroad
+        settlementDaysAtSenou = f.settlementDaysAtSenou ?? D.settlementDaysAtSenou
+        goldFinancingRate = f.goldFinancingRate ?? D.goldFinancingRate
+        minesCorporateTax = f.minesCorporateTax ?? D.minesCorporateTax
+        stateStakeInMines = f.stateStakeInMines ?? D.stateStakeInMines
+        progressivityGoldPriceFactors = f.progressivityGoldPriceFactors ?? D.progressivityGoldPriceFactors
+    }
+}
