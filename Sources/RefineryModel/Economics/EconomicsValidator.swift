@@ -185,7 +185,7 @@ struct EconomicsValidator {
         }
         unique(ownership.holders.map(\.id), "ownership.holders")
         for (index, holder) in ownership.holders.enumerated() {
-            fraction(holder.share, "ownership.holders[\(index)].share", openLower: true)
+            fraction(holder.share, "ownership.holders[\(index)].share")
         }
         let total = ownership.holders.reduce(0) { $0 + $1.share }
         if abs(total - 1) > 1e-9 {
@@ -193,6 +193,8 @@ struct EconomicsValidator {
         }
         if !ownership.holders.contains(where: { !$0.carried }) {
             report("ownership.holders", nil, "are all carried interests; at least one holder must contribute capital")
+        } else if !ownership.holders.contains(where: { !$0.carried && $0.share > 0 }) {
+            report("ownership.holders", nil, "that contribute capital all have share 0; at least one of them must have a share above 0")
         }
         let rule = ownership.malianShareRule
         if let stated = ownership.minimumMalianShare {

@@ -5,7 +5,7 @@ public struct HolderResult: Codable, Sendable, Equatable {
     public var id: String
     /// The holder's name, as in ``Holder/name``.
     public var name: String
-    /// The holder's share of the company, a fraction in (0, 1].
+    /// The holder's share of the company, a fraction in [0, 1].
     public var share: Double
     /// Whether the holder is Malian (its share of the surplus counts in national capture).
     public var malian: Bool

@@ -31,7 +31,7 @@ public struct Holder: Codable, Sendable, Equatable {
     public var id: String
     /// The holder's name, as reports show it.
     public var name: String
-    /// Share of the company, in (0, 1].
+    /// Share of the company, in [0, 1] (0: no stake).
     public var share: Double
     /// Whether the holder is Malian (national capture, the majority rule).
     public var malian: Bool

@@ -68,16 +68,73 @@ public struct ScenarioOverride: Sendable, Equatable, CustomStringConvertible {
 extension JSONValue {
     /// The document with every override applied in order; every override that cannot be applied
     /// is reported (as a problem at its path), not only the first.
+    ///
+    /// When exactly one override sets one holder's share (`ownership.holders[0].share=0.51`, or
+    /// `ownership.holders[id=mali-state].share`), the other holders' shares are rebalanced pro
+    /// rata to their shares before it, so the shares still add up to 1 (0.62/0.38 becomes
+    /// 0.51/0.49). The value must be a number in [0, 1]; when the other holders' shares are all 0
+    /// and the value is not 1, that is a problem at the override's path. Several share overrides
+    /// are applied as given, and the shares must then add up to 1 as in a file.
     public func applying(_ overrides: [ScenarioOverride]) -> (value: JSONValue, problems: [ScenarioProblem]) {
         var document = self
         var problems: [ScenarioProblem] = []
+        let rebalance = overrides.filter { Self.isHolderShare($0.path) }.count == 1
         for override in overrides {
             do {
-                document = try document.setting(override.value, at: override.path)
+                if rebalance, Self.isHolderShare(override.path) {
+                    document = try document.settingShare(override.value, at: override.path)
+                } else {
+                    document = try document.setting(override.value, at: override.path)
+                }
             } catch {
                 problems.append(ScenarioProblem(path: error.path, value: nil, message: "\(error.message), so it cannot be set"))
             }
         }
         return (document, problems)
+    }
+
+    /// Whether `path` is `ownership.holders[…].share`.
+    private static func isHolderShare(_ path: JSONPath) -> Bool {
+        let components = path.components
+        guard components.count == 4, components[0] == .key("ownership"), components[1] == .key("holders"),
+              components[3] == .key("share") else { return false }
+        if case .key = components[2] { return false }
+        return true
+    }
+
+    /// The index in `document`'s holders that a share path names, if it names one.
+    private static func holderIndex(of path: JSONPath, in document: JSONValue) -> Int? {
+        guard isHolderShare(path), case let .array(holders)? = document.value(at: JSONPath(components: [.key("ownership"), .key("holders")])) else { return nil }
+        switch path.components[2] {
+        case let .index(index): return holders.indices.contains(index) ? index : nil
+        case let .match(key, value): return holders.firstIndex { matches($0, key: key, value: value) }
+        case .key: return nil
+        }
+    }
+
+    /// A copy with one holder's share set and the others' rebalanced pro rata, so that the
+    /// shares add up to 1. A value that is not a number in [0, 1], or holders whose shares are not
+    /// all numbers, are set as given and left for the scenario's checks to report.
+    private func settingShare(_ newValue: JSONValue, at path: JSONPath) throws(JSONPathError) -> JSONValue {
+        let holdersPath = JSONPath(components: [.key("ownership"), .key("holders")])
+        guard case let .number(share) = newValue, (0...1).contains(share),
+              let target = Self.holderIndex(of: path, in: self),
+              case let .array(holders)? = value(at: holdersPath) else { return try setting(newValue, at: path) }
+        var others: [(index: Int, share: Double)] = []
+        for (index, holder) in holders.enumerated() where index != target {
+            guard case let .number(value)? = holder["share"] else { return try setting(newValue, at: path) }
+            others.append((index, value))
+        }
+        let othersTotal = others.reduce(0) { $0 + $1.share }
+        var document = try setting(newValue, at: path)
+        if othersTotal > 0 {
+            let factor = (1 - share) / othersTotal
+            for other in others {
+                document = try document.setting(.number(other.share * factor), at: JSONPath(components: holdersPath.components + [.index(other.index), .key("share")]))
+            }
+        } else if share != 1 {
+            throw JSONPathError(path: path.description, message: "is \(JSONValue.format(share)), but the other holders' shares are all 0, so they cannot be rebalanced to add up to 1 (set 1, or set every holder's share)")
+        }
+        return document
     }
 }

@@ -4204,9 +4204,9 @@ enum EmbeddedData {
               },
               "share": {
                 "type": "number",
-                "exclusiveMinimum": 0,
+                "minimum": 0,
                 "maximum": 1,
-                "description": "The holder's share of the equity, a fraction in (0, 1]."
+                "description": "The holder's share of the equity, a fraction in [0, 1] (0: a holder without a stake, as when a what-if gives another holder everything)."
               },
               "malian": {
                 "type": "boolean",

@@ -183,7 +183,7 @@ extension JSONValue {
         }
     }
 
-    private static func matches(_ element: JSONValue, key: String, value: String) -> Bool {
+    static func matches(_ element: JSONValue, key: String, value: String) -> Bool {
         switch element[key] {
         case let .string(text)?: return text == value
         case let .number(number)?: return Double(value) == number
