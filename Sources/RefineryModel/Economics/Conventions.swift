@@ -1,6 +1,6 @@
 /// The accounting conventions of the valuation: the `economics.conventions` section of a
 /// scenario. Each switch defaults to the honest convention (documented with its source in
-/// `data/SOURCES.md` and the DocC article "Conventions"); setting it to the other value restores
+/// `data/SOURCES.md` and the DocC article "Accounting conventions"); setting it to the other value restores
 /// the model's earlier convention, so earlier figures stay reproducible:
 ///
 /// ```sh

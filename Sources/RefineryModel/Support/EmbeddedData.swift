@@ -4228,7 +4228,7 @@ enum EmbeddedData {
               "description": "Where the choices come from: a citation, or \"assumption\" with the reasoning."
             }
           },
-          "description": "Accounting conventions: every switch defaults to the honest convention; the other value is the model's earlier one (docs: Conventions)."
+          "description": "Accounting conventions: every switch defaults to the honest convention; the other value is the model's earlier one (docs: Accounting conventions)."
         }
       }
     },
