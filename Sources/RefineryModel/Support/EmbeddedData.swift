@@ -7644,6 +7644,9 @@ enum EmbeddedData {
       "originCountry": "ML",
       "basis": "Malian doré went mostly to Swiss and South African refiners (domain.md §2, R) on large contracts at 0.05–0.30 USD/oz (Reuters 2019, R; the top of the range is taken). Logistics saved 0.25 USD per fine oz: refined bars still leave Mali, but without the 10–15% of base metal and silver mass in doré (assumption)."
     },
+    "conventions": {
+      "basis": "Every switch at its honest default (data/SOURCES.md, Conventions); set one to its other value for the earlier convention, e.g. --set economics.conventions.metalGainOnPurchasedGold=true."
+    },
     "uncertainties": [
       {
         "input": "goldPrice",
@@ -8190,6 +8193,9 @@ enum EmbeddedData {
       "exportLogisticsUsdPerOzFine": 0.25,
       "originCountry": "ML",
       "basis": "Malian doré went mostly to Swiss and South African refiners (domain.md §2, R) on large contracts at 0.05–0.30 USD/oz (Reuters 2019, R; the top of the range is taken). Logistics saved 0.25 USD per fine oz: refined bars still leave Mali, but without the 10–15% of base metal and silver mass in doré (assumption)."
+    },
+    "conventions": {
+      "basis": "Every switch at its honest default (data/SOURCES.md, Conventions); set one to its other value for the earlier convention, e.g. --set economics.conventions.metalGainOnPurchasedGold=true."
     },
     "uncertainties": [
       {
@@ -8801,6 +8807,9 @@ enum EmbeddedData {
       "originCountry": "ML",
       "basis": "Malian doré went mostly to Swiss and South African refiners (domain.md §2, R) on large contracts at 0.05–0.30 USD/oz (Reuters 2019, R; the top of the range is taken). Logistics saved 0.25 USD per fine oz: refined bars still leave Mali, but without the 10–15% of base metal and silver mass in doré (assumption)."
     },
+    "conventions": {
+      "basis": "Every switch at its honest default (data/SOURCES.md, Conventions); set one to its other value for the earlier convention, e.g. --set economics.conventions.metalGainOnPurchasedGold=true."
+    },
     "uncertainties": [
       {
         "input": "goldPrice",
@@ -9359,6 +9368,9 @@ enum EmbeddedData {
       "exportLogisticsUsdPerOzFine": 0.25,
       "originCountry": "ML",
       "basis": "Malian doré went mostly to Swiss and South African refiners (domain.md §2, R) on large contracts at 0.05–0.30 USD/oz (Reuters 2019, R; the top of the range is taken). Logistics saved 0.25 USD per fine oz: refined bars still leave Mali, but without the 10–15% of base metal and silver mass in doré (assumption)."
+    },
+    "conventions": {
+      "basis": "Every switch at its honest default (data/SOURCES.md, Conventions); set one to its other value for the earlier convention, e.g. --set economics.conventions.metalGainOnPurchasedGold=true."
     },
     "uncertainties": [
       {
@@ -9965,6 +9977,9 @@ enum EmbeddedData {
       "exportLogisticsUsdPerOzFine": 0.25,
       "originCountry": "ML",
       "basis": "Malian doré went mostly to Swiss and South African refiners (domain.md §2, R) on large contracts at 0.05–0.30 USD/oz (Reuters 2019, R; the top of the range is taken). Logistics saved 0.25 USD per fine oz: refined bars still leave Mali, but without the 10–15% of base metal and silver mass in doré (assumption)."
+    },
+    "conventions": {
+      "basis": "Every switch at its honest default (data/SOURCES.md, Conventions); set one to its other value for the earlier convention, e.g. --set economics.conventions.metalGainOnPurchasedGold=true."
     },
     "uncertainties": [
       {

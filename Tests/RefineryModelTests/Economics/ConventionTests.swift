@@ -168,3 +168,13 @@ import Testing
         #expect(try CashFlowModel(scenario: scenario).cashFlows().reduce(0) { $0 + $1.capex } == 105_000_000)
     }
 }
+
+extension ConventionTests {
+    @Test func badConventionInputsAreNamedByTheirPath() {
+        var scenario = Scenario.senouBase
+        scenario.economics!.capital.barSettlementDays = 400
+        scenario.economics!.valuation.costOfEquity = 11
+        let found = ScenarioValidator.problems(in: scenario).map(\.path)
+        #expect(found == ["economics.capital.barSettlementDays", "economics.valuation.costOfEquity"])
+    }
+}
