@@ -90,6 +90,10 @@ public struct CashFlowModel: Sendable {
         let energy = e.opex.energy
         let malianStaffCost = e.opex.staff.filter(\.malian).reduce(0) { $0 + $1.fte * $1.usdPerFte }
         let expatriateStaffCost = e.opex.staff.filter { !$0.malian }.reduce(0) { $0 + $1.fte * $1.usdPerFte }
+        let conventions = e.resolvedConventions
+        let goldLoanRate = conventions.ownedGoldWorkingCapital ? ResolvedFiscalInputs(e).goldFinancingRate : 0
+        let barSettlementDays = e.capital.barSettlementDays ?? Capital.defaultBarSettlementDays
+        let builtExpansions = Set(scenario.plant.expansions.map(\.name))
 
         // Investments by timeline year.
         var investment = [Double](repeating: 0, count: count)
@@ -97,6 +101,7 @@ public struct CashFlowModel: Sendable {
         for item in e.capital.investments {
             let t = item.year - startYear
             guard t >= 0 && t < count else { continue }
+            if conventions.capexOnlyForBuiltExpansions, let expansion = item.expansion, !builtExpansions.contains(expansion) { continue }
             investment[t] += item.usd * adjustments.capex
             localInvestment[t] += item.usd * adjustments.capex * item.localShare
         }
@@ -117,6 +122,7 @@ public struct CashFlowModel: Sendable {
         var tranches: [(amount: Double, year: Int)] = []
         var outstanding = 0.0
         var previousWorkingCapital = 0.0
+        var previousGoldLoan = 0.0
         var losses: [(year: Int, amount: Double)] = []
         var unleveredLosses: [(year: Int, amount: Double)] = []
 
@@ -134,6 +140,7 @@ public struct CashFlowModel: Sendable {
                 freeCashFlowToFirm: 0, freeCashFlowToEquity: 0, dividendWithholding: 0)
             var workingCapital = 0.0
             var turnover = 0.0
+            var goldLoan = 0.0
             if operating {
                 let v = volumes[h]
                 let s = v.scale(intakeFactor: adjustments.intake, fuelAvailability: fuel)
@@ -143,21 +150,28 @@ public struct CashFlowModel: Sendable {
                 row.goldIntakeKg = v.goldIntakeKg * s
                 row.goldProcessedKg = v.goldProcessedKg * s
                 row.goldPriceUsdPerOz = gold
+                // What is billed: the gold received, or (the honest default) the gold processed
+                // this year, in the proportions of the year's intake.
+                let billed = !conventions.chargeOnProcessedGold ? 1 : v.goldIntakeKg > 0 ? v.goldProcessedKg / v.goldIntakeKg : 0
                 var purchasedGoldKg = 0.0
                 var purchasedGoldSales = 0.0
                 for k in 0..<kinds.count {
-                    let grossOz = v.grossKgByKind[k] * s * ounces
+                    let grossOz = v.grossKgByKind[k] * s * billed * ounces
                     row.refiningCharges += charges[k] * grossOz
                     row.penalties += penalties[k] * grossOz
-                    row.purchaseMargin += margins[k] * v.goldKgByKind[k] * s * ounces * gold
+                    row.purchaseMargin += margins[k] * v.goldKgByKind[k] * s * billed * ounces * gold
                     if margins[k] > 0 {
                         purchasedGoldKg += v.goldKgByKind[k]
-                        purchasedGoldSales += v.goldKgByKind[k] * s * ounces * gold
+                        purchasedGoldSales += v.goldKgByKind[k] * s * billed * ounces * gold
                     }
                 }
-                row.lotFees = e.terms.lotFeeUsd * v.lots * s
+                row.lotFees = e.terms.lotFeeUsd * v.lots * s * billed
                 let refinedOz = v.goldRefinedKg * s * ounces
-                row.metalGain = (refinedOz - payable * v.goldProcessedKg * s * ounces) * gold
+                // Metal gain: refined gold above what the owners are paid. Bought gold was paid
+                // on its full assay (honest default), so on it the refinery keeps only what it
+                // refines: its losses are a negative gain.
+                let purchasedShare = conventions.metalGainOnPurchasedGold || v.goldIntakeKg <= 0 ? 0 : purchasedGoldKg / v.goldIntakeKg
+                row.metalGain = (refinedOz - (payable * (1 - purchasedShare) + purchasedShare) * v.goldProcessedKg * s * ounces) * gold
                 row.silverCredit = (v.silverRefinedKg - e.terms.silverPayable * v.silverProcessedKg) * s * ounces * silver
                 row.unaccreditedDiscount = h < yearsToAccreditation ? -e.terms.unaccreditedDiscountUsdPerOz * refinedOz : 0
                 row.revenue = row.refiningCharges + row.penalties + row.lotFees + row.metalGain + row.silverCredit
@@ -184,13 +198,21 @@ public struct CashFlowModel: Sendable {
                 row.importedPurchases = row.opex - row.staffMalian - row.staffExpatriate - local
                 row.ebitda = row.revenue - row.opex
                 turnover = max(0, row.revenue)
-                if e.taxes.turnoverIncludesGoldSales == true { turnover += purchasedGoldSales - row.purchaseMargin }
+                if e.turnoverIncludesGoldSales { turnover += purchasedGoldSales - row.purchaseMargin }
 
                 cumulativeInvestment += investment[t]
                 row.sustainingCapex = e.capital.sustainingShare * cumulativeInvestment * inflation
                 let gip = v.goldIntakeKg > 0 ? v.averageGoldInProcessKg * s * purchasedGoldKg / v.goldIntakeKg : 0
                 workingCapital = (v.lockedGoldKg + gip) * ounces * gold + e.capital.receivableDays / 365 * max(0, row.revenue)
-                if t == count - 1 { workingCapital = 0 }
+                if conventions.ownedGoldWorkingCapital {
+                    // Bars sold from bought gold are paid `barSettlementDays` later; the gold the
+                    // refinery owns is financed by a gold loan (toll gold carries insurance only).
+                    let barReceivables = barSettlementDays / 365 * purchasedGoldSales
+                    workingCapital += barReceivables
+                    goldLoan = (v.lockedGoldKg + gip) * ounces * gold + barReceivables
+                    row.goldLoanInterest = goldLoanRate * goldLoan
+                }
+                if t == count - 1 { workingCapital = 0; goldLoan = 0 }
             } else {
                 cumulativeInvestment += investment[t]
             }
@@ -217,7 +239,10 @@ public struct CashFlowModel: Sendable {
 
             // Taxes, with and without the interest deduction.
             row.taxTurnover = turnover
-            row.taxableIncome = row.ebitda - row.depreciation - row.interest
+            row.goldLoanOutstanding = goldLoan
+            let goldLoanChange = goldLoan - previousGoldLoan
+            previousGoldLoan = goldLoan
+            row.taxableIncome = row.ebitda - row.depreciation - row.interest - row.goldLoanInterest
             let levered = Self.tax(income: row.taxableIncome, turnover: turnover, year: t, losses: &losses, taxes: e.taxes, rate: taxRate)
             row.lossesUsed = levered.used
             row.incomeTax = levered.income
@@ -229,6 +254,7 @@ public struct CashFlowModel: Sendable {
             let investing = row.capex + row.sustainingCapex + row.workingCapitalChange
             row.freeCashFlowToFirm = row.ebitda - row.unleveredTax - investing
             row.freeCashFlowToEquity = row.ebitda - row.corporateTax - investing + row.debtDrawn - row.interest - row.principalRepaid
+                + goldLoanChange - row.goldLoanInterest
             rows.append(row)
         }
         return rows

@@ -6,7 +6,9 @@
 /// - `ebitda` = `revenue` − `opex`; `corporateTax` = `incomeTax` + `minimumTaxTopUp`;
 /// - `freeCashFlowToFirm` = `ebitda` − `unleveredTax` − `capex` − `sustainingCapex` − `workingCapitalChange`;
 /// - `freeCashFlowToEquity` = `ebitda` − `corporateTax` − `capex` − `sustainingCapex` −
-///   `workingCapitalChange` + `debtDrawn` − `interest` − `principalRepaid`.
+///   `workingCapitalChange` + `debtDrawn` − `interest` − `principalRepaid`
+///   + (change in `goldLoanOutstanding`) − `goldLoanInterest`;
+/// - `taxableIncome` = `ebitda` − `depreciation` − `interest` − `goldLoanInterest`.
 public struct CashFlowYear: Codable, Sendable, Equatable {
     /// The calendar year.
     public var year: Int
@@ -102,6 +104,13 @@ public struct CashFlowYear: Codable, Sendable, Equatable {
     public var principalRepaid: Double
     /// Debt outstanding at the end of the year.
     public var debtOutstanding: Double
+    /// The gold loan financing the gold the refinery owns (bought gold in process, bar
+    /// receivables, gold locked in units) at the end of the year: the year's average holding,
+    /// repaid in the last horizon year (0 without ``Conventions/ownedGoldWorkingCapital``).
+    public var goldLoanOutstanding: Double = 0
+    /// Interest on the gold loan at the gold financing rate, on the year's average holding
+    /// (deductible from taxable income).
+    public var goldLoanInterest: Double = 0
 
     /// Free cash flow to the firm: before financing, with tax as if there were no debt (`unleveredTax`).
     public var freeCashFlowToFirm: Double

@@ -35,10 +35,13 @@ public struct Economics: Codable, Sendable, Equatable {
     /// The inputs of the fiscal view and of the doré-export counterfactual; nil (absent) takes
     /// every default of ``FiscalInputs/Defaults``.
     public var fiscal: FiscalInputs?
+    /// The accounting conventions; nil (absent) takes every honest default of ``Conventions``.
+    public var conventions: Conventions?
 
     /// Creates the economics section; the parameters are the properties of the same names.
     public init(prices: MetalPrices, terms: CommercialTerms, opex: OperatingCosts, capital: Capital, financing: Financing,
-                taxes: Taxes, valuation: ValuationParameters, counterfactual: Counterfactual, uncertainties: [Uncertainty] = [], fiscal: FiscalInputs? = nil) {
+                taxes: Taxes, valuation: ValuationParameters, counterfactual: Counterfactual, uncertainties: [Uncertainty] = [], fiscal: FiscalInputs? = nil,
+                conventions: Conventions? = nil) {
         self.prices = prices
         self.terms = terms
         self.opex = opex
@@ -49,10 +52,11 @@ public struct Economics: Codable, Sendable, Equatable {
         self.counterfactual = counterfactual
         self.uncertainties = uncertainties
         self.fiscal = fiscal
+        self.conventions = conventions
     }
 
     private enum CodingKeys: String, CodingKey {
-        case prices, terms, opex, capital, financing, taxes, valuation, counterfactual, uncertainties, fiscal
+        case prices, terms, opex, capital, financing, taxes, valuation, counterfactual, uncertainties, fiscal, conventions
     }
 
     public init(from decoder: any Decoder) throws {
@@ -67,6 +71,7 @@ public struct Economics: Codable, Sendable, Equatable {
         counterfactual = try container.decode(Counterfactual.self, forKey: .counterfactual)
         uncertainties = try container.decodeIfPresent([Uncertainty].self, forKey: .uncertainties) ?? []
         fiscal = try container.decodeIfPresent(FiscalInputs.self, forKey: .fiscal)
+        conventions = try container.decodeIfPresent(Conventions.self, forKey: .conventions)
     }
 }
 
@@ -90,9 +95,14 @@ public struct MetalPrices: Codable, Sendable, Equatable {
 
 /// Discounting and inflation.
 public struct ValuationParameters: Codable, Sendable, Equatable {
-    /// The nominal USD discount rate applied to every cash flow (firm, equity, holders), as a
-    /// fraction a year, such as 0.14.
+    /// The nominal USD discount rate of the project (the free cash flow to the firm), as a
+    /// fraction a year, such as 0.14; also the equity's when ``Conventions/separateCostOfEquity``
+    /// is off.
     public var discountRate: Double
+    /// The rate at which the free cash flow to equity and the holders' flows are discounted, a
+    /// fraction a year. Default: ``discountRate`` levered by Modigliani and Miller's
+    /// proposition II at the debt share and interest rate (see ``Economics/costOfEquity(projectRate:)``).
+    public var costOfEquity: Double?
     /// Yearly inflation of costs (staff, energy prices, other opex lines, sustaining capex),
     /// from the first horizon year; prices and charges follow their own inputs.
     public var inflation: Double
@@ -100,8 +110,9 @@ public struct ValuationParameters: Codable, Sendable, Equatable {
     public var basis: String?
 
     /// Creates the valuation parameters; the parameters are the properties of the same names.
-    public init(discountRate: Double, inflation: Double, basis: String? = nil) {
+    public init(discountRate: Double, inflation: Double, costOfEquity: Double? = nil, basis: String? = nil) {
         self.discountRate = discountRate
+        self.costOfEquity = costOfEquity
         self.inflation = inflation
         self.basis = basis
     }

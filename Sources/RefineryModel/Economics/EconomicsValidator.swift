@@ -109,6 +109,7 @@ struct EconomicsValidator {
         fraction(capital.sustainingShare, "economics.capital.sustainingShare")
         whole(capital.depreciationYears, "economics.capital.depreciationYears", 1...100, what: "a number of years")
         range(capital.receivableDays, "economics.capital.receivableDays", 0, 365, what: "a number of days")
+        if let days = capital.barSettlementDays { range(days, "economics.capital.barSettlementDays", 0, 365, what: "a number of days") }
 
         let financing = economics.financing
         fraction(financing.debtShare, "economics.financing.debtShare")
@@ -122,6 +123,7 @@ struct EconomicsValidator {
         whole(taxes.lossCarryForwardYears, "economics.taxes.lossCarryForwardYears", 0...100, what: "a number of years")
 
         within(economics.valuation.discountRate, "economics.valuation.discountRate", ScenarioLimits.discountRate)
+        if let rate = economics.valuation.costOfEquity { within(rate, "economics.valuation.costOfEquity", ScenarioLimits.discountRate) }
         range(economics.valuation.inflation, "economics.valuation.inflation", -0.5, 1, what: "a rate")
 
         let counterfactual = economics.counterfactual

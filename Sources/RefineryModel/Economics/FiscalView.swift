@@ -83,8 +83,8 @@ extension CashFlowModel {
     /// The state's cash by year under `adjustments` (the company's flows split among holders).
     func governmentRevenue(_ adjustments: Adjustments = .none) -> [GovernmentRevenueYear] {
         let rows = cashFlows(with: adjustments, lineDetail: false)
-        let holders = OwnershipSplit.split(equityFlows: rows.map(\.freeCashFlowToEquity), ownership: ownership, taxes: economics.taxes,
-                                           discountRate: discountRate(adjustments), computeIRR: false)
+        let holders = OwnershipSplit.split(equityFlows: equityDistributions(rows), ownership: ownership, taxes: economics.taxes,
+                                           discountRate: costOfEquity(adjustments), computeIRR: false)
         return GovernmentRevenueYear.years(rows: rows, holders: holders, economics: economics, inputs: ResolvedFiscalInputs(economics))
     }
 

@@ -41,7 +41,8 @@ public struct HolderResult: Codable, Sendable, Equatable {
 /// proportion to their shares; a positive one is distributed as dividends to the holders
 /// entitled that year in proportion to their shares: all holders, except carried interests
 /// whose dividends start at payback before the paying holders' cumulative flow turns
-/// non-negative. Every distribution is treated as a dividend (no retained cash).
+/// non-negative. Every distribution is treated as a dividend; which flows are distributions
+/// (the distributable-profit test) is ``CashFlowModel/equityDistributions(_:)``'s choice.
 public enum OwnershipSplit {
     /// `computeIRR: false` skips the holders' IRRs (for Monte Carlo draws).
     public static func split(equityFlows: [Double], ownership: Ownership, taxes: Taxes, discountRate: Double,

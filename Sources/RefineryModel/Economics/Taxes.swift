@@ -12,8 +12,10 @@ public struct Taxes: Codable, Sendable, Equatable {
     /// Years a tax loss can be carried forward.
     public var lossCarryForwardYears: Int
     /// Whether the minimum tax's turnover counts the full sales value of gold the refiner
-    /// buys and resells (artisanal gold), rather than only its margin. The default is false
-    /// (turnover = revenue: fees, metal gain, margins).
+    /// buys and resells (artisanal gold), rather than only its margin. The default is true:
+    /// under SYSCOHADA a trader's turnover (chiffre d'affaires) is its sales of goods, here the
+    /// bars sold from bought gold, plus its services. False is the earlier convention
+    /// (turnover = revenue: fees, metal gain, margins). See ``Conventions``.
     public var turnoverIncludesGoldSales: Bool?
     /// Where the figures come from: a citation, or "assumption" with the reasoning.
     public var basis: String?

@@ -25,7 +25,7 @@ public struct ValuationSummary: Codable, Sendable, Equatable {
     public var projectNPVUsd: Double
     /// The internal rates of return of the free cash flow to the firm.
     public var projectIRR: IRRResult
-    /// NPV of the free cash flow to equity.
+    /// NPV of the free cash flow to equity, at the cost of equity (``costOfEquity``).
     public var equityNPVUsd: Double
     /// The internal rates of return of the free cash flow to equity.
     public var equityIRR: IRRResult
@@ -50,6 +50,9 @@ public struct ValuationSummary: Codable, Sendable, Equatable {
     public var breakEvenIntakeFactor: BreakEven
     /// Average yearly gold intake over the operating years at the break-even factor, tonnes.
     public var breakEvenIntakeTonnesPerYear: Double?
+    /// The rate at which the free cash flow to equity and the holders' flows are discounted, a
+    /// fraction a year (nil in a valuation rebuilt from a report without it: `discountRate`).
+    public var costOfEquity: Double? = nil
 }
 
 /// A break-even value, or why there is none.
@@ -73,7 +76,8 @@ extension CashFlowModel {
         let rate = discountRate(adjustments)
         let firm = rows.map(\.freeCashFlowToFirm)
         let equity = rows.map(\.freeCashFlowToEquity)
-        var holders = OwnershipSplit.split(equityFlows: equity, ownership: ownership, taxes: economics.taxes, discountRate: rate)
+        let equityRate = costOfEquity(adjustments)
+        var holders = OwnershipSplit.split(equityFlows: equityDistributions(rows), ownership: ownership, taxes: economics.taxes, discountRate: equityRate)
         for h in holders.indices { holders[h].flowYears = rows.map(\.year) }
         var years = rows
         for t in years.indices { years[t].dividendWithholding = holders.reduce(0) { $0 + $1.grossFlows[t] - $1.netFlows[t] } }
@@ -84,13 +88,13 @@ extension CashFlowModel {
         let ebitda = rows.reduce(0) { $0 + $1.ebitda }
         var summary = ValuationSummary(
             discountRate: rate, projectNPVUsd: FinancialMath.npv(rate: rate, firm), projectIRR: FinancialMath.irr(firm),
-            equityNPVUsd: FinancialMath.npv(rate: rate, equity), equityIRR: FinancialMath.irr(equity),
+            equityNPVUsd: FinancialMath.npv(rate: equityRate, equity), equityIRR: FinancialMath.irr(equity),
             paybackYears: FinancialMath.payback(firm), discountedPaybackYears: FinancialMath.discountedPayback(rate: rate, firm),
             ebitdaMargin: revenue > 0 ? ebitda / revenue : nil, totalRevenueUsd: revenue, totalEBITDAUsd: ebitda,
             totalTaxesUsd: years.reduce(0) { $0 + $1.corporateTax + $1.dividendWithholding },
             totalCapexUsd: rows.reduce(0) { $0 + $1.capex + $1.sustainingCapex },
             breakEvenRefiningCharge: BreakEven(value: nil, note: "not computed"), breakEvenIntakeFactor: BreakEven(value: nil, note: "not computed"),
-            breakEvenIntakeTonnesPerYear: nil)
+            breakEvenIntakeTonnesPerYear: nil, costOfEquity: equityRate)
         if breakEvens {
             summary.breakEvenRefiningCharge = breakEvenRefiningCharge(adjustments)
             summary.breakEvenIntakeFactor = breakEvenIntake(adjustments)
@@ -116,8 +120,8 @@ extension CashFlowModel {
     public func keyFigures(_ adjustments: Adjustments = .none) -> (projectNPVUsd: Double, nationalCaptureUsd: Double) {
         let rows = cashFlows(with: adjustments, lineDetail: false)
         let rate = discountRate(adjustments)
-        let holders = OwnershipSplit.split(equityFlows: rows.map(\.freeCashFlowToEquity), ownership: ownership, taxes: economics.taxes,
-                                           discountRate: rate, computeIRR: false)
+        let holders = OwnershipSplit.split(equityFlows: equityDistributions(rows), ownership: ownership, taxes: economics.taxes,
+                                           discountRate: costOfEquity(adjustments), computeIRR: false)
         let valueAdded = ValueAddedReport.make(rows: rows, holders: holders, ownership: ownership, economics: economics,
                                                volumes: volumes, firstYear: scenario.horizon.firstYear, discountRate: rate)
         return (FinancialMath.npv(rate: rate, rows.map(\.freeCashFlowToFirm)), valueAdded.total.nationalCapture)

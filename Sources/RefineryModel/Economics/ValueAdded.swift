@@ -79,7 +79,8 @@ public struct ValueAddedReport: Codable, Sendable, Equatable {
                 avoidedFees = economics.counterfactual.foreignRefiningUsdPerOzGross * v.domesticGrossKg * row.volumeScale * ounces
                 avoidedLogistics = economics.counterfactual.exportLogisticsUsdPerOzFine * v.domesticGoldKg * row.volumeScale * ounces
             }
-            let malianSurplus = malianShare * (surplus - row.interest)
+            // The gold loan's interest goes to bullion banks abroad, like foreign debt's.
+            let malianSurplus = malianShare * (surplus - row.interest - row.goldLoanInterest)
             let malianInterest = economics.financing.lenderMalian ? row.interest : 0
             let excluding = row.staffMalian + row.corporateTax + foreignWithholding[t] + malianSurplus + malianInterest
                 + row.localPurchases + row.localCapex

@@ -1735,7 +1735,7 @@ enum EmbeddedData {
         },
         "equityNPVUsd": {
           "type": "number",
-          "description": "NPV of the free cash flow to equity at discountRate, USD (nominal)."
+          "description": "NPV of the free cash flow to equity at costOfEquity (discountRate when absent), USD (nominal)."
         },
         "equityIRR": {
           "$ref": "#/$defs/irr",
@@ -1783,6 +1783,10 @@ enum EmbeddedData {
           "type": "number",
           "minimum": 0,
           "description": "Mean yearly gold intake over the operating years at the break-even factor, t of gold a year; absent without a break-even."
+        },
+        "costOfEquity": {
+          "type": "number",
+          "description": "The rate of the free cash flow to equity and the holders' flows, a fraction a year (economics.valuation.costOfEquity or its default)."
         }
       }
     },
@@ -2014,13 +2018,21 @@ enum EmbeddedData {
           "type": "number",
           "description": "Debt outstanding at year end, USD (nominal)."
         },
+        "goldLoanOutstanding": {
+          "type": "number",
+          "description": "Gold loan financing the gold the refinery owns (bought gold in process, bar receivables, gold locked in units), the year's average holding; 0 in the last year and without economics.conventions.ownedGoldWorkingCapital, USD (nominal)."
+        },
+        "goldLoanInterest": {
+          "type": "number",
+          "description": "Interest on the gold loan at the gold financing rate (deductible), USD (nominal)."
+        },
         "freeCashFlowToFirm": {
           "type": "number",
           "description": "ebitda − unleveredTax − capex − sustainingCapex − workingCapitalChange, USD (nominal)."
         },
         "freeCashFlowToEquity": {
           "type": "number",
-          "description": "ebitda − corporateTax − capex − sustainingCapex − workingCapitalChange + debtDrawn − interest − principalRepaid, USD (nominal)."
+          "description": "ebitda − corporateTax − capex − sustainingCapex − workingCapitalChange + debtDrawn − interest − principalRepaid + (change in goldLoanOutstanding) − goldLoanInterest, USD (nominal)."
         },
         "dividendWithholding": {
           "type": "number",
@@ -3845,6 +3857,10 @@ enum EmbeddedData {
                     "maximum": 1,
                     "description": "Share spent with Malian suppliers and contractors, a fraction in [0, 1] (national capture)."
                   },
+                  "expansion": {
+                    "type": "string",
+                    "description": "The name of the plant expansion (plant.expansions[].name) this investment pays for; absent for investments every plant needs. With economics.conventions.capexOnlyForBuiltExpansions (default true) it is spent only when the plant has that expansion."
+                  },
                   "basis": {
                     "type": "string",
                     "description": "Where the figures come from: a citation, or \"assumption\" with the reasoning."
@@ -3870,6 +3886,12 @@ enum EmbeddedData {
               "minimum": 0,
               "maximum": 365,
               "description": "Trade receivables, days of revenue (working capital)."
+            },
+            "barSettlementDays": {
+              "type": "number",
+              "minimum": 0,
+              "maximum": 365,
+              "description": "Days from a bar sold from bought gold to its payment (receivables on the sales of bought gold, with economics.conventions.ownedGoldWorkingCapital). Default 10 (assumption, data/SOURCES.md)."
             },
             "basis": {
               "type": "string",
@@ -3958,7 +3980,7 @@ enum EmbeddedData {
             },
             "turnoverIncludesGoldSales": {
               "type": "boolean",
-              "description": "Whether the minimum tax's turnover counts the full sales of gold bought and resold (default false: revenue only)."
+              "description": "Whether the minimum tax's turnover counts the full sales of gold bought and resold (default true, SYSCOHADA: a trader's turnover is its sales of goods; false: the refinery's revenue only, the earlier convention)."
             },
             "basis": {
               "type": "string",
@@ -3979,13 +4001,19 @@ enum EmbeddedData {
               "type": "number",
               "minimum": -0.5,
               "maximum": 10,
-              "description": "Discount rate, a fraction a year (0.14 is 14%). Bounds: below −50% a year discount factors over a century overflow; above 1,000% nothing is worth anything."
+              "description": "The project's discount rate (free cash flow to the firm), a fraction a year (0.14 is 14%). Bounds: below −50% a year discount factors over a century overflow; above 1,000% nothing is worth anything."
             },
             "inflation": {
               "type": "number",
               "minimum": -0.5,
               "maximum": 1,
               "description": "Yearly inflation of costs (staff, energy prices, other opex lines, sustaining capex) from the first horizon year, a fraction a year; prices and charges follow their own inputs."
+            },
+            "costOfEquity": {
+              "type": "number",
+              "minimum": -0.5,
+              "maximum": 10,
+              "description": "The rate of the free cash flow to equity and the holders' flows, a fraction a year. Default: discountRate levered by Modigliani-Miller proposition II at the debt share and interest rate (with economics.conventions.separateCostOfEquity)."
             },
             "basis": {
               "type": "string",
@@ -4166,6 +4194,41 @@ enum EmbeddedData {
             }
           },
           "description": "Optional inputs of the fiscal view (IMF FARI definitions) and of the doré-export counterfactual; every field has a default (data/SOURCES.md)."
+        },
+        "conventions": {
+          "type": "object",
+          "additionalProperties": false,
+          "properties": {
+            "metalGainOnPurchasedGold": {
+              "type": "boolean",
+              "description": "Book metal gain on gold bought outright too (default false: its seller was paid on the full assay; true: the earlier convention)."
+            },
+            "ownedGoldWorkingCapital": {
+              "type": "boolean",
+              "description": "Carry bar receivables on sales of bought gold and finance the owned gold with a gold loan at economics.fiscal.goldFinancingRate (default true; false: the earlier convention)."
+            },
+            "distributableProfitTest": {
+              "type": "boolean",
+              "description": "Pay dividends only out of distributable profit, OHADA Uniform Act on commercial companies art. 143 (default true; false: every positive free cash flow to equity is a dividend, the earlier convention)."
+            },
+            "capexOnlyForBuiltExpansions": {
+              "type": "boolean",
+              "description": "Spend an investment tied to an expansion only when the plant has it (default true; false: the earlier convention)."
+            },
+            "separateCostOfEquity": {
+              "type": "boolean",
+              "description": "Discount equity flows at economics.valuation.costOfEquity (default true; false: at the project rate, the earlier convention)."
+            },
+            "chargeOnProcessedGold": {
+              "type": "boolean",
+              "description": "Bill charges, penalties, lot fees and margins on the gold processed in the year (default true; false: on the gold received, the earlier convention)."
+            },
+            "basis": {
+              "type": "string",
+              "description": "Where the choices come from: a citation, or \"assumption\" with the reasoning."
+            }
+          },
+          "description": "Accounting conventions: every switch defaults to the honest convention; the other value is the model's earlier one (docs: Accounting conventions)."
         }
       }
     },
@@ -5948,7 +6011,7 @@ enum EmbeddedData {
         },
         "equityNPVUsd": {
           "type": "number",
-          "description": "NPV of the free cash flow to equity at discountRate, USD (nominal)."
+          "description": "NPV of the free cash flow to equity at costOfEquity (discountRate when absent), USD (nominal)."
         },
         "equityIRR": {
           "$ref": "#/$defs/irr",
@@ -5996,6 +6059,10 @@ enum EmbeddedData {
           "type": "number",
           "minimum": 0,
           "description": "Mean yearly gold intake over the operating years at the break-even factor, t of gold a year; absent without a break-even."
+        },
+        "costOfEquity": {
+          "type": "number",
+          "description": "The rate of the free cash flow to equity and the holders' flows, a fraction a year (economics.valuation.costOfEquity or its default)."
         }
       }
     },
@@ -6227,13 +6294,21 @@ enum EmbeddedData {
           "type": "number",
           "description": "Debt outstanding at year end, USD (nominal)."
         },
+        "goldLoanOutstanding": {
+          "type": "number",
+          "description": "Gold loan financing the gold the refinery owns (bought gold in process, bar receivables, gold locked in units), the year's average holding; 0 in the last year and without economics.conventions.ownedGoldWorkingCapital, USD (nominal)."
+        },
+        "goldLoanInterest": {
+          "type": "number",
+          "description": "Interest on the gold loan at the gold financing rate (deductible), USD (nominal)."
+        },
         "freeCashFlowToFirm": {
           "type": "number",
           "description": "ebitda − unleveredTax − capex − sustainingCapex − workingCapitalChange, USD (nominal)."
         },
         "freeCashFlowToEquity": {
           "type": "number",
-          "description": "ebitda − corporateTax − capex − sustainingCapex − workingCapitalChange + debtDrawn − interest − principalRepaid, USD (nominal)."
+          "description": "ebitda − corporateTax − capex − sustainingCapex − workingCapitalChange + debtDrawn − interest − principalRepaid + (change in goldLoanOutstanding) − goldLoanInterest, USD (nominal)."
         },
         "dividendWithholding": {
           "type": "number",
@@ -7531,6 +7606,7 @@ enum EmbeddedData {
         },
         {
           "name": "phase 2 expansion",
+          "expansion": "phase 2",
           "year": 2029,
           "usd": 25000000,
           "localShare": 0.2,
@@ -7567,6 +7643,9 @@ enum EmbeddedData {
       "exportLogisticsUsdPerOzFine": 0.25,
       "originCountry": "ML",
       "basis": "Malian doré went mostly to Swiss and South African refiners (domain.md §2, R) on large contracts at 0.05–0.30 USD/oz (Reuters 2019, R; the top of the range is taken). Logistics saved 0.25 USD per fine oz: refined bars still leave Mali, but without the 10–15% of base metal and silver mass in doré (assumption)."
+    },
+    "conventions": {
+      "basis": "Every switch at its honest default (data/SOURCES.md, Conventions); set one to its other value for the earlier convention, e.g. --set economics.conventions.metalGainOnPurchasedGold=true."
     },
     "uncertainties": [
       {
@@ -8077,6 +8156,7 @@ enum EmbeddedData {
         },
         {
           "name": "phase 2 expansion",
+          "expansion": "phase 2",
           "year": 2029,
           "usd": 25000000,
           "localShare": 0.2,
@@ -8113,6 +8193,9 @@ enum EmbeddedData {
       "exportLogisticsUsdPerOzFine": 0.25,
       "originCountry": "ML",
       "basis": "Malian doré went mostly to Swiss and South African refiners (domain.md §2, R) on large contracts at 0.05–0.30 USD/oz (Reuters 2019, R; the top of the range is taken). Logistics saved 0.25 USD per fine oz: refined bars still leave Mali, but without the 10–15% of base metal and silver mass in doré (assumption)."
+    },
+    "conventions": {
+      "basis": "Every switch at its honest default (data/SOURCES.md, Conventions); set one to its other value for the earlier convention, e.g. --set economics.conventions.metalGainOnPurchasedGold=true."
     },
     "uncertainties": [
       {
@@ -8686,6 +8769,7 @@ enum EmbeddedData {
         },
         {
           "name": "phase 2 expansion",
+          "expansion": "phase 2",
           "year": 2029,
           "usd": 25000000,
           "localShare": 0.2,
@@ -8722,6 +8806,9 @@ enum EmbeddedData {
       "exportLogisticsUsdPerOzFine": 0.25,
       "originCountry": "ML",
       "basis": "Malian doré went mostly to Swiss and South African refiners (domain.md §2, R) on large contracts at 0.05–0.30 USD/oz (Reuters 2019, R; the top of the range is taken). Logistics saved 0.25 USD per fine oz: refined bars still leave Mali, but without the 10–15% of base metal and silver mass in doré (assumption)."
+    },
+    "conventions": {
+      "basis": "Every switch at its honest default (data/SOURCES.md, Conventions); set one to its other value for the earlier convention, e.g. --set economics.conventions.metalGainOnPurchasedGold=true."
     },
     "uncertainties": [
       {
@@ -9244,6 +9331,7 @@ enum EmbeddedData {
         },
         {
           "name": "phase 2 expansion",
+          "expansion": "phase 2",
           "year": 2029,
           "usd": 25000000,
           "localShare": 0.2,
@@ -9280,6 +9368,9 @@ enum EmbeddedData {
       "exportLogisticsUsdPerOzFine": 0.25,
       "originCountry": "ML",
       "basis": "Malian doré went mostly to Swiss and South African refiners (domain.md §2, R) on large contracts at 0.05–0.30 USD/oz (Reuters 2019, R; the top of the range is taken). Logistics saved 0.25 USD per fine oz: refined bars still leave Mali, but without the 10–15% of base metal and silver mass in doré (assumption)."
+    },
+    "conventions": {
+      "basis": "Every switch at its honest default (data/SOURCES.md, Conventions); set one to its other value for the earlier convention, e.g. --set economics.conventions.metalGainOnPurchasedGold=true."
     },
     "uncertainties": [
       {
@@ -9849,6 +9940,7 @@ enum EmbeddedData {
         },
         {
           "name": "phase 2 expansion",
+          "expansion": "phase 2",
           "year": 2029,
           "usd": 25000000,
           "localShare": 0.2,
@@ -9885,6 +9977,9 @@ enum EmbeddedData {
       "exportLogisticsUsdPerOzFine": 0.25,
       "originCountry": "ML",
       "basis": "Malian doré went mostly to Swiss and South African refiners (domain.md §2, R) on large contracts at 0.05–0.30 USD/oz (Reuters 2019, R; the top of the range is taken). Logistics saved 0.25 USD per fine oz: refined bars still leave Mali, but without the 10–15% of base metal and silver mass in doré (assumption)."
+    },
+    "conventions": {
+      "basis": "Every switch at its honest default (data/SOURCES.md, Conventions); set one to its other value for the earlier convention, e.g. --set economics.conventions.metalGainOnPurchasedGold=true."
     },
     "uncertainties": [
       {

@@ -31,6 +31,9 @@ import Testing
             Holder(id: "state", name: "State", share: 0.6, malian: true, kind: .state),
             Holder(id: "partner", name: "Partner", share: 0.4, malian: false, kind: .private),
         ])
+        // The figures below pin the model's earlier conventions (every positive flow to equity a
+        // dividend, equity at the project rate); ConventionTests checks the honest defaults.
+        scenario.economics!.useEarlierConventions()
         return scenario
     }
 
