@@ -46,11 +46,13 @@ public struct DoreExportCounterfactual: Codable, Sendable, Equatable {
         let firstYear = model.scenario.horizon.firstYear
         let kinds = MaterialKind.allCases
         let payable = adjustments.goldPayable ?? e.terms.goldPayable
+        // Only tolled kinds count here: scaling the artisanal volume matters only when it is tolled.
+        let artisanalTolled = adjustments.artisanalVolume != 1 && e.terms.byKind[.artisanal].purchaseMargin == 0
         let stateShare = inputs.minesCorporateTax + inputs.stateStakeInMines * (1 - inputs.minesCorporateTax)
         let years = rows.enumerated().map { t, row -> DoreExportYear in
             var fineOz = 0.0, change = 0.0
             if row.operating {
-                let v = model.volumes[row.year - firstYear].scaling(.artisanal, by: adjustments.artisanalVolume)
+                let v = artisanalTolled ? model.volumes[row.year - firstYear].scaling(.artisanal, by: adjustments.artisanalVolume) : model.volumes[row.year - firstYear]
                 for k in kinds.indices where e.terms.byKind[kinds[k]].purchaseMargin == 0 {
                     let fine = v.domesticGoldKg(kind: k) * row.volumeScale * ounces
                     let gross = v.domesticGrossKg(kind: k) * row.volumeScale * ounces

@@ -33,6 +33,20 @@ extension CashFlowModel {
         adjustments.artisanalVolume == 1 ? volumes : volumes.map { $0.scaling(.artisanal, by: adjustments.artisanalVolume) }
     }
 
+    /// The volumes with only the domestic gold and gross mass of the artisanal volume factor
+    /// applied: all that value added reads, without copying each year's arrays (a Monte Carlo
+    /// draw calls this).
+    func domesticVolumes(_ adjustments: Adjustments) -> [ProcessVolumes] {
+        guard adjustments.artisanalVolume != 1, let k = MaterialKind.allCases.firstIndex(of: .artisanal) else { return volumes }
+        let factor = adjustments.artisanalVolume
+        return volumes.map { v in
+            var scaled = v
+            scaled.domesticGoldKg += (factor - 1) * v.domesticGoldKg(kind: k)
+            scaled.domesticGrossKg += (factor - 1) * v.domesticGrossKg(kind: k)
+            return scaled
+        }
+    }
+
     /// Every figure sensitivity analysis follows, under `adjustments`: one re-pricing of the
     /// volumes, the holders' split, value added, the state's cash by year and the doré-export
     /// counterfactual.
@@ -43,7 +57,7 @@ extension CashFlowModel {
                                            discountRate: rate, computeIRR: false)
         for t in rows.indices { rows[t].dividendWithholding = holders.reduce(0) { $0 + $1.grossFlows[t] - $1.netFlows[t] } }
         let valueAdded = ValueAddedReport.make(rows: rows, holders: holders, ownership: ownership, economics: economics,
-                                               volumes: volumes(adjustments), firstYear: scenario.horizon.firstYear, discountRate: rate)
+                                               volumes: domesticVolumes(adjustments), firstYear: scenario.horizon.firstYear, discountRate: rate)
         let inputs = ResolvedFiscalInputs(economics)
         let state = GovernmentRevenueYear.years(rows: rows, holders: holders, economics: economics, inputs: inputs)
         let stateNetCash = state.map(\.stateNetCash)

@@ -29,6 +29,8 @@ import RefineryModel
         let report = ValuationReport(run)
         #expect(report.notes == notes)
         #expect(try report.json().contains("range widened from [0.25, 0.3] to [0, 0.3]"))
+        #expect(report.page(in: .en).html.contains("range widened from [0.25, 0.3] to [0, 0.3]"))
+        #expect(ValuationReport(valuation: run.valuation, tornado: run.tornado, monteCarlo: nil).page(in: .en).html.contains("range widened") == false)
         #expect(run.valuation.years.allSatisfy { $0.incomeTax == 0 })
         // The run report carries it too.
         var options = RunOptions()
