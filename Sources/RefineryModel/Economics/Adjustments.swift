@@ -26,6 +26,13 @@ public struct Adjustments: Sendable, Equatable, Codable {
     public var yearsToAccreditation: Double?
     /// The corporate income tax rate, a fraction, replacing the scenario's; nil keeps it.
     public var corporateIncomeTax: Double?
+    /// The artisanal purchase margin, a fraction of the fine gold's value, replacing the
+    /// scenario's; nil keeps it. Whether a kind's gold is bought (not tolled) stays the
+    /// scenario's: a kind with a purchase margin of 0 in the scenario is tolled.
+    public var artisanalPurchaseMargin: Double?
+    /// Factor on the artisanal gold received (1 = the scenario's); see
+    /// ``ProcessVolumes/scaling(_:by:)``.
+    public var artisanalVolume = 1.0
     /// One refining charge for every kind, USD per gross ounce, replacing the scenario's
     /// (used by the break-even search).
     public var uniformRefiningChargeUsdPerOzGross: Double?
@@ -51,18 +58,21 @@ public struct Adjustments: Sendable, Equatable, Codable {
         case .fuelAvailability: fuelAvailability = value
         case .yearsToAccreditation: yearsToAccreditation = value
         case .corporateIncomeTax: corporateIncomeTax = value
+        case .artisanalPurchaseMargin: artisanalPurchaseMargin = value
+        case .artisanalVolume: artisanalVolume = value
         }
     }
 
     /// The scenario's own value of `input`: 1 for factors.
     public static func base(of input: UncertainInput, in economics: Economics) -> Double {
         switch input {
-        case .goldPrice, .silverPrice, .refiningCharges, .intake, .capex, .opex, .energyPrices: return 1
+        case .goldPrice, .silverPrice, .refiningCharges, .intake, .capex, .opex, .energyPrices, .artisanalVolume: return 1
         case .discountRate: return economics.valuation.discountRate
         case .goldPayable: return economics.terms.goldPayable
         case .fuelAvailability: return economics.opex.energy.fuelAvailability
         case .yearsToAccreditation: return Double(economics.terms.yearsToAccreditation)
         case .corporateIncomeTax: return economics.taxes.corporateIncomeTax
+        case .artisanalPurchaseMargin: return economics.terms.byKind[.artisanal].purchaseMargin
         }
     }
 }

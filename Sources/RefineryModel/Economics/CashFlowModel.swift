@@ -82,7 +82,8 @@ public struct CashFlowModel: Sendable {
             adjustments.uniformRefiningChargeUsdPerOzGross ?? e.terms.byKind[kind].refiningChargeUsdPerOzGross * adjustments.refiningCharges
         }
         let penalties = kinds.map { e.terms.byKind[$0].penaltyUsdPerOzGross }
-        let margins = kinds.map { e.terms.byKind[$0].purchaseMargin }
+        let margins = kinds.map { ($0 == .artisanal ? adjustments.artisanalPurchaseMargin : nil) ?? e.terms.byKind[$0].purchaseMargin }
+        let bought = kinds.map { e.terms.byKind[$0].purchaseMargin > 0 }
         let payable = adjustments.goldPayable ?? e.terms.goldPayable
         let fuel = adjustments.fuelAvailability ?? e.opex.energy.fuelAvailability
         let yearsToAccreditation = adjustments.yearsToAccreditation.map { Int(clamping: $0, to: 0...1000, rounding: .toNearestOrAwayFromZero) } ?? e.terms.yearsToAccreditation
@@ -142,7 +143,7 @@ public struct CashFlowModel: Sendable {
             var turnover = 0.0
             var goldLoan = 0.0
             if operating {
-                let v = volumes[h]
+                let v = volumes[h].scaling(.artisanal, by: adjustments.artisanalVolume)
                 let s = v.scale(intakeFactor: adjustments.intake, fuelAvailability: fuel)
                 let gold = Self.value(e.prices.goldUsdPerOz, h) * adjustments.goldPrice
                 let silver = Self.value(e.prices.silverUsdPerOz, h) * adjustments.silverPrice
@@ -160,7 +161,7 @@ public struct CashFlowModel: Sendable {
                     row.refiningCharges += charges[k] * grossOz
                     row.penalties += penalties[k] * grossOz
                     row.purchaseMargin += margins[k] * v.goldKgByKind[k] * s * billed * ounces * gold
-                    if margins[k] > 0 {
+                    if bought[k] {
                         purchasedGoldKg += v.goldKgByKind[k]
                         purchasedGoldSales += v.goldKgByKind[k] * s * billed * ounces * gold
                     }

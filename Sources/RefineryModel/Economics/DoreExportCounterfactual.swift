@@ -33,16 +33,26 @@ public struct DoreExportCounterfactual: Codable, Sendable, Equatable {
     /// The counterfactual of `valuation` (computed by `model` under `adjustments`).
     static func make(model: CashFlowModel, valuation: Valuation, stateNetCash: [Double], adjustments: Adjustments,
                      inputs: ResolvedFiscalInputs) -> DoreExportCounterfactual {
+        make(model: model, rows: valuation.years, captures: valuation.valueAdded.years.map(\.nationalCaptureExcludingAvoidedFees),
+             stateNetCash: stateNetCash, adjustments: adjustments, inputs: inputs)
+    }
+
+    /// The counterfactual of the cash flows `rows` (computed by `model` under `adjustments`),
+    /// with the refinery's capture without avoided fees, `captures`, one per row.
+    static func make(model: CashFlowModel, rows: [CashFlowYear], captures: [Double], stateNetCash: [Double], adjustments: Adjustments,
+                     inputs: ResolvedFiscalInputs) -> DoreExportCounterfactual {
         let e = model.economics
         let ounces = TroyOunce.perKilogram
         let firstYear = model.scenario.horizon.firstYear
         let kinds = MaterialKind.allCases
         let payable = adjustments.goldPayable ?? e.terms.goldPayable
+        // Only tolled kinds count here: scaling the artisanal volume matters only when it is tolled.
+        let artisanalTolled = adjustments.artisanalVolume != 1 && e.terms.byKind[.artisanal].purchaseMargin == 0
         let stateShare = inputs.minesCorporateTax + inputs.stateStakeInMines * (1 - inputs.minesCorporateTax)
-        let years = valuation.years.enumerated().map { t, row -> DoreExportYear in
+        let years = rows.enumerated().map { t, row -> DoreExportYear in
             var fineOz = 0.0, change = 0.0
             if row.operating {
-                let v = model.volumes[row.year - firstYear]
+                let v = artisanalTolled ? model.volumes[row.year - firstYear].scaling(.artisanal, by: adjustments.artisanalVolume) : model.volumes[row.year - firstYear]
                 for k in kinds.indices where e.terms.byKind[kinds[k]].purchaseMargin == 0 {
                     let fine = v.domesticGoldKg(kind: k) * row.volumeScale * ounces
                     let gross = v.domesticGrossKg(kind: k) * row.volumeScale * ounces
@@ -55,7 +65,7 @@ public struct DoreExportCounterfactual: Codable, Sendable, Equatable {
                         - (inputs.settlementDaysAtSenou - inputs.settlementDaysAbroad) / 365 * inputs.goldFinancingRate * fine * row.goldPriceUsdPerOz
                 }
             }
-            let capture = valuation.valueAdded.years[t].nationalCaptureExcludingAvoidedFees
+            let capture = captures[t]
             let fromMines = stateShare * change
             return DoreExportYear(year: row.year, minesGoldOz: fineOz, minesNetBackChange: change, stateChangeFromMines: fromMines,
                                   stateNetCashFromRefinery: stateNetCash[t], stateChange: fromMines + stateNetCash[t],

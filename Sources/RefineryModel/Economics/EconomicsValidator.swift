@@ -151,6 +151,7 @@ struct EconomicsValidator {
             case .goldPayable: fraction(uncertainty.low, "\(base).low", openLower: true); fraction(uncertainty.high, "\(base).high")
             case .fuelAvailability: fraction(uncertainty.low, "\(base).low", openLower: true); fraction(uncertainty.high, "\(base).high")
             case .corporateIncomeTax: fraction(uncertainty.low, "\(base).low"); range(uncertainty.high, "\(base).high", 0, 1, openUpper: true, what: "a tax rate")
+            case .artisanalPurchaseMargin: range(uncertainty.low, "\(base).low", 0, 1, openUpper: true, what: "a fraction"); range(uncertainty.high, "\(base).high", 0, 1, openUpper: true, what: "a fraction")
             case .yearsToAccreditation: range(uncertainty.low, "\(base).low", 0, 100, what: "a number of years"); range(uncertainty.high, "\(base).high", 0, 100, what: "a number of years")
             default: within(uncertainty.low, "\(base).low", ScenarioLimits.factor); within(uncertainty.high, "\(base).high", ScenarioLimits.factor)
             }

@@ -30,8 +30,9 @@ public struct Percentiles: Codable, Sendable, Equatable {
     }
 }
 
-/// A seeded Monte Carlo of the project NPV and national capture: every ``Uncertainty`` of the
-/// scenario is drawn independently from its distribution, `draws` times.
+/// A seeded Monte Carlo of the project NPV, national capture and the fiscal outputs of
+/// ``SensitivityFigures`` (state net cash NPV, government take, net gain to Mali): every
+/// ``Uncertainty`` of the scenario is drawn independently from its distribution, `draws` times.
 ///
 /// Draw *i* uses its own generator, `SplitMix64(seed: MonteCarlo.drawSeed(seed, i))`, so the
 /// results depend on the seed only, not on how many workers share the draws or in which
@@ -52,6 +53,23 @@ public struct MonteCarlo: Codable, Sendable, Equatable {
     /// Every draw's national capture over the timeline (undiscounted, USD), in draw order,
     /// matching `npvs`.
     public var captures: [Double]
+    /// Percentiles of the NPV of the state's net cash at the government discount rate, USD.
+    public var stateNetCashNpv: Percentiles
+    /// Percentiles of the government take over the draws where it is defined (nil when it is
+    /// defined in none).
+    public var governmentTake: Percentiles?
+    /// The draws whose government take is undefined (pre-tax net cash flow ≤ 0).
+    public var governmentTakeUndefinedDraws: Int
+    /// Percentiles of the net gain to Mali against exporting doré as today (present value), USD.
+    public var netGainToMali: Percentiles
+    /// The share of draws with a negative net gain to Mali.
+    public var probabilityNetGainNegative: Double
+    /// Every draw's state net cash NPV, in draw order (omitted from reports).
+    public var stateNetCashNpvs: [Double]
+    /// Every draw's government take (nil: undefined), in draw order (omitted from reports).
+    public var governmentTakes: [Double?]
+    /// Every draw's net gain to Mali, in draw order (omitted from reports).
+    public var netGainsToMali: [Double]
 
     /// The seed of draw `index` under master seed `seed` (a SplitMix64 step of their mix).
     public static func drawSeed(_ seed: UInt64, _ index: Int) -> UInt64 {
@@ -70,13 +88,22 @@ public struct MonteCarlo: Codable, Sendable, Equatable {
         let workerCount = max(1, min(workers, max(1, count)))
         var npvs = [Double](repeating: 0, count: count)
         var captures = [Double](repeating: 0, count: count)
+        var stateNPVs = [Double](repeating: 0, count: count)
+        var takes = [Double](repeating: .nan, count: count)
+        var netGains = [Double](repeating: 0, count: count)
         let counter = progress.map { DrawCounter(total: count, report: $0) }
         let step = max(1, count / (100 * workerCount))
         npvs.withUnsafeMutableBufferPointer { npvBuffer in
             captures.withUnsafeMutableBufferPointer { captureBuffer in
+            stateNPVs.withUnsafeMutableBufferPointer { stateBuffer in
+            takes.withUnsafeMutableBufferPointer { takeBuffer in
+            netGains.withUnsafeMutableBufferPointer { gainBuffer in
                 // Each worker writes only the indices it owns (i ≡ worker mod workerCount).
                 nonisolated(unsafe) let npvOut = npvBuffer
                 nonisolated(unsafe) let captureOut = captureBuffer
+                nonisolated(unsafe) let stateOut = stateBuffer
+                nonisolated(unsafe) let takeOut = takeBuffer
+                nonisolated(unsafe) let gainOut = gainBuffer
                 DispatchQueue.concurrentPerform(iterations: workerCount) { worker in
                     var i = worker
                     while i < count {
@@ -86,13 +113,19 @@ public struct MonteCarlo: Codable, Sendable, Equatable {
                             let base = Adjustments.base(of: uncertainty.input, in: economics)
                             adjustments.set(uncertainty.input, to: MonteCarlo.sample(uncertainty, base: base, using: &random))
                         }
-                        let figures = model.keyFigures(adjustments)
+                        let figures = model.sensitivityFigures(adjustments)
                         npvOut[i] = figures.projectNPVUsd
                         captureOut[i] = figures.nationalCaptureUsd
+                        stateOut[i] = figures.stateNetCashNpvUsd
+                        takeOut[i] = figures.governmentTake ?? .nan
+                        gainOut[i] = figures.netGainToMaliUsd
                         if let counter, (i / workerCount + 1) % step == 0 { counter.add(step) }
                         i += workerCount
                     }
                 }
+            }
+            }
+            }
             }
         }
         self.draws = count
@@ -102,6 +135,15 @@ public struct MonteCarlo: Codable, Sendable, Equatable {
         projectNPV = Percentiles(npvs)
         nationalCapture = Percentiles(captures)
         probabilityNPVNegative = count > 0 ? Double(npvs.filter { $0 < 0 }.count) / Double(count) : .nan
+        stateNetCashNpvs = stateNPVs
+        governmentTakes = takes.map { $0.isNaN ? nil : $0 }
+        netGainsToMali = netGains
+        stateNetCashNpv = Percentiles(stateNPVs)
+        let definedTakes = takes.filter { !$0.isNaN }
+        governmentTake = definedTakes.isEmpty ? nil : Percentiles(definedTakes)
+        governmentTakeUndefinedDraws = count - definedTakes.count
+        netGainToMali = Percentiles(netGains)
+        probabilityNetGainNegative = count > 0 ? Double(netGains.filter { $0 < 0 }.count) / Double(count) : .nan
     }
 
     /// Counts the draws done across workers for a progress callback.

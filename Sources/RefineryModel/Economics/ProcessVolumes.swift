@@ -17,6 +17,9 @@ public struct ProcessVolumes: Codable, Sendable, Equatable {
     /// Fine gold received from sources in the origin country, by kind, indexed like
     /// `MaterialKind.allCases` (empty: unknown, read as ``domesticGoldKg`` split like ``goldKgByKind``).
     public var domesticGoldKgByKind: [Double] = []
+    /// Lots received by kind, indexed like `MaterialKind.allCases` (empty: unknown, read as
+    /// ``lots`` split like the gross mass). Estimated from each source's gold and lot size.
+    public var lotsByKind: [Double] = []
     /// Gold finished this year: refined + lost.
     public var goldProcessedKg: Double
     /// Fine gold refined into product, kg.
@@ -36,8 +39,10 @@ public struct ProcessVolumes: Codable, Sendable, Equatable {
     /// Creates one year's volumes; the parameters are the properties of the same names.
     public init(year: Int, lots: Double, grossKgByKind: [Double], goldKgByKind: [Double], domesticGoldKg: Double, domesticGrossKg: Double,
                 goldProcessedKg: Double, goldRefinedKg: Double, silverProcessedKg: Double, silverRefinedKg: Double,
-                averageGoldInProcessKg: Double, lockedGoldKg: Double, capacityRatio: Double?, domesticGoldKgByKind: [Double] = []) {
+                averageGoldInProcessKg: Double, lockedGoldKg: Double, capacityRatio: Double?, domesticGoldKgByKind: [Double] = [],
+                lotsByKind: [Double] = []) {
         self.domesticGoldKgByKind = domesticGoldKgByKind
+        self.lotsByKind = lotsByKind
         self.year = year
         self.lots = lots
         self.grossKgByKind = grossKgByKind
@@ -89,8 +94,63 @@ public struct ProcessVolumes: Codable, Sendable, Equatable {
                 goldProcessedKg: year.gold.refined + year.gold.lost, goldRefinedKg: year.gold.refined,
                 silverProcessedKg: year.silver.refined + year.silver.inOtherProduct + year.silver.lost,
                 silverRefinedKg: year.silver.refined, averageGoldInProcessKg: year.averageGoldInProcessKg,
-                lockedGoldKg: year.lockedGoldKg, capacityRatio: ratio, domesticGoldKgByKind: domesticByKind)
+                lockedGoldKg: year.lockedGoldKg, capacityRatio: ratio, domesticGoldKgByKind: domesticByKind,
+                lotsByKind: lotsByKind(total: Double(intake.lots), goldKgBySource: intake.goldKgBySource, gross: gross, scenario: scenario))
         }
+    }
+
+    /// `total` lots split by kind in proportion to each source's estimated lot count (its gold
+    /// ÷ its gold assay ÷ its lot size); gold from no known source counts as lots of its kind's
+    /// average size. Empty when nothing came in.
+    private static func lotsByKind(total: Double, goldKgBySource: [String: Double], gross: [Double], scenario: Scenario) -> [Double] {
+        let kinds = MaterialKind.allCases
+        var estimate = [Double](repeating: 0, count: kinds.count)
+        for source in scenario.intake.sources {
+            guard let gold = goldKgBySource[source.id], gold > 0, source.assay.gold > 0, source.lotGrossMassKg > 0,
+                  let k = kinds.firstIndex(of: source.kind) else { continue }
+            estimate[k] += gold / source.assay.gold / source.lotGrossMassKg
+        }
+        let sum = estimate.reduce(0, +)
+        guard total > 0 else { return [] }
+        guard sum > 0 else {
+            let grossTotal = gross.reduce(0, +)
+            return grossTotal > 0 ? gross.map { total * $0 / grossTotal } : []
+        }
+        return estimate.map { total * $0 / sum }
+    }
+
+    /// These volumes with the fine gold (and gross mass, lots, domestic gold) of kind `kind`
+    /// multiplied by `factor`, the other kinds unchanged. Gold and silver processed and refined
+    /// and gold in process move with the fine gold received (one recovery for every kind, a
+    /// documented approximation); the capacity ratio shrinks as the intake grows, so
+    /// ``scale(intakeFactor:fuelAvailability:)`` still caps the whole intake at the plant's
+    /// sustainable rate. Locked gold does not move. A factor of 1 returns the volumes unchanged.
+    public func scaling(_ kind: MaterialKind, by factor: Double) -> ProcessVolumes {
+        guard factor != 1, let k = MaterialKind.allCases.firstIndex(of: kind), goldKgByKind[k] > 0 else { return self }
+        var v = self
+        let total = goldIntakeKg
+        let ratio = (total + (factor - 1) * goldKgByKind[k]) / total
+        let domesticGold = domesticGoldKg(kind: k), domesticGross = domesticGrossKg(kind: k)
+        if !domesticGoldKgByKind.isEmpty {
+            v.domesticGoldKgByKind[k] *= factor
+        } else {
+            v.domesticGoldKgByKind = MaterialKind.allCases.indices.map { $0 == k ? domesticGold * factor : domesticGoldKg(kind: $0) }
+        }
+        v.domesticGoldKg += (factor - 1) * domesticGold
+        v.domesticGrossKg += (factor - 1) * domesticGross
+        let grossTotal = grossKgByKind.reduce(0, +)
+        let kindLots = k < lotsByKind.count ? lotsByKind[k] : (grossTotal > 0 ? lots * grossKgByKind[k] / grossTotal : 0)
+        if k < lotsByKind.count { v.lotsByKind[k] *= factor }
+        v.lots += (factor - 1) * kindLots
+        v.grossKgByKind[k] *= factor
+        v.goldKgByKind[k] *= factor
+        v.goldProcessedKg *= ratio
+        v.goldRefinedKg *= ratio
+        v.silverProcessedKg *= ratio
+        v.silverRefinedKg *= ratio
+        v.averageGoldInProcessKg *= ratio
+        if let capacity = capacityRatio, ratio > 0 { v.capacityRatio = capacity / ratio }
+        return v
     }
 
     /// The share of this year's volumes processed when intake is multiplied by `intakeFactor`

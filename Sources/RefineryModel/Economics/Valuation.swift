@@ -83,7 +83,7 @@ extension CashFlowModel {
         for t in years.indices { years[t].dividendWithholding = holders.reduce(0) { $0 + $1.grossFlows[t] - $1.netFlows[t] } }
         holders.sort { $0.share > $1.share }
         let valueAdded = ValueAddedReport.make(rows: years, holders: holders, ownership: ownership, economics: economics,
-                                               volumes: volumes, firstYear: scenario.horizon.firstYear, discountRate: rate)
+                                               volumes: volumes(adjustments), firstYear: scenario.horizon.firstYear, discountRate: rate)
         let revenue = rows.reduce(0) { $0 + $1.revenue }
         let ebitda = rows.reduce(0) { $0 + $1.ebitda }
         var summary = ValuationSummary(
@@ -123,7 +123,7 @@ extension CashFlowModel {
         let holders = OwnershipSplit.split(equityFlows: equityDistributions(rows), ownership: ownership, taxes: economics.taxes,
                                            discountRate: costOfEquity(adjustments), computeIRR: false)
         let valueAdded = ValueAddedReport.make(rows: rows, holders: holders, ownership: ownership, economics: economics,
-                                               volumes: volumes, firstYear: scenario.horizon.firstYear, discountRate: rate)
+                                               volumes: volumes(adjustments), firstYear: scenario.horizon.firstYear, discountRate: rate)
         return (FinancialMath.npv(rate: rate, rows.map(\.freeCashFlowToFirm)), valueAdded.total.nationalCapture)
     }
 

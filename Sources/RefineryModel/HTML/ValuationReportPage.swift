@@ -1,7 +1,7 @@
 extension ValuationReport {
     /// The valuation as a page (`refinery-cli value --format html`): the headline and key
     /// results, cash flows, the tornado, the Monte Carlo histogram, the holders and national
-    /// capture. The report keeps only the Monte Carlo's percentiles; the histogram draws
+    /// capture, and the report's notes (a widened uncertainty range). The report keeps only the Monte Carlo's percentiles; the histogram draws
     /// `npvDraws` (``MonteCarlo/npvs`` of the same run, in US$), and says so in a sentence
     /// when they are not given.
     public func page(in language: ReportLanguage, npvDraws: [Double] = []) -> ReportPage {
@@ -22,6 +22,7 @@ extension ValuationReport {
             HTMLSection(id: "value-added", heading: s[.valueAddedSection], blocks: builder.valueAddedBlocks(valueAdded)),
         ]
         if let fiscal { sections.append(HTMLSection(id: "fiscal", heading: s[.fiscalSection], blocks: builder.fiscalBlocks(fiscal))) }
+        if let notes = builder.notes(findings: [], notes: notes ?? []) { sections.append(notes) }
         let first = valuation.years.first?.year ?? 0
         let document = HTMLDocument(
             language: language, title: s[.valuationReportTitle], subtitle: headline,

@@ -239,4 +239,6 @@ let englishStrings: [ReportText: String] = [
     .inputFuelAvailability: "Fuel availability",
     .inputYearsToAccreditation: "Years to accreditation",
     .inputCorporateIncomeTax: "Corporate income tax rate",
+    .inputArtisanalPurchaseMargin: "Artisanal purchase margin",
+    .inputArtisanalVolume: "Artisanal volume",
 ]

@@ -238,4 +238,6 @@ let frenchStrings: [ReportText: String] = [
     .inputFuelAvailability: "Disponibilité du carburant",
     .inputYearsToAccreditation: "Années avant l’accréditation",
     .inputCorporateIncomeTax: "Taux de l’impôt sur les sociétés",
+    .inputArtisanalPurchaseMargin: "Marge d’achat de l’or artisanal",
+    .inputArtisanalVolume: "Volume d’or artisanal",
 ]

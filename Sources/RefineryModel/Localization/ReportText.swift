@@ -515,6 +515,10 @@ public enum ReportText: String, CaseIterable, Codable, Sendable {
     case inputYearsToAccreditation = "input.yearsToAccreditation"
     /// "Corporate income tax rate".
     case inputCorporateIncomeTax = "input.corporateIncomeTax"
+    /// "Artisanal purchase margin".
+    case inputArtisanalPurchaseMargin = "input.artisanalPurchaseMargin"
+    /// "Artisanal volume".
+    case inputArtisanalVolume = "input.artisanalVolume"
 
     /// The month keys, January first.
     public static let months: [ReportText] = [

@@ -66,12 +66,15 @@ public enum ScenarioLoader {
 
     /// Loads a scenario from a parsed JSON document after applying `overrides` (as from
     /// `refinery-cli --set`), so that the result is checked exactly like a file. An override
-    /// whose path does not exist is reported as a problem at that path.
+    /// whose path does not exist is reported as a problem at that path; one that sets a field
+    /// of an optional object the scenario lacks (`economics.fiscal`) creates the object. An
+    /// uncertainty range that no longer contains a base value an override changed is widened
+    /// to include it, with a note (``RangeWidening``), so a `--set` never fails because of a range.
     public static func load(json: JSONValue, overrides: [ScenarioOverride]) throws(ScenarioError) -> Scenario {
         if overrides.isEmpty { return try load(json: json, text: nil) }
-        let (document, problems) = json.applying(overrides)
+        let (document, problems) = json.applying(overrides, schema: schema)
         if !problems.isEmpty { throw .invalid(problems) }
-        return try load(json: document, text: nil)
+        return try load(json: document.wideningUncertaintyRanges(toInclude: json), text: nil)
     }
 
     /// A scenario file's bytes, refusing files above ``maximumBytes``: opened with `open(2)`,

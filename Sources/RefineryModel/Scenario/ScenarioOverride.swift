@@ -75,12 +75,20 @@ extension JSONValue {
     /// 0.51/0.49). The value must be a number in [0, 1]; when the other holders' shares are all 0
     /// and the value is not 1, that is a problem at the override's path. Several share overrides
     /// are applied as given, and the shares must then add up to 1 as in a file.
-    public func applying(_ overrides: [ScenarioOverride]) -> (value: JSONValue, problems: [ScenarioProblem]) {
+    ///
+    /// With a `schema` (the scenario schema, ``ScenarioLoader/schema``), setting a field of an
+    /// optional object that the document lacks creates the object first, empty, so that its
+    /// defaults apply to every field not set (`economics.fiscal.payrollTaxes=0.2` on a scenario
+    /// without `economics.fiscal`). Only objects the schema declares at that place are created:
+    /// a misspelt key is still reported as missing; the fields the created object requires, if
+    /// any, are then reported by the schema check.
+    public func applying(_ overrides: [ScenarioOverride], schema: JSONValue? = nil) -> (value: JSONValue, problems: [ScenarioProblem]) {
         var document = self
         var problems: [ScenarioProblem] = []
         let rebalance = overrides.filter { Self.isHolderShare($0.path) }.count == 1
         for override in overrides {
             do {
+                if let schema { document = try document.creatingOptionalObjects(along: override.path, schema: schema) }
                 if rebalance, Self.isHolderShare(override.path) {
                     document = try document.settingShare(override.value, at: override.path)
                 } else {
@@ -134,6 +142,72 @@ extension JSONValue {
             }
         } else if share != 1 {
             throw JSONPathError(path: path.description, message: "is \(JSONValue.format(share)), but the other holders' shares are all 0, so they cannot be rebalanced to add up to 1 (set 1, or set every holder's share)")
+        }
+        return document
+    }
+}
+
+extension JSONValue {
+    /// A copy with every object on `path` (but the last component) that is missing and that
+    /// `schema` declares as an object at that place added, empty. Stops at the first component
+    /// that is neither (the setting that follows reports it).
+    func creatingOptionalObjects(along path: JSONPath, schema: JSONValue) throws(JSONPathError) -> JSONValue {
+        var document = self
+        var node: JSONValue? = self
+        var schemaNode: JSONValue? = schema
+        var prefix: [JSONPath.Component] = []
+        for component in path.components.dropLast() {
+            prefix.append(component)
+            switch component {
+            case let .key(name):
+                let property = Self.resolve(schemaNode?["properties"]?[name], in: schema)
+                if case .object? = node, node?[name] == nil {
+                    guard case .string("object")? = property?["type"] else { return document }
+                    document = try document.setting(.object([]), at: JSONPath(components: prefix))
+                    node = .object([])
+                } else {
+                    node = node?[name]
+                }
+                schemaNode = property
+            case .index, .match:
+                node = node?.value(at: JSONPath(components: [component]))
+                schemaNode = Self.resolve(schemaNode?["items"], in: schema)
+            }
+        }
+        return document
+    }
+
+    /// `node` with a `$ref` to `#/$defs/NAME` of `root` followed (nil stays nil).
+    private static func resolve(_ node: JSONValue?, in root: JSONValue) -> JSONValue? {
+        guard case let .string(reference)? = node?["$ref"], reference.hasPrefix("#/$defs/") else { return node }
+        return root["$defs"]?[String(reference.dropFirst("#/$defs/".count))]
+    }
+
+    /// A copy whose `economics.uncertainties` ranges are widened to include their input's base
+    /// value wherever that base differs from the one in `original` (the document before the
+    /// command line's overrides) and falls outside the range; each widened range records the
+    /// range as written in a `widened` object (``RangeWidening``). A range that excludes the base
+    /// the file itself gives is left alone, for the scenario's checks to reject.
+    public func wideningUncertaintyRanges(toInclude original: JSONValue) -> JSONValue {
+        let listPath = JSONPath(components: [.key("economics"), .key("uncertainties")])
+        guard case let .array(items)? = value(at: listPath) else { return self }
+        var document = self
+        for (index, item) in items.enumerated() {
+            guard case let .string(name)? = item["input"], let input = UncertainInput(rawValue: name), let basePath = input.basePath,
+                  case let .number(low)? = item["low"], case let .number(high)? = item["high"] else { continue }
+            let path = JSONPath(components: basePath.split(separator: ".").map { .key(String($0)) })
+            guard case let .number(base)? = value(at: path), original.value(at: path) != .number(base),
+                  base < low - 1e-12 || base > high + 1e-12 else { continue }
+            let widening = RangeWidening(low: low, high: high, base: base, basePath: basePath)
+            let here = listPath.components + [.index(index)]
+            let record: JSONValue = .object([("low", .number(low)), ("high", .number(high)), ("base", .number(base)), ("basePath", .string(basePath))])
+            do {
+                document = try document.setting(.number(widening.widenedLow), at: JSONPath(components: here + [.key("low")]))
+                document = try document.setting(.number(widening.widenedHigh), at: JSONPath(components: here + [.key("high")]))
+                document = try document.setting(record, at: JSONPath(components: here + [.key("widened")]))
+            } catch {
+                continue
+            }
         }
         return document
     }

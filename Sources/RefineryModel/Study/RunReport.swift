@@ -57,6 +57,7 @@ extension RunReport {
         case let .skipped(reason):
             notes.append("campaign schedule skipped: \(reason)")
         }
+        notes += run.scenario.economics?.rangeWideningNotes ?? []
         if let valuation = run.valuation {
             self.valuation = ValuationSection(valuation.result)
             ownership = valuation.result.holders

@@ -20,6 +20,9 @@ public struct ValuationReport: Codable, Sendable {
     public var tornado: Tornado
     /// The Monte Carlo's percentiles (without the draws themselves); absent with zero draws.
     public var monteCarlo: MonteCarlo?
+    /// What the run changed and why, e.g. an uncertainty range widened to include a base value
+    /// set on the command line (``RangeWidening``); absent when there is nothing to say.
+    public var notes: [String]?
 
     /// The report of a valuation, its tornado and Monte Carlo.
     public init(valuation: Valuation, tornado: Tornado, monteCarlo: MonteCarlo?) {
@@ -30,12 +33,22 @@ public struct ValuationReport: Codable, Sendable {
         fiscal = valuation.fiscal
         self.tornado = tornado
         // The draws themselves stay out of the report; their percentiles are in it.
-        self.monteCarlo = monteCarlo.map { var summary = $0; summary.npvs = []; summary.captures = []; return summary }
+        self.monteCarlo = monteCarlo.map { summary in
+            var summary = summary
+            summary.npvs = []
+            summary.captures = []
+            summary.stateNetCashNpvs = []
+            summary.governmentTakes = []
+            summary.netGainsToMali = []
+            return summary
+        }
     }
 
     /// The report of a valuation run.
     public init(_ run: ValuationRun) {
         self.init(valuation: run.valuation, tornado: run.tornado, monteCarlo: run.monteCarlo)
+        let widenings = run.model.economics.rangeWideningNotes
+        notes = widenings.isEmpty ? nil : widenings
     }
 
     /// The report as JSON text, exactly as `refinery-cli value --format json` prints it.

@@ -4080,9 +4080,11 @@ enum EmbeddedData {
                   "goldPayable",
                   "fuelAvailability",
                   "yearsToAccreditation",
-                  "corporateIncomeTax"
+                  "corporateIncomeTax",
+                  "artisanalPurchaseMargin",
+                  "artisanalVolume"
                 ],
-                "description": "The uncertain input: goldPrice, silverPrice, refiningCharges, intake, capex, opex and energyPrices are factors on the scenario's values (base 1); discountRate, goldPayable, fuelAvailability and corporateIncomeTax are fractions; yearsToAccreditation is years."
+                "description": "The uncertain input: goldPrice, silverPrice, refiningCharges, intake, capex, opex, energyPrices and artisanalVolume are factors on the scenario's values (base 1); discountRate, goldPayable, fuelAvailability, corporateIncomeTax and artisanalPurchaseMargin are fractions; yearsToAccreditation is years."
               },
               "low": {
                 "type": "number",
@@ -4103,6 +4105,35 @@ enum EmbeddedData {
               "basis": {
                 "type": "string",
                 "description": "Where the figures come from: a citation, or \"assumption\" with the reasoning."
+              },
+              "widened": {
+                "type": "object",
+                "additionalProperties": false,
+                "required": [
+                  "low",
+                  "high",
+                  "base",
+                  "basePath"
+                ],
+                "description": "Written by the loader, not by hand: the range as written before a --set moved the input's base value outside it, and the base it was widened to include (ranges of value inputs are absolute, not relative to the base). The run and value reports carry a note.",
+                "properties": {
+                  "low": {
+                    "type": "number",
+                    "description": "The low end as written."
+                  },
+                  "high": {
+                    "type": "number",
+                    "description": "The high end as written."
+                  },
+                  "base": {
+                    "type": "number",
+                    "description": "The base value the range was widened to include."
+                  },
+                  "basePath": {
+                    "type": "string",
+                    "description": "Where that base is in the scenario, e.g. economics.taxes.corporateIncomeTax."
+                  }
+                }
               }
             }
           },
@@ -5905,6 +5936,14 @@ enum EmbeddedData {
     "monteCarlo": {
       "$ref": "#/$defs/monteCarlo",
       "description": "The Monte Carlo's percentiles; absent with --draws 0."
+    },
+    "notes": {
+      "type": "array",
+      "items": {
+        "type": "string",
+        "description": "One note."
+      },
+      "description": "What the run changed and why, e.g. an uncertainty range widened to include a base value set with --set (economics.uncertainties[i] (input): range widened from [a, b] to [c, d] to include PATH = V set on the command line); absent when there is nothing to say."
     }
   },
   "$defs": {
@@ -6667,7 +6706,7 @@ enum EmbeddedData {
     },
     "tornadoBar": {
       "type": "object",
-      "description": "One input's swing: the project NPV and national capture at its low and high values, others at base.",
+      "description": "One input's swing: the project NPV, national capture, the state's net cash NPV, the government take and the net gain to Mali at its low and high values, others at base.",
       "additionalProperties": false,
       "required": [
         "input",
@@ -6679,7 +6718,13 @@ enum EmbeddedData {
         "captureAtLowUsd",
         "captureAtHighUsd",
         "npvSwingUsd",
-        "captureSwingUsd"
+        "captureSwingUsd",
+        "stateNetCashNpvAtLowUsd",
+        "stateNetCashNpvAtHighUsd",
+        "stateNetCashNpvSwingUsd",
+        "netGainToMaliAtLowUsd",
+        "netGainToMaliAtHighUsd",
+        "netGainToMaliSwingUsd"
       ],
       "properties": {
         "input": {
@@ -6696,9 +6741,11 @@ enum EmbeddedData {
             "goldPayable",
             "fuelAvailability",
             "yearsToAccreditation",
-            "corporateIncomeTax"
+            "corporateIncomeTax",
+            "artisanalPurchaseMargin",
+            "artisanalVolume"
           ],
-          "description": "The uncertain input: goldPrice, silverPrice, refiningCharges, intake, capex, opex and energyPrices are factors on the scenario's values (base 1); discountRate, goldPayable, fuelAvailability and corporateIncomeTax are fractions; yearsToAccreditation is years."
+          "description": "The uncertain input: goldPrice, silverPrice, refiningCharges, intake, capex, opex, energyPrices and artisanalVolume are factors on the scenario's values (base 1); discountRate, goldPayable, fuelAvailability, corporateIncomeTax and artisanalPurchaseMargin are fractions; yearsToAccreditation is years."
         },
         "low": {
           "type": "number",
@@ -6737,18 +6784,62 @@ enum EmbeddedData {
           "type": "number",
           "minimum": 0,
           "description": "|captureAtHighUsd − captureAtLowUsd|, USD."
+        },
+        "stateNetCashNpvAtLowUsd": {
+          "type": "number",
+          "description": "NPV of the state's net cash at the government discount rate with the input at its low value, USD (nominal)."
+        },
+        "stateNetCashNpvAtHighUsd": {
+          "type": "number",
+          "description": "NPV of the state's net cash with the input at its high value, USD (nominal)."
+        },
+        "stateNetCashNpvSwingUsd": {
+          "type": "number",
+          "minimum": 0,
+          "description": "|state net cash NPV at high − at low|, USD."
+        },
+        "governmentTakeAtLow": {
+          "type": "number",
+          "description": "FARI's government take with the input at its low value, a fraction; absent when undefined there (pre-tax net cash flow ≤ 0)."
+        },
+        "governmentTakeAtHigh": {
+          "type": "number",
+          "description": "The government take with the input at its high value, a fraction; absent when undefined there."
+        },
+        "governmentTakeSwing": {
+          "type": "number",
+          "minimum": 0,
+          "description": "|take at high − take at low|, a fraction; absent when either is undefined."
+        },
+        "netGainToMaliAtLowUsd": {
+          "type": "number",
+          "description": "Net gain to Mali against exporting doré as today, present value at the government discount rate, with the input at its low value, USD."
+        },
+        "netGainToMaliAtHighUsd": {
+          "type": "number",
+          "description": "Net gain to Mali against today with the input at its high value, USD."
+        },
+        "netGainToMaliSwingUsd": {
+          "type": "number",
+          "minimum": 0,
+          "description": "|net gain at high − at low|, USD."
         }
       }
     },
     "tornado": {
       "type": "object",
-      "description": "One-at-a-time sensitivity of the project NPV and national capture to each uncertain input.",
+      "description": "One-at-a-time sensitivity of the project NPV, national capture, the state's net cash NPV, the government take and the net gain to Mali to each uncertain input.",
       "additionalProperties": false,
       "required": [
         "baseNPVUsd",
         "baseCaptureUsd",
         "byNPV",
-        "byCapture"
+        "byCapture",
+        "baseStateNetCashNpvUsd",
+        "baseNetGainToMaliUsd",
+        "byStateNetCash",
+        "byGovernmentTake",
+        "byNetGainToMali"
       ],
       "properties": {
         "baseNPVUsd": {
@@ -6774,12 +6865,48 @@ enum EmbeddedData {
             "description": "One input."
           },
           "description": "The inputs, widest capture swing first."
+        },
+        "baseStateNetCashNpvUsd": {
+          "type": "number",
+          "description": "NPV of the state's net cash at the government discount rate with every input at base, USD (nominal)."
+        },
+        "baseGovernmentTake": {
+          "type": "number",
+          "description": "The government take with every input at base, a fraction; absent when undefined."
+        },
+        "baseNetGainToMaliUsd": {
+          "type": "number",
+          "description": "Net gain to Mali against today (present value) with every input at base, USD."
+        },
+        "byStateNetCash": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/tornadoBar",
+            "description": "One input."
+          },
+          "description": "The inputs, widest swing of the state's net cash NPV first."
+        },
+        "byGovernmentTake": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/tornadoBar",
+            "description": "One input."
+          },
+          "description": "The inputs, widest government-take swing first (undefined swings last)."
+        },
+        "byNetGainToMali": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/tornadoBar",
+            "description": "One input."
+          },
+          "description": "The inputs, widest swing of the net gain to Mali first."
         }
       }
     },
     "percentiles": {
       "type": "object",
-      "description": "Percentiles of a figure over the draws, USD.",
+      "description": "Percentiles of a figure over the draws, in the figure's unit (USD unless its description says otherwise).",
       "additionalProperties": false,
       "required": [
         "p10",
@@ -6790,25 +6917,25 @@ enum EmbeddedData {
       "properties": {
         "p10": {
           "type": "number",
-          "description": "10th percentile, USD (nominal)."
+          "description": "10th percentile, in the figure's unit."
         },
         "p50": {
           "type": "number",
-          "description": "Median, USD (nominal)."
+          "description": "Median, in the figure's unit."
         },
         "p90": {
           "type": "number",
-          "description": "90th percentile, USD (nominal)."
+          "description": "90th percentile, in the figure's unit."
         },
         "mean": {
           "type": "number",
-          "description": "Mean, USD (nominal)."
+          "description": "Mean, in the figure's unit."
         }
       }
     },
     "monteCarlo": {
       "type": "object",
-      "description": "The Monte Carlo over the scenario's uncertain inputs (percentiles only: the draws themselves are left out).",
+      "description": "The Monte Carlo over the scenario's uncertain inputs, of the project NPV, national capture, the state's net cash NPV, the government take and the net gain to Mali (percentiles only: the draws themselves are left out).",
       "additionalProperties": false,
       "required": [
         "draws",
@@ -6817,7 +6944,14 @@ enum EmbeddedData {
         "nationalCapture",
         "probabilityNPVNegative",
         "npvs",
-        "captures"
+        "captures",
+        "stateNetCashNpv",
+        "governmentTakeUndefinedDraws",
+        "netGainToMali",
+        "probabilityNetGainNegative",
+        "stateNetCashNpvs",
+        "governmentTakes",
+        "netGainsToMali"
       ],
       "properties": {
         "draws": {
@@ -6857,6 +6991,56 @@ enum EmbeddedData {
           "items": {
             "type": "number",
             "description": "A draw's national capture, USD."
+          },
+          "description": "Empty in the report (the draws are left out)."
+        },
+        "stateNetCashNpv": {
+          "$ref": "#/$defs/percentiles",
+          "description": "NPV of the state's net cash at the government discount rate over the draws, USD."
+        },
+        "governmentTake": {
+          "$ref": "#/$defs/percentiles",
+          "description": "The government take over the draws where it is defined, a fraction (not USD); absent when it is defined in none."
+        },
+        "governmentTakeUndefinedDraws": {
+          "type": "integer",
+          "minimum": 0,
+          "description": "The draws whose government take is undefined (pre-tax net cash flow ≤ 0)."
+        },
+        "netGainToMali": {
+          "$ref": "#/$defs/percentiles",
+          "description": "Net gain to Mali against exporting doré as today (present value at the government discount rate) over the draws, USD."
+        },
+        "probabilityNetGainNegative": {
+          "type": "number",
+          "minimum": 0,
+          "maximum": 1,
+          "description": "The share of draws with a negative net gain to Mali, a fraction."
+        },
+        "stateNetCashNpvs": {
+          "type": "array",
+          "items": {
+            "type": "number",
+            "description": "A draw's figure."
+          },
+          "description": "Empty in the report (the draws are left out)."
+        },
+        "governmentTakes": {
+          "type": "array",
+          "items": {
+            "type": [
+              "number",
+              "null"
+            ],
+            "description": "A draw's take (null: undefined)."
+          },
+          "description": "Empty in the report (the draws are left out)."
+        },
+        "netGainsToMali": {
+          "type": "array",
+          "items": {
+            "type": "number",
+            "description": "A draw's figure."
           },
           "description": "Empty in the report (the draws are left out)."
         }
@@ -7731,6 +7915,20 @@ enum EmbeddedData {
         "high": 0.3,
         "distribution": "uniform",
         "basis": "25–30% (Kobada: 25% for 5 years then 30%), domain.md §3, §9 (R)."
+      },
+      {
+        "input": "artisanalPurchaseMargin",
+        "low": 0.005,
+        "high": 0.03,
+        "distribution": "triangular",
+        "basis": "Artisanal purchase discount 1.5%, range 0.5–3% of fine value (domain.md §9, assumption; AGR's 90/10 payment terms, R). Competition with the UAE channel bounds it from above (issue 13)."
+      },
+      {
+        "input": "artisanalVolume",
+        "low": 0.2,
+        "high": 1.5,
+        "distribution": "triangular",
+        "basis": "Factor on the 30 t/yr of artisanal gold captured: from 6 t (the official output, R) to 45 t, inside SWISSAID's 30–57 t/yr (May 2024, R); domain.md §2. The range is an assumption."
       }
     ]
   },
@@ -8281,6 +8479,20 @@ enum EmbeddedData {
         "high": 0.3,
         "distribution": "uniform",
         "basis": "25–30% (Kobada: 25% for 5 years then 30%), domain.md §3, §9 (R)."
+      },
+      {
+        "input": "artisanalPurchaseMargin",
+        "low": 0.005,
+        "high": 0.03,
+        "distribution": "triangular",
+        "basis": "Artisanal purchase discount 1.5%, range 0.5–3% of fine value (domain.md §9, assumption; AGR's 90/10 payment terms, R). Competition with the UAE channel bounds it from above (issue 13)."
+      },
+      {
+        "input": "artisanalVolume",
+        "low": 0.5,
+        "high": 3,
+        "distribution": "triangular",
+        "basis": "Factor on the artisanal gold captured (6 t/yr at full ramp, the official output, R): from half of it (the UAE channel keeps paying more) to 18 t/yr, a third to a half of SWISSAID's 30–57 t/yr estimate (May 2024, R); domain.md §2. The range is an assumption."
       }
     ]
   },
@@ -8894,6 +9106,20 @@ enum EmbeddedData {
         "high": 0.3,
         "distribution": "uniform",
         "basis": "25–30% (Kobada: 25% for 5 years then 30%), domain.md §3, §9 (R)."
+      },
+      {
+        "input": "artisanalPurchaseMargin",
+        "low": 0.005,
+        "high": 0.03,
+        "distribution": "triangular",
+        "basis": "Artisanal purchase discount 1.5%, range 0.5–3% of fine value (domain.md §9, assumption; AGR's 90/10 payment terms, R). Competition with the UAE channel bounds it from above (issue 13)."
+      },
+      {
+        "input": "artisanalVolume",
+        "low": 0.5,
+        "high": 3,
+        "distribution": "triangular",
+        "basis": "Factor on the artisanal gold captured (6 t/yr at full ramp, the official output, R): from half of it (the UAE channel keeps paying more) to 18 t/yr, a third to a half of SWISSAID's 30–57 t/yr estimate (May 2024, R); domain.md §2. The range is an assumption."
       }
     ]
   },
@@ -9456,6 +9682,20 @@ enum EmbeddedData {
         "high": 0.3,
         "distribution": "uniform",
         "basis": "25–30% (Kobada: 25% for 5 years then 30%), domain.md §3, §9 (R)."
+      },
+      {
+        "input": "artisanalPurchaseMargin",
+        "low": 0.005,
+        "high": 0.03,
+        "distribution": "triangular",
+        "basis": "Artisanal purchase discount 1.5%, range 0.5–3% of fine value (domain.md §9, assumption; AGR's 90/10 payment terms, R). Competition with the UAE channel bounds it from above (issue 13)."
+      },
+      {
+        "input": "artisanalVolume",
+        "low": 0.5,
+        "high": 3,
+        "distribution": "triangular",
+        "basis": "Factor on the artisanal gold captured (6 t/yr at full ramp, the official output, R): from half of it (the UAE channel keeps paying more) to 18 t/yr, a third to a half of SWISSAID's 30–57 t/yr estimate (May 2024, R); domain.md §2. The range is an assumption."
       }
     ]
   },
@@ -10065,6 +10305,20 @@ enum EmbeddedData {
         "high": 0.3,
         "distribution": "uniform",
         "basis": "25–30% (Kobada: 25% for 5 years then 30%), domain.md §3, §9 (R)."
+      },
+      {
+        "input": "artisanalPurchaseMargin",
+        "low": 0.005,
+        "high": 0.03,
+        "distribution": "triangular",
+        "basis": "Artisanal purchase discount 1.5%, range 0.5–3% of fine value (domain.md §9, assumption; AGR's 90/10 payment terms, R). Competition with the UAE channel bounds it from above (issue 13)."
+      },
+      {
+        "input": "artisanalVolume",
+        "low": 0.5,
+        "high": 3,
+        "distribution": "triangular",
+        "basis": "Factor on the artisanal gold captured (6 t/yr at full ramp, the official output, R): from half of it (the UAE channel keeps paying more) to 18 t/yr, a third to a half of SWISSAID's 30–57 t/yr estimate (May 2024, R); domain.md §2. The range is an assumption."
       }
     ]
   },

@@ -75,7 +75,7 @@ extension ValuationReport {
                       CSVTable.valueAddedByYear(valueAdded), CSVTable.valueAddedTotals(valueAdded)]
         if let fiscal { tables += [CSVTable.fiscalSummary(fiscal), CSVTable.fiscalByYear(fiscal)] }
         tables.append(CSVTable.tornado(tornado))
-        if let monteCarlo { tables.append(CSVTable.monteCarloPercentiles(monteCarlo)) }
+        if let monteCarlo { tables += [CSVTable.monteCarloPercentiles(monteCarlo), CSVTable.monteCarloGovernmentTake(monteCarlo)] }
         return tables
     }
 }

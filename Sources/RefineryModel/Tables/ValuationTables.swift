@@ -179,9 +179,10 @@ extension CSVTable {
     }
 
     /// `tornado`: one-at-a-time sensitivity, one row per uncertain input, largest NPV swing
-    /// first (the JSON's `tornado.byNPV`), with its rank by capture swing.
+    /// first (the JSON's `tornado.byNPV`), with its rank by the swing of every other output.
     public static func tornado(_ tornado: Tornado) -> CSVTable {
         typealias Row = (bar: TornadoBar, captureRank: Int?)
+        func rank(_ list: [TornadoBar], _ input: UncertainInput) -> Int? { list.firstIndex { $0.input == input }.map { $0 + 1 } }
         let columns: [TableColumn<Row>] = [
             .text("input", "The uncertain input.") { $0.bar.input.rawValue },
             .text("input_kind", "`factor` (a factor on the scenario's values, base 1) or `value` (the input itself: rates as fractions, accreditation in years).") { $0.bar.input.isFactor ? "factor" : "value" },
@@ -197,28 +198,60 @@ extension CSVTable {
             .number("capture_swing_usd", "|capture at high − capture at low|, USD.") { $0.bar.captureSwingUsd },
             .number("base_capture_usd", "National capture of the scenario, USD.") { _ in tornado.baseCaptureUsd },
             .integer("capture_rank", "The input's rank by capture swing (1: largest).") { $0.captureRank },
+            .number("state_net_cash_npv_at_low_usd", "NPV of the state's net cash (government discount rate) with the input at its low end, USD.") { $0.bar.stateNetCashNpvAtLowUsd },
+            .number("state_net_cash_npv_at_high_usd", "NPV of the state's net cash with the input at its high end, USD.") { $0.bar.stateNetCashNpvAtHighUsd },
+            .number("state_net_cash_npv_swing_usd", "|state net cash NPV at high − at low|, USD.") { $0.bar.stateNetCashNpvSwingUsd },
+            .number("base_state_net_cash_npv_usd", "NPV of the state's net cash of the scenario, USD.") { _ in tornado.baseStateNetCashNpvUsd },
+            .integer("state_net_cash_rank", "The input's rank by the swing of the state's net cash NPV (1: largest).") { rank(tornado.byStateNetCash, $0.bar.input) },
+            .number("government_take_at_low_fraction", "The government take with the input at its low end, a fraction (empty: undefined).") { $0.bar.governmentTakeAtLow },
+            .number("government_take_at_high_fraction", "The government take with the input at its high end, a fraction (empty: undefined).") { $0.bar.governmentTakeAtHigh },
+            .number("government_take_swing_fraction", "|take at high − take at low|, a fraction (empty: either undefined).") { $0.bar.governmentTakeSwing },
+            .number("base_government_take_fraction", "The government take of the scenario, a fraction (empty: undefined).") { _ in tornado.baseGovernmentTake },
+            .number("net_gain_to_mali_at_low_usd", "Net gain to Mali against exporting doré as today (present value) with the input at its low end, USD.") { $0.bar.netGainToMaliAtLowUsd },
+            .number("net_gain_to_mali_at_high_usd", "Net gain to Mali with the input at its high end, USD.") { $0.bar.netGainToMaliAtHighUsd },
+            .number("net_gain_to_mali_swing_usd", "|net gain at high − at low|, USD.") { $0.bar.netGainToMaliSwingUsd },
+            .number("base_net_gain_to_mali_usd", "Net gain to Mali of the scenario, USD.") { _ in tornado.baseNetGainToMaliUsd },
+            .integer("net_gain_to_mali_rank", "The input's rank by the swing of the net gain to Mali (1: largest).") { rank(tornado.byNetGainToMali, $0.bar.input) },
         ]
         let rows = tornado.byNPV.map { bar in (bar: bar, captureRank: tornado.byCapture.firstIndex { $0.input == bar.input }.map { $0 + 1 }) }
-        return CSVTable(name: "tornado", description: "One row per uncertain input, largest NPV swing first: NPV and capture at its low and high ends (USD).", columns, rows: rows)
+        return CSVTable(name: "tornado", description: "One row per uncertain input, largest NPV swing first: NPV, capture, the state's net cash NPV, the government take and the net gain to Mali at its low and high ends (USD; the take a fraction).", columns, rows: rows)
     }
 
-    /// `monte_carlo_percentiles`: P10, P50, P90 and mean of the project NPV and of national
-    /// capture, one row per output.
+    /// `monte_carlo_percentiles`: P10, P50, P90 and mean of the project NPV, national capture,
+    /// the state's net cash NPV and the net gain to Mali, one row per output (the government
+    /// take, a fraction, is in ``monteCarloGovernmentTake(_:)``).
     public static func monteCarloPercentiles(_ monteCarlo: MonteCarlo) -> CSVTable {
         typealias Row = (output: String, percentiles: Percentiles, negative: Double?)
         let columns: [TableColumn<Row>] = [
-            .text("output", "`project_npv` or `national_capture`.") { $0.output },
+            .text("output", "`project_npv`, `national_capture`, `state_net_cash_npv` or `net_gain_to_mali`.") { $0.output },
             .integer("draws", "Draws made.") { _ in monteCarlo.draws },
             .text("seed", "The seed (the same seed gives the same draws on any machine).") { _ in String(monteCarlo.seed) },
             .number("p10_usd", "10th percentile, USD.") { $0.percentiles.p10 },
             .number("p50_usd", "Median, USD.") { $0.percentiles.p50 },
             .number("p90_usd", "90th percentile, USD.") { $0.percentiles.p90 },
             .number("mean_usd", "Mean, USD.") { $0.percentiles.mean },
-            .number("probability_negative_fraction", "The share of draws below zero (project NPV only; empty for capture).") { $0.negative },
+            .number("probability_negative_fraction", "The share of draws below zero (project NPV and net gain to Mali; empty for the others).") { $0.negative },
         ]
         let rows: [Row] = [(output: "project_npv", percentiles: monteCarlo.projectNPV, negative: monteCarlo.probabilityNPVNegative),
-                           (output: "national_capture", percentiles: monteCarlo.nationalCapture, negative: nil)]
-        return CSVTable(name: "monte_carlo_percentiles", description: "Two rows: the Monte Carlo's percentiles of project NPV and national capture (USD).", columns, rows: rows)
+                           (output: "national_capture", percentiles: monteCarlo.nationalCapture, negative: nil),
+                           (output: "state_net_cash_npv", percentiles: monteCarlo.stateNetCashNpv, negative: nil),
+                           (output: "net_gain_to_mali", percentiles: monteCarlo.netGainToMali, negative: monteCarlo.probabilityNetGainNegative)]
+        return CSVTable(name: "monte_carlo_percentiles", description: "Four rows: the Monte Carlo's percentiles of project NPV, national capture, the state's net cash NPV and the net gain to Mali (USD).", columns, rows: rows)
+    }
+
+    /// `monte_carlo_government_take`: P10, P50, P90 and mean of the government take over the
+    /// draws where it is defined (one row; the percentiles empty when it is defined in none).
+    public static func monteCarloGovernmentTake(_ monteCarlo: MonteCarlo) -> CSVTable {
+        let columns: [TableColumn<Percentiles?>] = [
+            .integer("draws", "Draws made.") { _ in monteCarlo.draws },
+            .integer("undefined_draws", "Draws whose government take is undefined (pre-tax net cash flow ≤ 0).") { _ in monteCarlo.governmentTakeUndefinedDraws },
+            .number("p10_fraction", "10th percentile of the take, a fraction.") { $0?.p10 },
+            .number("p50_fraction", "Median, a fraction.") { $0?.p50 },
+            .number("p90_fraction", "90th percentile, a fraction.") { $0?.p90 },
+            .number("mean_fraction", "Mean, a fraction.") { $0?.mean },
+        ]
+        return CSVTable(name: "monte_carlo_government_take", description: "One row: the Monte Carlo's percentiles of the government take over the draws where it is defined (fractions).", columns,
+                        rows: [monteCarlo.governmentTake])
     }
 
     /// `monte_carlo_draws`: every draw's project NPV and national capture, in draw order (one
@@ -228,8 +261,11 @@ extension CSVTable {
             .integer("draw", "The draw's index, from 0 (its generator is seeded by the seed and this index).") { $0 },
             .number("project_npv_usd", "Project NPV of the draw, USD.") { monteCarlo.npvs[$0] },
             .number("national_capture_usd", "National capture of the draw, USD.") { monteCarlo.captures[$0] },
+            .number("state_net_cash_npv_usd", "NPV of the state's net cash of the draw, USD.") { $0 < monteCarlo.stateNetCashNpvs.count ? monteCarlo.stateNetCashNpvs[$0] : nil },
+            .number("government_take_fraction", "The government take of the draw, a fraction (empty: undefined).") { $0 < monteCarlo.governmentTakes.count ? monteCarlo.governmentTakes[$0] : nil },
+            .number("net_gain_to_mali_usd", "Net gain to Mali of the draw (present value), USD.") { $0 < monteCarlo.netGainsToMali.count ? monteCarlo.netGainsToMali[$0] : nil },
         ]
-        return CSVTable(name: "monte_carlo_draws", description: "One row per Monte Carlo draw: project NPV and national capture (USD).", columns,
+        return CSVTable(name: "monte_carlo_draws", description: "One row per Monte Carlo draw: project NPV, national capture, the state's net cash NPV, the government take and the net gain to Mali (USD; the take a fraction).", columns,
                         rows: Array(0..<min(monteCarlo.npvs.count, monteCarlo.captures.count)))
     }
 }

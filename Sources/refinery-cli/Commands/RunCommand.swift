@@ -61,6 +61,7 @@ enum RunText {
         ThroughputText.render(scenario: run.scenario, report: run.throughput, keyResults: KeyResults.of(run))
             + campaign(run.campaign)
             + (run.valuation.map { "\n" + ValuationText.headline($0.result, model: $0.model) + "(refinery-cli value: the full valuation)\n" } ?? "")
+            + (run.scenario.economics?.rangeWideningNotes ?? []).map { "Note: \($0)\n" }.joined()
     }
 }
 

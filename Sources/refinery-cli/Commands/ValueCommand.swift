@@ -176,14 +176,40 @@ enum ValuationText {
             text += TextTable.render(header: ["input", "low", "high", "capture at low", "capture at high", "swing"], rows: tornado.byCapture.prefix(6).map { bar in
                 [bar.input.rawValue, value(bar.low, bar.input), value(bar.high, bar.input), millions(bar.captureAtLowUsd), millions(bar.captureAtHighUsd), millions(bar.captureSwingUsd)]
             })
+            text += "\nTornado: the state's net cash NPV at the government rate (base \(millions(tornado.baseStateNetCashNpvUsd)) M USD)\n"
+            text += TextTable.render(header: ["input", "low", "high", "state NPV at low", "state NPV at high", "swing"], rows: tornado.byStateNetCash.prefix(6).map { bar in
+                [bar.input.rawValue, value(bar.low, bar.input), value(bar.high, bar.input), millions(bar.stateNetCashNpvAtLowUsd), millions(bar.stateNetCashNpvAtHighUsd), millions(bar.stateNetCashNpvSwingUsd)]
+            })
+            let takeBars = tornado.byGovernmentTake.filter { $0.governmentTakeSwing != nil }.prefix(6)
+            text += "\nTornado: government take (base \(tornado.baseGovernmentTake.map(Formatting.percent) ?? "undefined"))\n"
+            if takeBars.isEmpty { text += "Undefined at both ends of every range (the project's pre-tax net cash flow is ≤ 0 there).\n" }
+            else { text += TextTable.render(header: ["input", "low", "high", "take at low", "take at high", "swing (points)"], rows: takeBars.map { bar in
+                [bar.input.rawValue, value(bar.low, bar.input), value(bar.high, bar.input), bar.governmentTakeAtLow.map(Formatting.percent) ?? "-",
+                 bar.governmentTakeAtHigh.map(Formatting.percent) ?? "-", bar.governmentTakeSwing.map { Formatting.number($0 * 100, decimals: 1) } ?? "-"]
+            }) }
+            text += "\nTornado: net gain to Mali against exporting doré as today, present value (base \(millions(tornado.baseNetGainToMaliUsd)) M USD)\n"
+            text += TextTable.render(header: ["input", "low", "high", "gain at low", "gain at high", "swing"], rows: tornado.byNetGainToMali.prefix(6).map { bar in
+                [bar.input.rawValue, value(bar.low, bar.input), value(bar.high, bar.input), millions(bar.netGainToMaliAtLowUsd), millions(bar.netGainToMaliAtHighUsd), millions(bar.netGainToMaliSwingUsd)]
+            })
         }
         if let monteCarlo {
             text += "\nMonte Carlo: \(Formatting.number(Double(monteCarlo.draws))) draws, seed \(monteCarlo.seed) (M USD)\n"
             text += TextTable.render(header: ["output", "P10", "P50", "P90", "mean"], rows: [
                 ["project NPV", millions(monteCarlo.projectNPV.p10), millions(monteCarlo.projectNPV.p50), millions(monteCarlo.projectNPV.p90), millions(monteCarlo.projectNPV.mean)],
                 ["national capture", millions(monteCarlo.nationalCapture.p10), millions(monteCarlo.nationalCapture.p50), millions(monteCarlo.nationalCapture.p90), millions(monteCarlo.nationalCapture.mean)],
+                ["state net cash NPV", millions(monteCarlo.stateNetCashNpv.p10), millions(monteCarlo.stateNetCashNpv.p50), millions(monteCarlo.stateNetCashNpv.p90), millions(monteCarlo.stateNetCashNpv.mean)],
+                ["net gain to Mali (PV)", millions(monteCarlo.netGainToMali.p10), millions(monteCarlo.netGainToMali.p50), millions(monteCarlo.netGainToMali.p90), millions(monteCarlo.netGainToMali.mean)],
+                ["government take (%)"] + (monteCarlo.governmentTake.map { p in [p.p10, p.p50, p.p90, p.mean].map { Formatting.number($0 * 100, decimals: 1) } } ?? ["-", "-", "-", "-"]),
             ])
-            text += "Probability that the project NPV is negative: \(Formatting.percent(monteCarlo.probabilityNPVNegative)).\n"
+            text += "Probability that the project NPV is negative: \(Formatting.percent(monteCarlo.probabilityNPVNegative)); "
+            text += "that the net gain to Mali is negative: \(Formatting.percent(monteCarlo.probabilityNetGainNegative)).\n"
+            if monteCarlo.governmentTakeUndefinedDraws > 0 {
+                text += "The government take is undefined in \(Formatting.number(Double(monteCarlo.governmentTakeUndefinedDraws))) draws (pre-tax net cash flow ≤ 0); its percentiles are over the others.\n"
+            }
+        }
+        let notes = model.economics.rangeWideningNotes
+        if !notes.isEmpty {
+            text += "\nNotes\n" + notes.map { "- \($0)\n" }.joined()
         }
         return text
     }

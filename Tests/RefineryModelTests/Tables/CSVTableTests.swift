@@ -192,7 +192,15 @@ import RefineryModel // the public API only: what another tool gets
 
         let monteCarlo = try #require(json["monteCarlo"])
         let percentiles = Self.records(Self.table("monte_carlo_percentiles"))
-        #expect(percentiles.map { $0["output"] } == ["project_npv", "national_capture"])
+        #expect(percentiles.map { $0["output"] } == ["project_npv", "national_capture", "state_net_cash_npv", "net_gain_to_mali"])
+        #expect(Self.number(percentiles[2]["p10_usd"]) == Self.double(monteCarlo["stateNetCashNpv"]?["p10"]))
+        #expect(Self.number(percentiles[3]["p90_usd"]) == Self.double(monteCarlo["netGainToMali"]?["p90"]))
+        #expect(Self.number(percentiles[3]["probability_negative_fraction"]) == Self.double(monteCarlo["probabilityNetGainNegative"]))
+        let byNetGain = Self.array(tornado["byNetGainToMali"]).compactMap { Self.string($0["input"]) }
+        #expect(rows.sorted { (Self.number($0["net_gain_to_mali_rank"]) ?? 0) < (Self.number($1["net_gain_to_mali_rank"]) ?? 0) }.map { $0["input"] } == byNetGain)
+        for (row, bar) in zip(rows, bars) {
+            #expect(Self.number(row["state_net_cash_npv_at_low_usd"]) == Self.double(bar["stateNetCashNpvAtLowUsd"]))
+        }
         let npv = monteCarlo["projectNPV"], capture = monteCarlo["nationalCapture"]
         #expect(Self.number(percentiles[0]["p50_usd"]) == Self.double(npv?["p50"]))
         #expect(Self.number(percentiles[0]["probability_negative_fraction"]) == Self.double(monteCarlo["probabilityNPVNegative"]))
