@@ -20,7 +20,7 @@ enum ScheduleText {
         if report.startCertified {
             text += "        the greedy schedule, proven within the gap by the LP relaxation's interior-point bound (no branch-and-cut needed)\n"
         }
-        if timeLimit != nil { text += "Ended: " + SolveEnding.sentence(status: report.status, termination: report.termination, gap: report.gap, requestedGap: requestedGap, timeLimit: timeLimit) + ".\n" }
+        if timeLimit != nil { text += "Ended: " + SolveEnding.sentence(status: report.status, termination: report.termination, gap: report.gap, requestedGap: requestedGap, timeLimit: timeLimit, ending: report.ending, bound: report.bestBound) + ".\n" }
         if !report.violations.isEmpty {
             text += "\nSCHEDULE CHECK FAILED:\n" + report.violations.map { "  \($0)\n" }.joined()
         }
@@ -94,6 +94,8 @@ enum ScheduleText {
         case .stageCapacity: return "\(stage ?? "a stage") at capacity"
         case .leadTime: return "arrived too late for the lead time"
         case .minimumBatch: return "\(stage ?? "a stage")'s minimum batch not filled"
+        case .lastBatchNotFilled: return "waiting to fill a \(stage ?? "stage") batch before the end"
+        case .reachedStageTooLate: return "reached \(stage ?? "a stage") too late to finish"
         case .schedule: return "left by the schedule (no stage saturated)"
         }
     }

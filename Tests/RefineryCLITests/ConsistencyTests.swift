@@ -119,6 +119,11 @@ struct ConsistencyTests {
         #expect(run.out.contains("\nSolver: feasible") && run.out.contains("\nEnded: the solve ended at the time limit of 1.0 s, "))
         let schedule = try Subprocess.cli(["schedule", "--year", "2030", "--intake", "300", "--days", "14", "--period-hours", "0.25", "--time-limit", "1"])
         #expect(schedule.out.contains("\nEnded: the solve ended at the time limit of 1.0 s"))
+        // …and in which phase: building the greedy start, bounding it, the LP relaxation, branch-and-cut.
+        let phases = [", while the greedy start was being built", ", while the interior-point method bounded the greedy start",
+                      ", while the simplex method solved the LP relaxation (before branch-and-cut)", ", in branch-and-cut"]
+        #expect(phases.contains { schedule.out.contains("\nEnded: the solve ended at the time limit of 1.0 s\($0)") }, "\(schedule.out.prefix(400))")
+        #expect(phases.contains { run.out.contains("\nEnded: the solve ended at the time limit of 1.0 s\($0)") }, "\(run.out.prefix(600))")
         let quick = try Subprocess.cli(["schedule", "--days", "1"])
         #expect(quick.status == 0 && !quick.out.contains("time limit"), "a solve that finishes says nothing of it")
     }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import refinery_cli
+import RefineryModel
 
 /// `refinery-cli stn FILE`: the Kondili optima through the command line, its three formats
 /// and its exit statuses.
@@ -63,5 +64,15 @@ import Testing
             == "the solve ended at the time limit of 10 s, 6.50% from the bound")
         #expect(SolveEnding.sentence(status: .noSolution, termination: .timeLimit, gap: nil, requestedGap: nil, timeLimit: 2)
             == "the solve ended at the time limit of 2.0 s before any schedule was found")
+        // With the report's ending: the phase, the greedy start returned, cut rounds stopped, the bound's move.
+        let lp = RefineryScheduleReport.Ending(phase: .lpRelaxation, startReturned: true, cutsStoppedForTime: false)
+        #expect(SolveEnding.sentence(status: .feasible, termination: .timeLimit, gap: nil, requestedGap: 0.01, timeLimit: 10, ending: lp)
+            == "the solve ended at the time limit of 10 s, while the simplex method solved the LP relaxation (before branch-and-cut), with no bound proven; the schedule is the greedy start, unimproved")
+        let cuts = RefineryScheduleReport.Ending(phase: .branchAndCut, startReturned: false, cutsStoppedForTime: true, relaxationBound: 100)
+        #expect(SolveEnding.sentence(status: .feasible, termination: .timeLimit, gap: 0.0126, requestedGap: 0.01, timeLimit: 10, ending: cuts, bound: 99)
+            == "the solve ended at the time limit of 10 s, in branch-and-cut, 1.26% from the bound; GLPK's cut rounds were switched off before it, as one more would have run past it; the bound is 1.00% tighter than the LP relaxation's")
+        let start = RefineryScheduleReport.Ending(phase: .start, startReturned: false, cutsStoppedForTime: false)
+        #expect(SolveEnding.sentence(status: .noSolution, termination: .timeLimit, gap: nil, requestedGap: nil, timeLimit: 0.5, ending: start)
+            == "the solve ended at the time limit of 0.5 s, while the greedy start was being built, before any schedule was found")
     }
 }

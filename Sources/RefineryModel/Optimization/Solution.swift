@@ -97,6 +97,20 @@ public enum TerminationReason: String, Codable, Sendable {
     case cancelled
 }
 
+/// The phase a solve was in when it ended: what was running when the time limit passed, or
+/// the phase that gave the answer.
+public enum SolvePhase: String, Codable, Sendable, CaseIterable {
+    /// Building the starting solution (a scheduler's greedy start), before the solver ran.
+    case start
+    /// Bounding the start's LP relaxation by the interior-point method
+    /// (``SolverOptions/certifyStart``).
+    case certificate
+    /// Solving the LP (or a MIP's LP relaxation) by the simplex method.
+    case lpRelaxation
+    /// GLPK's branch-and-cut (cut rounds, heuristics, node LPs).
+    case branchAndCut
+}
+
 /// How long a solve took and how much work it did.
 public struct SolveStatistics: Codable, Sendable {
     /// The solved program's size.
@@ -112,6 +126,17 @@ public struct SolveStatistics: Codable, Sendable {
     /// Whether the answer is the starting solution, certified within the gap by the
     /// interior-point bound alone (``SolverOptions/certifyStart``), without branch-and-cut.
     public var startCertified: Bool = false
+    /// The phase that was running when the solve ended (nil for a pure LP solved at once).
+    public var endedIn: SolvePhase?
+    /// Whether the answer is the caller's start returned as it is, because the solver stopped
+    /// (time limit, cancellation) before finding a solution of its own.
+    public var startReturned: Bool = false
+    /// Whether GLPK's own cut rounds were switched off during branch-and-cut because one
+    /// more round (they run without looking at the clock) would have overrun the time limit.
+    public var cutsStoppedForTime: Bool = false
+    /// The objective of the MIP's LP relaxation at the root, when it was solved before
+    /// branch-and-cut: the bound before any cut or branching, to tell how far they moved it.
+    public var relaxationBound: Double?
 
     /// Creates statistics; the parameters are the properties of the same names
     /// (``startCertified`` starts false).

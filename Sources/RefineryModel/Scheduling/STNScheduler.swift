@@ -64,6 +64,18 @@ public struct STNScheduleResult: Codable, Sendable {
     /// Whether the schedule is the starting (greedy) one, proven within the gap by the
     /// relaxation's interior-point bound without branch-and-cut (``SolverOptions/certifyStart``).
     public var startCertified: Bool = false
+    /// The phase that was running when the solve ended (``SolvePhase/start`` when the time ran
+    /// out while the greedy start was built); nil when no solver ran.
+    public var endedIn: SolvePhase?
+    /// Whether the schedule is the start (greedy or the caller's) returned as it is, because
+    /// the solver stopped before finding one of its own.
+    public var startReturned: Bool = false
+    /// Whether GLPK's cut rounds were switched off to keep the time limit
+    /// (``SolveStatistics/cutsStoppedForTime``).
+    public var cutsStoppedForTime: Bool = false
+    /// The LP relaxation's objective at the root, when it was solved before branch-and-cut
+    /// (``SolveStatistics/relaxationBound``).
+    public var relaxationBound: Double?
 }
 
 /// Which receipts and milestones make a network infeasible, from the elastic model that
@@ -149,6 +161,11 @@ public enum STNScheduler {
             gap: solution.relativeGap, schedule: nil, stock: nil, violations: [], explanation: nil, model: formulation.program.size,
             buildSeconds: buildSeconds, solveSeconds: solution.statistics.loadSeconds + solution.statistics.solveSeconds,
             branchAndBoundNodes: solution.statistics.branchAndBoundNodes, startCertified: solution.statistics.startCertified)
+        // The greedy start ran out of time: the solver got nothing to do but give up.
+        result.endedIn = greedyStart && greedy == nil && start == nil ? .start : solution.statistics.endedIn
+        result.startReturned = solution.statistics.startReturned
+        result.cutsStoppedForTime = solution.statistics.cutsStoppedForTime
+        result.relaxationBound = solution.statistics.relaxationBound
         switch solution.status {
         case .optimal, .feasible:
             result.status = solution.status == .optimal ? .optimal : .feasible

@@ -2439,17 +2439,33 @@ enum EmbeddedData {
             "leadTime",
             "stageCapacity",
             "minimumBatch",
+            "lastBatchNotFilled",
+            "reachedStageTooLate",
             "schedule"
           ],
-          "description": "Why: leadTime (arrived too late: even on an empty plant its shortest route ends after the window), stageCapacity (a stage on its remaining route used at least 95% of the batches its units can start), minimumBatch (its gold waits for a stage whose stock at the end is less than one minimum batch), schedule (none of these: the schedule, within its gap, left it)."
+          "description": "Why: leadTime (arrived too late: even on an empty plant its shortest route ends after the window), stageCapacity (a stage on its remaining route used at least 95% of the batches its units can start), minimumBatch (its gold waits for a stage whose stock at the end is less than one minimum batch), lastBatchNotFilled (its gold waits for a stage whose last batch that could still be refined in the window, started by lastUsefulStart, could not be filled: from its last batch of that material to then, the gold waiting for it, availableGoldKg, never reached one minimum batch, minimumBatchGoldKg), reachedStageTooLate (its gold reached the stage it waits for only after lastUsefulStart, released by an earlier stage near the end), schedule (none of these: the schedule, within its gap, left it)."
         },
         "stage": {
           "type": "string",
-          "description": "The saturated stage (stageCapacity) or the stage whose minimum batch is not filled (minimumBatch)."
+          "description": "The saturated stage (stageCapacity), the stage whose minimum batch is not filled (minimumBatch) or whose last useful batch is not filled (lastBatchNotFilled) or reached too late (reachedStageTooLate)."
         },
         "earliestCompletion": {
           "type": "integer",
           "description": "The earliest period its gold could all be refined on an empty plant (arrival plus its route's shortest lead time); absent when no route reaches a product."
+        },
+        "lastUsefulStart": {
+          "type": "integer",
+          "description": "For lastBatchNotFilled and reachedStageTooLate: the last period a batch of the stage could start and still reach a product within the window."
+        },
+        "availableGoldKg": {
+          "type": "number",
+          "minimum": 0,
+          "description": "For lastBatchNotFilled: the most gold that waited for the stage in the periods a batch could start, from its last batch of that material to lastUsefulStart, kg; when all the gold that could reach it by then (every lot as early as its route allows) is less, that amount."
+        },
+        "minimumBatchGoldKg": {
+          "type": "number",
+          "minimum": 0,
+          "description": "For lastBatchNotFilled: one minimum batch of the stage, kg of gold."
         }
       }
     },
@@ -2471,13 +2487,15 @@ enum EmbeddedData {
             "leadTime",
             "stageCapacity",
             "minimumBatch",
+            "lastBatchNotFilled",
+            "reachedStageTooLate",
             "schedule"
           ],
-          "description": "Why: leadTime (arrived too late: even on an empty plant its shortest route ends after the window), stageCapacity (a stage on its remaining route used at least 95% of the batches its units can start), minimumBatch (its gold waits for a stage whose stock at the end is less than one minimum batch), schedule (none of these: the schedule, within its gap, left it)."
+          "description": "Why: leadTime (arrived too late: even on an empty plant its shortest route ends after the window), stageCapacity (a stage on its remaining route used at least 95% of the batches its units can start), minimumBatch (its gold waits for a stage whose stock at the end is less than one minimum batch), lastBatchNotFilled (its gold waits for a stage whose last batch that could still be refined in the window, started by lastUsefulStart, could not be filled: from its last batch of that material to then, the gold waiting for it, availableGoldKg, never reached one minimum batch, minimumBatchGoldKg), reachedStageTooLate (its gold reached the stage it waits for only after lastUsefulStart, released by an earlier stage near the end), schedule (none of these: the schedule, within its gap, left it)."
         },
         "stage": {
           "type": "string",
-          "description": "The saturated stage (stageCapacity) or the stage whose minimum batch is not filled (minimumBatch)."
+          "description": "The saturated stage (stageCapacity), the stage whose minimum batch is not filled (minimumBatch) or whose last useful batch is not filled (lastBatchNotFilled) or reached too late (reachedStageTooLate)."
         },
         "lots": {
           "type": "integer",
@@ -4469,6 +4487,31 @@ enum EmbeddedData {
       "type": "boolean",
       "description": "Whether the schedule is the greedy start proven within the gap by the relaxation's interior-point bound, without branch-and-cut."
     },
+    "ending": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": ["startReturned", "cutsStoppedForTime"],
+      "description": "When and how the solve ended, beside termination (why): the phase running when it ended, whether the schedule is the start returned as it is, whether GLPK's cut rounds were switched off to keep the time limit.",
+      "properties": {
+        "phase": {
+          "type": "string",
+          "enum": ["start", "certificate", "lpRelaxation", "branchAndCut"],
+          "description": "The phase running when the solve ended: building the greedy start, the interior-point certificate of the start, the LP relaxation (simplex), or branch-and-cut."
+        },
+        "startReturned": {
+          "type": "boolean",
+          "description": "Whether the schedule is the start (greedy, or the plan re-planned) returned as it is, because the solver stopped before finding one of its own."
+        },
+        "cutsStoppedForTime": {
+          "type": "boolean",
+          "description": "Whether GLPK's cut rounds were switched off before the time limit because one more round would have run past it."
+        },
+        "relaxationBound": {
+          "type": "number",
+          "description": "The objective of the LP relaxation at the root, when it was solved before branch-and-cut: with bestBound, how far cuts and branching moved the bound."
+        }
+      }
+    },
     "summary": {
       "$ref": "#/$defs/scheduleSummary",
       "description": "Headline figures; absent when no schedule was found."
@@ -5148,17 +5191,33 @@ enum EmbeddedData {
             "leadTime",
             "stageCapacity",
             "minimumBatch",
+            "lastBatchNotFilled",
+            "reachedStageTooLate",
             "schedule"
           ],
-          "description": "Why: leadTime (arrived too late: even on an empty plant its shortest route ends after the window), stageCapacity (a stage on its remaining route used at least 95% of the batches its units can start), minimumBatch (its gold waits for a stage whose stock at the end is less than one minimum batch), schedule (none of these: the schedule, within its gap, left it)."
+          "description": "Why: leadTime (arrived too late: even on an empty plant its shortest route ends after the window), stageCapacity (a stage on its remaining route used at least 95% of the batches its units can start), minimumBatch (its gold waits for a stage whose stock at the end is less than one minimum batch), lastBatchNotFilled (its gold waits for a stage whose last batch that could still be refined in the window, started by lastUsefulStart, could not be filled: from its last batch of that material to then, the gold waiting for it, availableGoldKg, never reached one minimum batch, minimumBatchGoldKg), reachedStageTooLate (its gold reached the stage it waits for only after lastUsefulStart, released by an earlier stage near the end), schedule (none of these: the schedule, within its gap, left it)."
         },
         "stage": {
           "type": "string",
-          "description": "The saturated stage (stageCapacity) or the stage whose minimum batch is not filled (minimumBatch)."
+          "description": "The saturated stage (stageCapacity), the stage whose minimum batch is not filled (minimumBatch) or whose last useful batch is not filled (lastBatchNotFilled) or reached too late (reachedStageTooLate)."
         },
         "earliestCompletion": {
           "type": "integer",
           "description": "The earliest period its gold could all be refined on an empty plant (arrival plus its route's shortest lead time); absent when no route reaches a product."
+        },
+        "lastUsefulStart": {
+          "type": "integer",
+          "description": "For lastBatchNotFilled and reachedStageTooLate: the last period a batch of the stage could start and still reach a product within the window."
+        },
+        "availableGoldKg": {
+          "type": "number",
+          "minimum": 0,
+          "description": "For lastBatchNotFilled: the most gold that waited for the stage in the periods a batch could start, from its last batch of that material to lastUsefulStart, kg; when all the gold that could reach it by then (every lot as early as its route allows) is less, that amount."
+        },
+        "minimumBatchGoldKg": {
+          "type": "number",
+          "minimum": 0,
+          "description": "For lastBatchNotFilled: one minimum batch of the stage, kg of gold."
         }
       }
     },
@@ -5180,13 +5239,15 @@ enum EmbeddedData {
             "leadTime",
             "stageCapacity",
             "minimumBatch",
+            "lastBatchNotFilled",
+            "reachedStageTooLate",
             "schedule"
           ],
-          "description": "Why: leadTime (arrived too late: even on an empty plant its shortest route ends after the window), stageCapacity (a stage on its remaining route used at least 95% of the batches its units can start), minimumBatch (its gold waits for a stage whose stock at the end is less than one minimum batch), schedule (none of these: the schedule, within its gap, left it)."
+          "description": "Why: leadTime (arrived too late: even on an empty plant its shortest route ends after the window), stageCapacity (a stage on its remaining route used at least 95% of the batches its units can start), minimumBatch (its gold waits for a stage whose stock at the end is less than one minimum batch), lastBatchNotFilled (its gold waits for a stage whose last batch that could still be refined in the window, started by lastUsefulStart, could not be filled: from its last batch of that material to then, the gold waiting for it, availableGoldKg, never reached one minimum batch, minimumBatchGoldKg), reachedStageTooLate (its gold reached the stage it waits for only after lastUsefulStart, released by an earlier stage near the end), schedule (none of these: the schedule, within its gap, left it)."
         },
         "stage": {
           "type": "string",
-          "description": "The saturated stage (stageCapacity) or the stage whose minimum batch is not filled (minimumBatch)."
+          "description": "The saturated stage (stageCapacity), the stage whose minimum batch is not filled (minimumBatch) or whose last useful batch is not filled (lastBatchNotFilled) or reached too late (reachedStageTooLate)."
         },
         "lots": {
           "type": "integer",

@@ -55,8 +55,8 @@ extension CSVTable {
     /// end), one row per reason and stage.
     public static func scheduleLeftOver(_ groups: [RefineryScheduleReport.LeftOverGroup]) -> CSVTable {
         let columns: [TableColumn<RefineryScheduleReport.LeftOverGroup>] = [
-            .text("reason", "Why: stageCapacity (a stage on the lots' route at capacity), leadTime (arrived too late to be refined in the window), minimumBatch (waiting to fill a minimum batch), schedule.") { $0.reason.rawValue },
-            .text("stage", "The saturated stage (stageCapacity) or the stage whose minimum batch is not filled (minimumBatch).") { $0.stage },
+            .text("reason", "Why: stageCapacity (a stage on the lots' route at capacity), leadTime (arrived too late to be refined in the window), minimumBatch (waiting to fill a minimum batch), lastBatchNotFilled (too little gold reached the stage after its last batch to fill one more that could still be refined), reachedStageTooLate (the gold reached the stage after its last useful start), schedule.") { $0.reason.rawValue },
+            .text("stage", "The saturated stage (stageCapacity) or the stage whose minimum or last useful batch is not filled (minimumBatch, lastBatchNotFilled).") { $0.stage },
             .integer("lots", "Lots left over for this reason.") { $0.lots },
             .number("unrefined_gold_kg", "Their gold not yet refined at the end, kg.") { $0.unrefinedGoldKg },
             .text("first_lot_id", "The first of them by arrival.") { $0.firstLot },
@@ -75,8 +75,8 @@ extension CSVTable {
             .date("arrival_time", "When it arrives (local time).") { time($0.arrival) },
             .number("unrefined_gold_kg", "Its gold not yet refined at the end, kg.") { $0.unrefinedGoldKg },
             .text("waiting_at", "The stage holding most of its unrefined gold.") { $0.waitingAt },
-            .text("reason", "Why: stageCapacity, leadTime, minimumBatch or schedule.") { $0.reason.rawValue },
-            .text("stage", "The saturated stage (stageCapacity) or the stage whose minimum batch is not filled (minimumBatch).") { $0.stage },
+            .text("reason", "Why: stageCapacity, leadTime, minimumBatch, lastBatchNotFilled, reachedStageTooLate or schedule.") { $0.reason.rawValue },
+            .text("stage", "The saturated stage (stageCapacity) or the stage whose minimum or last useful batch is not filled (minimumBatch, lastBatchNotFilled).") { $0.stage },
             .integer("earliest_completion_period", "The earliest period it could be refined on an empty plant.") { $0.earliestCompletion },
         ]
         return CSVTable(name: "schedule_left_over_lots", description: "One row per lot left for next year: where its gold waits and why.", columns, rows: lots)

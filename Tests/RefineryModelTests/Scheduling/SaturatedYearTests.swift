@@ -38,6 +38,9 @@ import Testing
             switch lot.reason {
             case .leadTime: #expect((lot.earliestCompletion ?? .max) > report.periods, "\(lot.id)")
             case .stageCapacity, .minimumBatch: #expect(lot.stage != nil, "\(lot.id)")
+            case .reachedStageTooLate: #expect(lot.stage != nil && lot.lastUsefulStart != nil, "\(lot.id)")
+            case .lastBatchNotFilled:
+                #expect(lot.stage != nil && (lot.availableGoldKg ?? .infinity) < (lot.minimumBatchGoldKg ?? 0), "\(lot.id)")
             case .schedule: Issue.record("\(lot.id): no saturated stage in a year 58 t over capacity")
             }
         }

@@ -81,6 +81,7 @@ public struct GLPKSolver: Sendable {
            program.check(start).isFeasible(tolerance: 1e-6) {
             outcome.status = .feasible
             outcome.values = start
+            outcome.startReturned = true
         }
         let finished = clock.now
 
@@ -88,6 +89,10 @@ public struct GLPKSolver: Sendable {
             modelSize: program.size, loadSeconds: (loaded - began).seconds, solveSeconds: (finished - loaded).seconds,
             simplexIterations: outcome.problemIterations(session), branchAndBoundNodes: outcome.nodes)
         statistics.startCertified = outcome.startCertified
+        statistics.startReturned = outcome.startReturned
+        statistics.endedIn = outcome.phase
+        statistics.cutsStoppedForTime = outcome.cutsStoppedForTime
+        statistics.relaxationBound = outcome.relaxationBound
         var objective: Double?
         if outcome.status == .optimal || outcome.status == .feasible { objective = program.objectiveValue(at: outcome.values) }
         let bound = outcome.status == .optimal ? objective : outcome.bestBound
@@ -108,6 +113,11 @@ public struct GLPKSolver: Sendable {
         var bestBound: Double?
         var nodes = 0
         var startCertified = false
+        /// The phase that was running when the solve ended.
+        var phase: SolvePhase = .lpRelaxation
+        var startReturned = false
+        var cutsStoppedForTime = false
+        var relaxationBound: Double?
 
         func problemIterations(_ session: GLPKSession) -> Int {
             guard let problem = session.problem else { return 0 }
@@ -198,19 +208,24 @@ public struct GLPKSolver: Sendable {
         let presolve = options.presolve && start == nil && !measurePseudocosts
 
         if options.certifyStart, let start, let gapTarget = options.relativeGap {
-            if let certified = try certify(start, program: program, session: session, gapTarget: gapTarget, deadline: deadline) {
+            if var certified = try certify(start, program: program, session: session, gapTarget: gapTarget, deadline: deadline) {
+                certified.phase = .certificate
                 return certified
             }
-            guard !deadline.hasExpired else { return Outcome(status: .noSolution, termination: .timeLimit) }
+            guard !deadline.hasExpired else { return Outcome(status: .noSolution, termination: .timeLimit, phase: .certificate) }
         }
 
         var pseudocostEvaluationSeconds: Double?
+        var relaxationSeconds: Double?
+        var relaxationBound: Double?
         if !presolve {
             // glp_intopt needs an optimal LP relaxation when its presolver is off.
             session.relaxationFirst = true
+            let relaxationBegan = ContinuousClock.now
             let relaxation = try solveLinear(session: session, options: options, deadline: deadline)
+            relaxationSeconds = (ContinuousClock.now - relaxationBegan).seconds
             switch relaxation.status {
-            case .optimal: break
+            case .optimal: relaxationBound = glp_get_obj_val(problem)
             case .feasible, .noSolution:
                 return Outcome(status: .noSolution, termination: relaxation.termination)
             case .infeasible, .unbounded, .infeasibleOrUnbounded:
@@ -225,6 +240,11 @@ public struct GLPKSolver: Sendable {
             }
         }
 
+        // GLPK keeps a pointer to its parameters for the whole search (`T->parm`) and reads
+        // them live, so the callback can switch its cut rounds off (see GLPKBranchAndCut):
+        // they live at a fixed address for the duration of the call.
+        let parametersPointer = UnsafeMutablePointer<glp_iocp>.allocate(capacity: 1)
+        defer { parametersPointer.deallocate() }
         var parameters = glp_iocp()
         glp_init_iocp(&parameters)
         parameters.msg_lev = session.messageLevel
@@ -245,24 +265,28 @@ public struct GLPKSolver: Sendable {
         parameters.br_tech = Self.glpkBranching(options.branching)
         parameters.bt_tech = Self.glpkBacktracking(options.backtracking)
 
-        let context = GLPKBranchAndCut(start: start, deadline: deadline, pseudocostEvaluationSeconds: pseudocostEvaluationSeconds)
+        let context = GLPKBranchAndCut(start: start, deadline: deadline, pseudocostEvaluationSeconds: pseudocostEvaluationSeconds,
+                                       parameters: parametersPointer, relaxationSeconds: relaxationSeconds)
         parameters.cb_func = GLPKBranchAndCut.callback
         let code = try withExtendedLifetime(context) { () throws(OptimizationError) -> Int32 in
             parameters.cb_info = Unmanaged.passUnretained(context).toOpaque()
-            return try session.checkFatal(cglpk_guarded_intopt(problem, &parameters), in: "glp_intopt")
+            parametersPointer.initialize(to: parameters)
+            return try session.checkFatal(cglpk_guarded_intopt(problem, parametersPointer), in: "glp_intopt")
         }
 
         let mipStatus = glp_mip_status(problem)
         var outcome: Outcome
         switch code {
         case 0 where mipStatus == GLP_OPT: outcome = Outcome(status: .optimal, termination: .completed)
-        case 0 where mipStatus == GLP_NOFEAS, GLP_ENOPFS: return Outcome(status: .infeasible, termination: .completed, nodes: context.nodes)
-        case GLP_ENODFS: return Outcome(status: .infeasibleOrUnbounded, termination: .completed, nodes: context.nodes)
+        case 0 where mipStatus == GLP_NOFEAS, GLP_ENOPFS:
+            return Outcome(status: .infeasible, termination: .completed, nodes: context.nodes, phase: .branchAndCut)
+        case GLP_ENODFS: return Outcome(status: .infeasibleOrUnbounded, termination: .completed, nodes: context.nodes, phase: .branchAndCut)
         case GLP_ETMLIM, GLP_EMIPGAP, GLP_ESTOP:
             let reason: TerminationReason = code == GLP_ETMLIM || (code == GLP_ESTOP && context.stoppedAtDeadline)
                 ? .timeLimit : code == GLP_EMIPGAP ? .gapLimit : .cancelled
             guard mipStatus == GLP_FEAS || mipStatus == GLP_OPT else {
-                return Outcome(status: .noSolution, termination: reason, bestBound: context.bestBound, nodes: context.nodes)
+                return Outcome(status: .noSolution, termination: reason, bestBound: context.bestBound, nodes: context.nodes,
+                               phase: .branchAndCut, cutsStoppedForTime: context.cutsStoppedForTime)
             }
             outcome = Outcome(status: .feasible, termination: reason)
         case GLP_EFAIL where presolve:
@@ -279,6 +303,9 @@ public struct GLPKSolver: Sendable {
         outcome.values = (0..<n).map { glp_mip_col_val(problem, Int32($0 + 1)) }
         outcome.bestBound = context.bestBound
         outcome.nodes = context.nodes
+        outcome.phase = .branchAndCut
+        outcome.cutsStoppedForTime = context.cutsStoppedForTime
+        outcome.relaxationBound = relaxationBound
         return outcome
     }
 
@@ -300,7 +327,7 @@ public struct GLPKSolver: Sendable {
         let result = cglpk_guarded_interior_until(problem, &parameters, seconds, GLPKTerminal.hook, session.terminalInfo)
         if result == CGLPK_DEADLINE {
             session.forget()
-            return Outcome(status: .noSolution, termination: .timeLimit)
+            return Outcome(status: .noSolution, termination: .timeLimit, phase: .certificate)
         }
         let code = try session.checkFatal(result, in: "glp_interior")
         guard code == 0, glp_ipt_status(problem) == GLP_OPT else { return nil }

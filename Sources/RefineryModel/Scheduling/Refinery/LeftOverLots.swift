@@ -12,6 +12,16 @@ extension RefineryScheduleReport {
         /// Its gold waits for a stage (`stage`) whose stock at the end is less than one
         /// minimum batch (a Miller charge of 100 kg gross takes twenty 5 kg artisanal lots).
         case minimumBatch
+        /// Its gold waits for a stage (`stage`, the Miller for a kind's lots) whose last batch
+        /// that could still be refined in the window (started by ``LeftOverLot/lastUsefulStart``)
+        /// could not be filled: from the stage's last batch of that material to that start, the
+        /// gold waiting for it never reached one minimum batch — too few lots of its kind were
+        /// ready early enough after the last batch.
+        case lastBatchNotFilled
+        /// Its gold reached the pooled stage it waits for (`stage`) only after the last period a
+        /// batch there could start and still be refined in the window
+        /// (``LeftOverLot/lastUsefulStart``): released by an earlier stage near the end.
+        case reachedStageTooLate
         /// No stage on its remaining route was saturated, its stage's stock fills a batch and
         /// it could have been refined in time: the schedule (within its gap of the best
         /// possible) left it.
@@ -47,6 +57,16 @@ extension RefineryScheduleReport {
         /// The earliest period its gold could all be refined on an empty plant (arrival plus
         /// its route's shortest lead time); nil when no route reaches a product.
         public var earliestCompletion: Int?
+        /// For ``LeftOverReason/lastBatchNotFilled`` and ``LeftOverReason/reachedStageTooLate``:
+        /// the last period a batch of `stage` could start and still reach a product within the window.
+        public var lastUsefulStart: Int?
+        /// For ``LeftOverReason/lastBatchNotFilled``: the most gold that waited for `stage`, in
+        /// the periods a batch could start from its last batch of that material to
+        /// ``lastUsefulStart``, kg; when all the gold that could reach it by then (every lot
+        /// as early as its route allows) is less, that amount.
+        public var availableGoldKg: Double?
+        /// One minimum batch of `stage`, kg of gold (for ``LeftOverReason/lastBatchNotFilled``).
+        public var minimumBatchGoldKg: Double?
     }
 
     /// Left-over lots grouped by reason and stage: how many and how much gold.
@@ -86,7 +106,8 @@ extension RefineryScheduleReport {
 /// Finds the left-over lots of a schedule and says why.
 enum LeftOverAnalysis {
     /// Left-over lots in arrival order, from the trace's end state.
-    static func lots(instance: RefineryNetwork, trace: LotTrace, stages: [RefineryScheduleReport.StageUse]) -> [RefineryScheduleReport.LeftOverLot] {
+    static func lots(instance: RefineryNetwork, trace: LotTrace, schedule: STNSchedule, stock: [[Double]],
+                     stages: [RefineryScheduleReport.StageUse]) -> [RefineryScheduleReport.LeftOverLot] {
         let network = instance.network
         let H = network.horizon
         let products = Set(instance.goldProducts.compactMap { network.stateIndex[$0] })
@@ -94,6 +115,7 @@ enum LeftOverAnalysis {
         let saturation = stageSaturation(network, stages: stages)
         let stateIndex = network.stateIndex
         var result: [RefineryScheduleReport.LeftOverLot] = []
+        var lastBatch = LastBatchCheck(instance: instance, schedule: schedule, stock: stock, leadToProducts: lead)
         for (l, lot) in instance.lots.enumerated() where trace.completion[l] == nil {
             let receiptState = stateIndex[network.receipts[lot.receipt].state]
             let earliest = receiptState.flatMap { lead[$0] }.map { lot.arrivalPeriod + $0 }
@@ -102,6 +124,7 @@ enum LeftOverAnalysis {
             let limiting = remaining.compactMap { stage in saturation[stage].map { (stage, $0) } }.max { $0.1 < $1.1 }
             var reason: RefineryScheduleReport.LeftOverReason = .schedule
             var stage: String?
+            var unfilled: LastBatchCheck.Unfilled?
             if let earliest, earliest > H {
                 reason = .leadTime
             } else if let limiting, limiting.1 >= RefineryScheduleReport.LeftOverLot.saturatedShare {
@@ -111,10 +134,16 @@ enum LeftOverAnalysis {
                       network.tasks[i].fixedBatch == nil, trace.endStock[s] * network.tasks[i].sizeFactor < network.units[j].minBatch - 1e-9 {
                 reason = .minimumBatch
                 stage = instance.taskStage[i]
+            } else if let place = waiting, let found = lastBatch.unfilled(from: place, lot: lot) {
+                reason = found.tooLate ? .reachedStageTooLate : .lastBatchNotFilled
+                stage = instance.taskStage[found.task]
+                unfilled = found
             }
             let unrefined = max(0, 1 - trace.refinedShare[l]) * lot.goldKg
             result.append(.init(id: lot.id, kind: lot.kind, goldKg: lot.goldKg, arrival: lot.arrivalPeriod, unrefinedGoldKg: unrefined,
-                                waitingAt: first.map { instance.taskStage[$0] }, reason: reason, stage: stage, earliestCompletion: earliest))
+                                waitingAt: first.map { instance.taskStage[$0] }, reason: reason, stage: stage, earliestCompletion: earliest,
+                                lastUsefulStart: unfilled?.lastUsefulStart, availableGoldKg: unfilled?.availableGoldKg,
+                                minimumBatchGoldKg: unfilled?.minimumBatchGoldKg))
         }
         return result
     }
@@ -190,5 +219,127 @@ enum LeftOverAnalysis {
             if !changed { break }
         }
         return lead
+    }
+}
+
+/// Whether the pooled stage a lot waits for could run one more filled batch that still
+/// reaches a product in the window (see ``RefineryScheduleReport/LeftOverReason/lastBatchNotFilled``
+/// and ``RefineryScheduleReport/LeftOverReason/reachedStageTooLate``).
+struct LastBatchCheck {
+    /// A stage whose last useful batch cannot be filled.
+    struct Unfilled {
+        var task: Int
+        var lastUsefulStart: Int
+        var availableGoldKg: Double
+        var minimumBatchGoldKg: Double
+        /// Nothing waited for the stage in the periods it could start: the gold reached it
+        /// after its last useful start.
+        var tooLate: Bool
+    }
+
+    let instance: RefineryNetwork
+    let schedule: STNSchedule
+    /// The schedule's stocks, stock[s][t] (the checker's).
+    let stock: [[Double]]
+    let leadToProducts: [Int?]
+    /// Per task, what the check found (it depends on the task, not the lot).
+    private var cache: [Int: Unfilled?] = [:]
+
+    init(instance: RefineryNetwork, schedule: STNSchedule, stock: [[Double]], leadToProducts: [Int?]) {
+        self.instance = instance
+        self.schedule = schedule
+        self.stock = stock
+        self.leadToProducts = leadToProducts
+    }
+
+    /// The first pooled task on the lot's remaining route (per-lot tasks run one lot a
+    /// batch), if its last useful batch cannot be filled and the lot could have been in it.
+    mutating func unfilled(from place: LotTrace.Place, lot: RefineryNetwork.WindowLot) -> Unfilled? {
+        let network = instance.network
+        let tasks = LeftOverAnalysis.downstreamTasks(from: place, instance: instance)
+        guard let i = tasks.first(where: { network.tasks[$0].fixedBatch == nil }) else { return nil }
+        if cache[i] == nil { cache[i] = compute(task: i) }
+        guard let found = cache[i] ?? nil else { return nil }
+        // The lot could have been in the batch: its receipt reaches the input by then.
+        if let input = network.tasks[i].sortedInputs.first.flatMap({ network.stateIndex[$0.state] }),
+           let receiptState = network.stateIndex[network.receipts[lot.receipt].state] {
+            let lead = LeftOverAnalysis.shortestLeadTimes(network, products: [input])
+            guard let reach = lead[receiptState], lot.arrivalPeriod + reach <= found.lastUsefulStart else { return nil }
+        }
+        return found
+    }
+
+    private func compute(task i: Int) -> Unfilled? {
+        let network = instance.network
+        let task = network.tasks[i]
+        guard task.host == nil, let unitName = task.units.first, let j = network.unitIndex[unitName],
+              network.units[j].minBatch > 0, task.sizeFactor > 0,
+              let input = task.sortedInputs.first.flatMap({ network.stateIndex[$0.state] }) else { return nil }
+        let H = network.horizon
+        // The last start whose outputs can still reach a product by the end.
+        var after: Int?
+        for output in task.outputs {
+            guard let o = network.stateIndex[output.state], let lead = leadToProducts[o], instance.goldPerUnit[o] > 0 else { continue }
+            after = min(after ?? Int.max, output.delay + lead)
+        }
+        guard let after, H - after >= 0 else { return nil }
+        let last = H - after
+        let perUnit = instance.goldPerUnit[input]
+        guard perUnit > 0, input < stock.count, stock[input].count > last else { return nil }
+        let least = network.units[j].minBatch / task.sizeFactor
+        // Even at best: everything that can reach the input by `last` (receipts and opening
+        // stock, in the input's measure, no losses), less what the schedule's batches took.
+        let leadToInput = LeftOverAnalysis.shortestLeadTimes(network, products: [input])
+        var reachable = 0.0
+        for (s, state) in network.states.enumerated() where state.initialStock > 0 {
+            if let lead = leadToInput[s], lead <= last { reachable += state.initialStock * instance.goldPerUnit[s] / perUnit }
+        }
+        for receipt in network.receipts {
+            guard let s = network.stateIndex[receipt.state], let lead = leadToInput[s], receipt.time + lead <= last else { continue }
+            reachable += receipt.amount * instance.goldPerUnit[s] / perUnit
+        }
+        let inputName = network.states[input].name
+        let taken = schedule.batches.filter { $0.start <= last }.reduce(0.0) { total, batch in
+            total + (network.taskIndex[batch.task].flatMap { network.tasks[$0].inputs[inputName] } ?? 0) * batch.amount
+        }
+        let atBest = max(0, reachable - taken)
+        if atBest < least - 1e-9 {
+            return Unfilled(task: i, lastUsefulStart: last, availableGoldKg: atBest * perUnit, minimumBatchGoldKg: least * perUnit, tooLate: false)
+        }
+        // In the schedule: the most that waited for the task from its last batch up to `last`
+        // (the stock after each period's batches), in the periods a batch of it could start.
+        let lastBatch = schedule.batches.filter { $0.task == task.name && $0.start <= last }.map(\.start).max() ?? 0
+        let waited = (lastBatch...last).filter { network.canStart(task: i, unit: j, at: $0) }.reduce(0.0) { max($0, stock[input][$1]) }
+        guard waited < least - 1e-9 else { return nil }
+        return Unfilled(task: i, lastUsefulStart: last, availableGoldKg: waited * perUnit, minimumBatchGoldKg: least * perUnit,
+                        tooLate: waited <= 1e-9 * max(1, least))
+    }
+}
+
+extension LeftOverAnalysis {
+    /// The tasks along every route from a place (the first task taking from it, then those
+    /// downstream), the by-product loop aside, in breadth-first order.
+    static func downstreamTasks(from place: LotTrace.Place, instance: RefineryNetwork) -> [Int] {
+        let network = instance.network
+        let skipped: Set<String> = [RefineryNetwork.byproductState, RefineryNetwork.byproductGoldState]
+        func consumers(_ state: String) -> [Int] { network.tasks.indices.filter { network.tasks[$0].inputs[state] != nil } }
+        var queue: [Int]
+        switch place {
+        case let .task(i): queue = [i]
+        case let .state(s): queue = consumers(network.states[s].name)
+        }
+        var seen = Set(queue), order: [Int] = []
+        while !queue.isEmpty {
+            let i = queue.removeFirst()
+            order.append(i)
+            for output in network.tasks[i].outputs where !skipped.contains(output.state) {
+                guard let s = network.stateIndex[output.state], instance.goldPerUnit[s] > 0 else { continue }
+                for k in consumers(output.state) where !seen.contains(k) {
+                    seen.insert(k)
+                    queue.append(k)
+                }
+            }
+        }
+        return order
     }
 }

@@ -558,6 +558,10 @@ public struct RefineryNetwork: Sendable {
                                    timing: request.kind == .detailed ? .discrete : .bucketed, periodHours: Δ,
                                    receipts: receipts, milestones: milestones, splits: splits, frozen: frozen)
         if windowLots.isEmpty { notes.append("no lot arrives in the window") }
+        if plantState == nil, frozen == nil, request.kind == .detailed,
+           let earlier = Self.earlierLotsNote(scenario: scenario, request: request, year: year, startDay: startDay) {
+            notes.append(earlier)
+        }
         if let plantState, frozen == nil {
             notes.append("planned from the plant's state at hour \(JSONValue.format(plantState.hour)): \(plantState.lotsInProcess.count) lot(s) in process, \(plantState.openingStock.count) stock(s), \(plantState.units.count) unit hold(s)")
         }
@@ -716,6 +720,20 @@ public struct RefineryNetwork: Sendable {
         var kind: MaterialKind { lot.kind }
         var grossMassKg: Double { lot.grossMassKg }
         var assay: Assay { lot.assay }
+    }
+
+    /// A note on the lots that arrived in the week before a detailed window that starts later
+    /// than 1 January (within the same year): they are not in the window, which starts from
+    /// an empty plant unless a plant state is given. Nil when there are none.
+    static func earlierLotsNote(scenario: Scenario, request: RefineryScheduleRequest, year: Int, startDay: Int) -> String? {
+        let date = CivilDate(dayNumber: startDay)
+        let days = min(7, startDay - CivilDate(year: date.year, month: 1, day: 1).dayNumber)
+        guard days > 0 else { return nil }
+        var before = request
+        before.days = days
+        guard let lots = try? Self.lots(scenario: scenario, request: before, year: year, startDay: startDay - days), !lots.isEmpty else { return nil }
+        let gold = lots.reduce(0.0) { $0 + $1.lot.grossMassKg * $1.lot.assay.gold }
+        return "the window starts from an empty plant: \(lots.count) lot(s) with \(JSONValue.format((gold * 10).rounded() / 10)) kg of gold that arrived in the \(days) day(s) before it are not in it (give the plant's state with --state to plan them)"
     }
 
     /// The lots arriving in the window, with their arrival and due periods. Lots of a day

@@ -51,6 +51,31 @@ public struct RefineryScheduleReport: Codable, Sendable {
         public var onTime: Bool?
     }
 
+    /// When and how the solve ended, beside ``termination`` (why).
+    public struct Ending: Codable, Sendable, Equatable {
+        /// The phase that was running when the solve ended: building the greedy start, the
+        /// interior-point certificate, the LP relaxation or branch-and-cut.
+        public var phase: SolvePhase?
+        /// Whether the schedule is the start (greedy, or the plan re-planned) returned as it
+        /// is, because the solver stopped before finding one of its own.
+        public var startReturned: Bool
+        /// Whether GLPK's cut rounds were switched off before the time limit, because one
+        /// more round would have run past it.
+        public var cutsStoppedForTime: Bool
+        /// The objective of the LP relaxation at the root, when it was solved before
+        /// branch-and-cut: with ``RefineryScheduleReport/bestBound`` it says how far cuts and
+        /// branching moved the bound.
+        public var relaxationBound: Double?
+
+        /// Creates an ending; the parameters are the properties of the same names.
+        public init(phase: SolvePhase?, startReturned: Bool, cutsStoppedForTime: Bool, relaxationBound: Double? = nil) {
+            self.phase = phase
+            self.startReturned = startReturned
+            self.cutsStoppedForTime = cutsStoppedForTime
+            self.relaxationBound = relaxationBound
+        }
+    }
+
     /// How much of a stage's unit time the schedule uses.
     public struct StageUse: Codable, Sendable, Equatable {
         /// The stage's id.
@@ -163,6 +188,8 @@ public struct RefineryScheduleReport: Codable, Sendable {
     /// Whether the schedule is the greedy start certified within the gap by the relaxation's
     /// interior-point bound, without branch-and-cut.
     public var startCertified: Bool
+    /// What ended the solve and in which phase; nil in reports written before it was recorded.
+    public var ending: Ending?
     /// The headline figures; nil when there is no schedule.
     public var summary: Summary?
     /// Batches in start order.

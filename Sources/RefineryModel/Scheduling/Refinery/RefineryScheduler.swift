@@ -143,6 +143,8 @@ public enum RefineryScheduler {
             gap: result.gap, model: result.model, timings: .init(buildSeconds: result.buildSeconds, solveSeconds: result.solveSeconds),
             branchAndBoundNodes: result.branchAndBoundNodes, startCertified: result.startCertified, summary: nil, batches: [], lots: [], stages: [], intervals: [],
             goldBalance: nil, violations: result.violations, explanation: result.explanation, notes: instance.notes)
+        report.ending = .init(phase: result.endedIn, startReturned: result.startReturned, cutsStoppedForTime: result.cutsStoppedForTime,
+                              relaxationBound: result.relaxationBound)
         guard let schedule = result.schedule, let stock = result.stock else { return report }
         let trace = LotTrace(instance: instance, schedule: schedule)
         let taskIndex = network.taskIndex, stateIndex = network.stateIndex
@@ -239,7 +241,7 @@ public enum RefineryScheduler {
             let average = (from..<to).reduce(0.0) { $0 + inPlant[$1] } / Double(max(1, to - from))
             report.intervals.append(.init(label: label, refinedGoldKg: refinedAt[min(to, H)] - refinedAt[from], averageGoldInProcessKg: average))
         }
-        report.leftOver = LeftOverAnalysis.lots(instance: instance, trace: trace, stages: report.stages)
+        report.leftOver = LeftOverAnalysis.lots(instance: instance, trace: trace, schedule: schedule, stock: stock, stages: report.stages)
         let completed: Int = trace.completion.compactMap { $0 }.count
         let intake: Double = instance.lots.reduce(0.0) { $0 + $1.goldKg }
         let refinedSilver: Double = silver.map { stock[$0][H] } ?? 0
