@@ -47,6 +47,30 @@ import RefineryModel
         #expect(run.err.contains("tasks[0].outputs[0].state"))
         #expect(runCLI(["stn", "/nonexistent/stn.json"]).status == .noInput)
     }
+
+    /// `--horizon` re-grids the file (a longer model), `--export-model` writes the MILP that is
+    /// solved (what scripts/bench-stn-solvers hands CBC and HiGHS), and the option overrides
+    /// are checked.
+    @Test func horizonExportAndOptionOverrides() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("stn-export-\(getpid()).lp").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let ten = runCLI(["stn", Self.file("kondili"), "--format", "json"])
+        let twelve = runCLI(["stn", Self.file("kondili"), "--format", "json", "--horizon", "12", "--export-model", path,
+                             "--cuts", "clique,cover", "--branching", "driebeckTomlin", "--start", "greedy"])
+        #expect(twelve.status == .success, "\(twelve.err)")
+        func report(_ out: String) throws -> [String: Any] { try #require(try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: Any]) }
+        let short = try report(ten.out), long = try report(twelve.out)
+        #expect(long["horizonHours"] as? Double == 12)
+        #expect(long["status"] as? String == "optimal")
+        let variables = { (r: [String: Any]) in (r["model"] as? [String: Any])?["variables"] as? Int ?? 0 }
+        #expect(variables(long) > variables(short))
+        let model = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(model.contains("Maximize"))
+        #expect(model.contains("W_4_3_9_2")) // a separation batch at 9 h fits 12 h, not 10 h
+        #expect(runCLI(["stn", Self.file("kondili"), "--cuts", "lots"]).status == .usage)
+        #expect(runCLI(["stn", Self.file("kondili"), "--start", "sometimes"]).status == .usage)
+        #expect(runCLI(["stn", Self.file("kondili"), "--horizon", "10.5"]).status == .invalidData)
+    }
 }
 
 /// Issue 15, item 5: the `schedule` text says what ended the solve.

@@ -23,7 +23,8 @@ public struct SolverOptions: Sendable {
     /// presolver for MIPs). With presolve off, a MIP's root LP is solved by the simplex first.
     /// A ``GLPKSolver/solve(_:options:start:deadline:)`` call with a starting solution turns it
     /// off, because GLPK accepts heuristic solutions only in the original variables; so does
-    /// ``Branching/pseudocost`` under a time limit, whose cost is measured on the root basis.
+    /// ``Branching/pseudocost`` under a time limit on a model with more than 500 integer
+    /// variables, whose cost is then measured on the root basis.
     /// The default is `true`.
     public var presolve: Bool = true
 

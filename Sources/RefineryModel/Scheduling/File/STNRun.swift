@@ -97,13 +97,10 @@ public struct STNRun: Sendable {
     /// The report.
     public var report: STNReport
 
-    /// The options `solve` uses unless told otherwise: a 60 s time limit, proven optimal
-    /// (no gap), pseudo-cost branching. Measured on the Kondili examples (medians of 3, GLPK
-    /// 5.0, see the DocC article State-Task Network Files): pseudo-cost branching proves
-    /// H = 14 h in 2.4 s against 31.6 s with GLPK's default Driebeck–Tomlin rule, H = 16 h in
-    /// 1.4 s against 11.4 s, the variable-time variant at 16 h in 3.0 s against 16.9 s, and
-    /// costs at most 0.02 s on the small cases. No greedy start either (`greedyStart` is false):
-    /// it turns presolve off, and the proof at 14 and 16 h then did not finish in 40 s.
+    /// The options ``solve(_:options:greedyStart:)`` used before they were chosen from the
+    /// problem: a 60 s time limit, proven optimal (no gap), pseudo-cost branching. Kept for
+    /// callers that named it; `solve` now uses
+    /// ``SolverOptions/recommended(for:timeLimit:relativeGap:)`` unless told otherwise.
     public static var defaultOptions: SolverOptions {
         var options = SolverOptions(timeLimit: 60, relativeGap: 0)
         options.branching = .pseudocost
@@ -111,9 +108,14 @@ public struct STNRun: Sendable {
     }
 
     /// Solves `document`; throws a ``SchedulingError`` when the solver cannot run.
-    /// ``SolverOptions/timeLimit`` bounds the whole call.
-    public static func solve(_ document: STNDocument, options: SolverOptions = defaultOptions, greedyStart: Bool = false) throws -> STNRun {
+    /// ``SolverOptions/timeLimit`` bounds the whole call. `options` `nil` (the default) means
+    /// ``SolverOptions/recommended(for:timeLimit:relativeGap:)`` for the document's network
+    /// (60 s, proven optimal); `greedyStart` `nil` (the default) lets the scheduler decide
+    /// (the greedy schedule only when it is near the LP bound, see
+    /// ``STNScheduler/solve(_:objective:options:start:greedyStart:deadline:)``).
+    public static func solve(_ document: STNDocument, options: SolverOptions? = nil, greedyStart: Bool? = nil) throws -> STNRun {
         let network = document.network()
+        let options = options ?? .recommended(for: network)
         var result = try STNScheduler.solve(network, options: options, greedyStart: greedyStart)
         // With a minimum batch of 0 the solver may "start" empty batches (W = 1, B = 0): they
         // change nothing, so they are dropped and the rest checked again.

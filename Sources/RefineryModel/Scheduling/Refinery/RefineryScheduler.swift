@@ -99,7 +99,9 @@ public enum RefineryScheduler {
     public static func solve(_ instance: RefineryNetwork, options: SolverOptions,
                              deadline: SolveDeadline = .none, start: STNSchedule? = nil) throws -> STNScheduleResult {
         do {
-            return try STNScheduler.solve(instance.network, objective: instance.objective, options: options, start: start, deadline: deadline)
+            // The greedy start is tuned to the refinery (decisive for a year's campaign): always on.
+            return try STNScheduler.solve(instance.network, objective: instance.objective, options: options, start: start,
+                                          greedyStart: true, deadline: deadline)
         } catch let SchedulingError.solver(.invalidModel(issues)) {
             let problems = scenarioProblems(instance: instance, issues: issues)
             guard !problems.isEmpty else { throw SchedulingError.solver(.invalidModel(issues)) }
