@@ -181,7 +181,7 @@ public enum STNScheduler {
             buildSeconds: buildSeconds, solveSeconds: solution.statistics.loadSeconds + solution.statistics.solveSeconds,
             branchAndBoundNodes: solution.statistics.branchAndBoundNodes, startCertified: solution.statistics.startCertified)
         // The greedy start ran out of time: the solver got nothing to do but give up.
-        result.endedIn = greedyStart && greedy == nil && start == nil ? .start : solution.statistics.endedIn
+        result.endedIn = (greedyStart ?? true) && greedy == nil && start == nil ? .start : solution.statistics.endedIn
         result.startReturned = solution.statistics.startReturned
         result.cutsStoppedForTime = solution.statistics.cutsStoppedForTime
         result.relaxationBound = solution.statistics.relaxationBound
