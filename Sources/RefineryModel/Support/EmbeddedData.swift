@@ -2603,6 +2603,10 @@ enum EmbeddedData {
         "doreExport": {
           "$ref": "#/$defs/doreExport",
           "description": "Doré exported as today against refining at Sénou."
+        },
+        "artisanalPriceBound": {
+          "$ref": "#/$defs/artisanalPriceBound",
+          "description": "The highest artisanal purchase margin that competes with the UAE channel; absent when no artisanal gold is bought."
         }
       }
     },
@@ -2845,6 +2849,49 @@ enum EmbeddedData {
         "netGainToMali": {
           "type": "number",
           "description": "Net gain to Mali against today: refinery capture + the mines' change, USD."
+        }
+      }
+    },
+    "artisanalPriceBound": {
+      "type": "object",
+      "description": "The highest artisanal purchase margin that competes with the UAE channel: trader margin + (re-refining + freight) ÷ the highest operating-year gold price.",
+      "additionalProperties": false,
+      "required": [
+        "reRefiningUsdPerOzFine",
+        "freightUsdPerOzFine",
+        "traderMargin",
+        "goldPriceUsdPerOz",
+        "maximumPurchaseMargin",
+        "purchaseMargin"
+      ],
+      "properties": {
+        "reRefiningUsdPerOzFine": {
+          "type": "number",
+          "description": "The UAE channel's cost of re-refining non-LBMA bars, USD per fine troy ounce."
+        },
+        "freightUsdPerOzFine": {
+          "type": "number",
+          "description": "Freight and insurance to Dubai, USD per fine troy ounce."
+        },
+        "traderMargin": {
+          "type": "number",
+          "description": "The UAE trader's margin, a fraction of the fine value."
+        },
+        "goldPriceUsdPerOz": {
+          "type": "number",
+          "description": "The gold price at which the bound is taken (the highest of the operating years), USD per troy ounce."
+        },
+        "maximumPurchaseMargin": {
+          "type": "number",
+          "description": "The highest artisanal purchase margin that still matches the UAE channel, a fraction."
+        },
+        "purchaseMargin": {
+          "type": "number",
+          "description": "The artisanal purchase margin in force, a fraction of the fine value."
+        },
+        "note": {
+          "type": "string",
+          "description": "Why the scenario's margin cannot hold against the UAE channel; absent when it can."
         }
       }
     }
@@ -4236,6 +4283,24 @@ enum EmbeddedData {
                 "maximum": 100
               },
               "description": "Factors on the gold price at which the government take is recomputed, dimensionless (default [0.8, 1.0, 1.2], assumption)."
+            },
+            "uaeReRefiningUsdPerOzFine": {
+              "type": "number",
+              "minimum": 0,
+              "maximum": 1000000,
+              "description": "What the UAE channel deducts to re-refine non-LBMA artisanal bars, USD per fine troy ounce (default 1.10: 1.00–1.25, Gulf News 2010, domain.md §4, R)."
+            },
+            "uaeFreightUsdPerOzFine": {
+              "type": "number",
+              "minimum": 0,
+              "maximum": 1000000,
+              "description": "Freight and insurance of artisanal gold to Dubai, USD per fine troy ounce (default: freightAndInsuranceUsdPerOzFine)."
+            },
+            "uaeTraderMargin": {
+              "type": "number",
+              "minimum": 0,
+              "exclusiveMaximum": 1,
+              "description": "The margin a UAE-channel trader keeps below the fine value, a fraction (default 0, assumption)."
             },
             "basis": {
               "type": "string",
@@ -7193,6 +7258,10 @@ enum EmbeddedData {
         "doreExport": {
           "$ref": "#/$defs/doreExport",
           "description": "Doré exported as today against refining at Sénou."
+        },
+        "artisanalPriceBound": {
+          "$ref": "#/$defs/artisanalPriceBound",
+          "description": "The highest artisanal purchase margin that competes with the UAE channel; absent when no artisanal gold is bought."
         }
       }
     },
@@ -7435,6 +7504,49 @@ enum EmbeddedData {
         "netGainToMali": {
           "type": "number",
           "description": "Net gain to Mali against today: refinery capture + the mines' change, USD."
+        }
+      }
+    },
+    "artisanalPriceBound": {
+      "type": "object",
+      "description": "The highest artisanal purchase margin that competes with the UAE channel: trader margin + (re-refining + freight) ÷ the highest operating-year gold price.",
+      "additionalProperties": false,
+      "required": [
+        "reRefiningUsdPerOzFine",
+        "freightUsdPerOzFine",
+        "traderMargin",
+        "goldPriceUsdPerOz",
+        "maximumPurchaseMargin",
+        "purchaseMargin"
+      ],
+      "properties": {
+        "reRefiningUsdPerOzFine": {
+          "type": "number",
+          "description": "The UAE channel's cost of re-refining non-LBMA bars, USD per fine troy ounce."
+        },
+        "freightUsdPerOzFine": {
+          "type": "number",
+          "description": "Freight and insurance to Dubai, USD per fine troy ounce."
+        },
+        "traderMargin": {
+          "type": "number",
+          "description": "The UAE trader's margin, a fraction of the fine value."
+        },
+        "goldPriceUsdPerOz": {
+          "type": "number",
+          "description": "The gold price at which the bound is taken (the highest of the operating years), USD per troy ounce."
+        },
+        "maximumPurchaseMargin": {
+          "type": "number",
+          "description": "The highest artisanal purchase margin that still matches the UAE channel, a fraction."
+        },
+        "purchaseMargin": {
+          "type": "number",
+          "description": "The artisanal purchase margin in force, a fraction of the fine value."
+        },
+        "note": {
+          "type": "string",
+          "description": "Why the scenario's margin cannot hold against the UAE channel; absent when it can."
         }
       }
     }
