@@ -3158,6 +3158,12 @@ enum EmbeddedData {
                 "maximum": 1
               },
               "description": "The share of the available gold the refinery receives each year, a fraction in [0, 1]; the last value repeats."
+            },
+            "captureAfterListing": {
+              "type": "number",
+              "minimum": 0,
+              "maximum": 1,
+              "description": "The share captured from the year the brand is listed (horizon.firstYear + economics.terms.yearsToAccreditation) on, replacing capture in those years, a fraction in [0, 1] (optional, an assumption to flag in the basis)."
             }
           },
           "description": "Instead of goldTonnesPerYear: the gold available each year and the share of it captured."
