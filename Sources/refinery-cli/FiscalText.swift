@@ -33,6 +33,11 @@ enum FiscalText {
             ["refinery capture (no avoided fees)", m(d.total.refineryCapture), m(d.presentValue.refineryCapture)],
             ["net gain to Mali against today", m(d.total.netGainToMali), m(d.presentValue.netGainToMali)],
         ])
+        if let bound = fiscal.artisanalPriceBound {
+            text += "Artisanal gold against the UAE channel: the refinery can take at most \(Formatting.number(bound.maximumPurchaseMargin * 100, decimals: 2))% "
+            text += "(it takes \(Formatting.number(bound.purchaseMargin * 100, decimals: 2))%).\n"
+            if let note = bound.note { text += "Note: \(note).\n" }
+        }
         return text
     }
 }

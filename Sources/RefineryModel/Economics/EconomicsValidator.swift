@@ -173,6 +173,9 @@ struct EconomicsValidator {
         if let rate = fiscal.goldFinancingRate { fraction(rate, "\(base).goldFinancingRate") }
         if let rate = fiscal.minesCorporateTax { range(rate, "\(base).minesCorporateTax", 0, 1, openUpper: true, what: "a tax rate") }
         if let stake = fiscal.stateStakeInMines { fraction(stake, "\(base).stateStakeInMines") }
+        if let charge = fiscal.uaeReRefiningUsdPerOzFine { within(charge, "\(base).uaeReRefiningUsdPerOzFine", ScenarioLimits.chargeUsdPerOz) }
+        if let charge = fiscal.uaeFreightUsdPerOzFine { within(charge, "\(base).uaeFreightUsdPerOzFine", ScenarioLimits.chargeUsdPerOz) }
+        if let margin = fiscal.uaeTraderMargin { range(margin, "\(base).uaeTraderMargin", 0, 1, openUpper: true, what: "a fraction of the fine value") }
         if let factors = fiscal.progressivityGoldPriceFactors {
             if factors.isEmpty { problems.append(ScenarioProblem(path: "\(base).progressivityGoldPriceFactors", value: "[]", message: "must list at least one factor")) }
             for (index, factor) in factors.enumerated() {

@@ -40,6 +40,15 @@ public struct FiscalInputs: Codable, Sendable, Equatable {
     /// The factors on the gold price at which the government take is recomputed (the
     /// progressivity test). Default ``Defaults/progressivityGoldPriceFactors``.
     public var progressivityGoldPriceFactors: [Double]?
+    /// What the UAE channel deducts from artisanal gold's fine value to re-refine the non-LBMA
+    /// bars it buys, USD per fine troy ounce. Default ``Defaults/uaeReRefiningUsdPerOzFine``.
+    public var uaeReRefiningUsdPerOzFine: Double?
+    /// Freight and insurance of artisanal gold to Dubai, USD per fine troy ounce. Default: the
+    /// doré's ``freightAndInsuranceUsdPerOzFine`` in force.
+    public var uaeFreightUsdPerOzFine: Double?
+    /// The margin a trader of the UAE channel keeps below the fine value, a fraction of it.
+    /// Default ``Defaults/uaeTraderMargin``.
+    public var uaeTraderMargin: Double?
     /// Where the figures come from: a citation, or "assumption" with the reasoning.
     public var basis: String?
 
@@ -48,7 +57,8 @@ public struct FiscalInputs: Codable, Sendable, Equatable {
                 refiningChargeAbroadUsdPerOzGross: Double? = nil, freightAndInsuranceUsdPerOzFine: Double? = nil,
                 goldPayableAbroad: Double? = nil, settlementDaysAbroad: Double? = nil, settlementDaysAtSenou: Double? = nil,
                 goldFinancingRate: Double? = nil, minesCorporateTax: Double? = nil, stateStakeInMines: Double? = nil,
-                progressivityGoldPriceFactors: [Double]? = nil, basis: String? = nil) {
+                progressivityGoldPriceFactors: [Double]? = nil, uaeReRefiningUsdPerOzFine: Double? = nil,
+                uaeFreightUsdPerOzFine: Double? = nil, uaeTraderMargin: Double? = nil, basis: String? = nil) {
         self.governmentDiscountRate = governmentDiscountRate
         self.interestWithholding = interestWithholding
         self.payrollTaxes = payrollTaxes
@@ -61,6 +71,9 @@ public struct FiscalInputs: Codable, Sendable, Equatable {
         self.minesCorporateTax = minesCorporateTax
         self.stateStakeInMines = stateStakeInMines
         self.progressivityGoldPriceFactors = progressivityGoldPriceFactors
+        self.uaeReRefiningUsdPerOzFine = uaeReRefiningUsdPerOzFine
+        self.uaeFreightUsdPerOzFine = uaeFreightUsdPerOzFine
+        self.uaeTraderMargin = uaeTraderMargin
         self.basis = basis
     }
 
@@ -90,6 +103,12 @@ public struct FiscalInputs: Codable, Sendable, Equatable {
         public static let stateStakeInMines = 0.20
         /// Gold at 0.8, 1.0 and 1.2 times the scenario's price: assumption (a ±20% test).
         public static let progressivityGoldPriceFactors = [0.8, 1.0, 1.2]
+        /// 1.10 USD per fine oz: UAE traders' cost of re-refining non-LBMA bars, 1.00–1.25 USD/oz
+        /// (Gulf News, May 2010; domain.md §4, R), the value the terms use for the non-LBMA discount.
+        public static let uaeReRefiningUsdPerOzFine = 1.10
+        /// 0: assumption (no source gives the traders' margin; 0 bounds the refinery's margin
+        /// most tightly, and a scenario that knows better states it).
+        public static let uaeTraderMargin = 0.0
     }
 }
 

@@ -55,6 +55,9 @@ public struct FiscalView: Codable, Sendable, Equatable {
     public var marginalRefiningChargeUsdPerOzGross: Double?
     /// Doré exported as today against refining at Sénou.
     public var doreExport: DoreExportCounterfactual
+    /// The highest artisanal purchase margin that competes with the UAE channel, with a note
+    /// when the scenario's margin exceeds it; nil when no artisanal gold is bought.
+    public var artisanalPriceBound: ArtisanalPriceBound?
 }
 
 /// The government take at one gold price.
@@ -116,7 +119,10 @@ extension CashFlowModel {
             postTaxIRR: FinancialMath.irr(years.map(\.postTaxNetCashFlow)), progressivity: progressivity,
             metr: metr.value, metrNote: metr.note, marginalRefiningChargeUsdPerOzGross: metr.charge,
             doreExport: DoreExportCounterfactual.make(model: self, valuation: valuation, stateNetCash: years.map(\.stateNetCash),
-                                                      adjustments: adjustments, inputs: inputs))
+                                                      adjustments: adjustments, inputs: inputs),
+            artisanalPriceBound: ArtisanalPriceBound.make(
+                economics: economics, inputs: inputs, rows: valuation.years,
+                margin: adjustments.artisanalPurchaseMargin ?? economics.terms.byKind[.artisanal].purchaseMargin))
     }
 
     /// FARI's METR: the refining charge at which the post-tax NPV at the project's rate is zero,

@@ -29,11 +29,14 @@ public struct IntakeLot: Sendable, Equatable {
 /// cumulative weight reaches (k + ½)/n. Deterministic: the same scenario gives the same lots.
 public enum LotGenerator {
     /// The gold (t) a source delivers in horizon year `index`, and the gold lost upstream
-    /// (ore sources).
-    public static func yearlyGold(of source: IntakeSource, yearIndex index: Int) -> (delivered: Double, upstreamLost: Double) {
+    /// (ore sources), with the brand listed from horizon year `listingYearIndex` (see
+    /// ``CapturedSupply/captureAfterListing``; nil: never listed).
+    public static func yearlyGold(of source: IntakeSource, yearIndex index: Int, listingYearIndex: Int? = nil) -> (delivered: Double, upstreamLost: Double) {
         func value(_ list: [Double]) -> Double { list.isEmpty ? 0 : list[min(index, list.count - 1)] }
         if let tonnes = source.goldTonnesPerYear { return (value(tonnes), 0) }
-        if let supply = source.supply { return (value(supply.availableTonnesPerYear) * value(supply.capture), 0) }
+        if let supply = source.supply {
+            return (value(supply.availableTonnesPerYear) * supply.capture(yearIndex: index, listingYearIndex: listingYearIndex), 0)
+        }
         if let ore = source.ore {
             let contained = value(ore.oreTonnesPerYear) * ore.gradeGramsPerTonne / 1_000_000
             return (contained * ore.upstreamRecovery, contained * (1 - ore.upstreamRecovery))
@@ -42,25 +45,28 @@ public enum LotGenerator {
     }
 
     /// The lots `source` makes in horizon year `yearIndex`, as a Double: it can be
-    /// astronomically large for a scenario validation then refuses.
-    public static func lotCount(of source: IntakeSource, yearIndex: Int) -> Double {
-        let goldKg = yearlyGold(of: source, yearIndex: yearIndex).delivered * 1000
+    /// astronomically large for a scenario validation then refuses. The brand is listed from
+    /// horizon year `listingYearIndex` (nil: never).
+    public static func lotCount(of source: IntakeSource, yearIndex: Int, listingYearIndex: Int? = nil) -> Double {
+        let goldKg = yearlyGold(of: source, yearIndex: yearIndex, listingYearIndex: listingYearIndex).delivered * 1000
         let goldPerLot = source.lotGrossMassKg * source.assay.gold
         guard goldKg > 0, goldPerLot > 0 else { return 0 }
         let quotient = goldKg / goldPerLot
         return quotient.isFinite ? quotient.rounded(.up) : .infinity
     }
 
-    /// The lots `source` makes over the first `years` horizon years (see ``lotCount(of:yearIndex:)``).
-    public static func generatedLotCount(of source: IntakeSource, years: Int) -> Double {
+    /// The lots `source` makes over the first `years` horizon years (see
+    /// ``lotCount(of:yearIndex:listingYearIndex:)``), the brand listed from `listingYearIndex`.
+    public static func generatedLotCount(of source: IntakeSource, years: Int, listingYearIndex: Int? = nil) -> Double {
         // After the longest yearly list every year repeats the last values: count those at once,
         // so an absurd horizon (validation refuses it) costs no time.
         let listed = [source.goldTonnesPerYear?.count, source.supply?.availableTonnesPerYear.count,
-                      source.supply?.capture.count, source.ore?.oreTonnesPerYear.count].compactMap { $0 }.max() ?? 1
+                      source.supply?.capture.count, source.ore?.oreTonnesPerYear.count,
+                      source.supply?.captureAfterListing == nil ? nil : listingYearIndex.map { min(max(0, $0), 200) + 1 }].compactMap { $0 }.max() ?? 1
         let distinct = min(max(0, years), max(1, listed))
         guard distinct > 0 else { return 0 }
-        let first = (0..<distinct).reduce(0.0) { $0 + lotCount(of: source, yearIndex: $1) }
-        let repeated = Double(max(0, years) - distinct) * lotCount(of: source, yearIndex: distinct - 1)
+        let first = (0..<distinct).reduce(0.0) { $0 + lotCount(of: source, yearIndex: $1, listingYearIndex: listingYearIndex) }
+        let repeated = Double(max(0, years) - distinct) * lotCount(of: source, yearIndex: distinct - 1, listingYearIndex: listingYearIndex)
         return first + (repeated.isNaN ? 0 : repeated)
     }
 
@@ -72,7 +78,8 @@ public enum LotGenerator {
             throw .invalid([ScenarioProblem(path: "horizon.years", value: "\(scenario.horizon.years)", message: "is not a number of years in 1...100")])
         }
         var expected = Double(scenario.intake.lots.count)
-        for source in scenario.intake.sources { expected += generatedLotCount(of: source, years: scenario.horizon.years) }
+        let listing = scenario.economics?.terms.yearsToAccreditation
+        for source in scenario.intake.sources { expected += generatedLotCount(of: source, years: scenario.horizon.years, listingYearIndex: listing) }
         guard expected <= Double(ScenarioLimits.maximumLots) else {
             throw .invalid([ScenarioProblem(path: "intake", value: nil, message: "makes \(JSONValue.format(expected.rounded())) lots over the horizon; at most \(ScenarioLimits.maximumLots) are modelled: use larger lots")])
         }
@@ -80,7 +87,7 @@ public enum LotGenerator {
         for (yearIndex, year) in scenario.horizon.calendarYears.enumerated() {
             let yearStart = CivilDate(year: year, month: 1, day: 1).dayNumber
             for (sourceIndex, source) in scenario.intake.sources.enumerated() {
-                let (tonnes, upstreamLost) = yearlyGold(of: source, yearIndex: yearIndex)
+                let (tonnes, upstreamLost) = yearlyGold(of: source, yearIndex: yearIndex, listingYearIndex: listing)
                 let goldKg = tonnes * 1000
                 let goldPerLot = source.lotGrossMassKg * source.assay.gold
                 guard goldKg > 0, goldPerLot > 0 else { continue }

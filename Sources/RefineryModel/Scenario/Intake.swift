@@ -113,11 +113,24 @@ public struct CapturedSupply: Codable, Sendable, Equatable {
     public var availableTonnesPerYear: [Double]
     /// The share of it the refinery receives each year, in [0, 1]; the last value repeats.
     public var capture: [Double]
+    /// The share received from the year the brand is listed (LBMA Good Delivery, the first
+    /// horizon year plus ``CommercialTerms/yearsToAccreditation``) on, replacing ``capture``
+    /// in those years; nil keeps ``capture``. Mines that sell listed bars without re-refining
+    /// may send more once the brand is listed (an assumption a scenario flags in its basis).
+    public var captureAfterListing: Double?
 
     /// Creates a captured supply; the parameters are the properties of the same names.
-    public init(availableTonnesPerYear: [Double], capture: [Double]) {
+    public init(availableTonnesPerYear: [Double], capture: [Double], captureAfterListing: Double? = nil) {
         self.availableTonnesPerYear = availableTonnesPerYear
         self.capture = capture
+        self.captureAfterListing = captureAfterListing
+    }
+
+    /// The share captured in horizon year `index` when the brand is listed from horizon year
+    /// `listingYearIndex` (nil: never listed, or no economics).
+    public func capture(yearIndex index: Int, listingYearIndex: Int?) -> Double {
+        if let after = captureAfterListing, let listing = listingYearIndex, index >= listing { return after }
+        return capture.isEmpty ? 0 : capture[min(index, capture.count - 1)]
     }
 }
 

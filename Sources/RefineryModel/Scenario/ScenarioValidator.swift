@@ -112,11 +112,11 @@ public struct ScenarioValidator {
         if !(1900...2200).contains(horizon.firstYear) { report("horizon.firstYear", "\(horizon.firstYear)", "is not a year in 1900...2200") }
         if !(1...100).contains(horizon.years) { report("horizon.years", "\(horizon.years)", "is not a number of years in 1...100") }
         checkPlant(scenario.plant, horizon: horizon)
-        checkIntake(scenario.intake, horizon: horizon, plant: scenario.plant)
+        checkIntake(scenario.intake, horizon: horizon, plant: scenario.plant, listingYearIndex: scenario.economics?.terms.yearsToAccreditation)
         for problem in EconomicsValidator.problems(in: scenario) { report(problem.path, problem.value, problem.message) }
     }
 
-    private mutating func checkIntake(_ intake: Intake, horizon: Horizon, plant: Plant) {
+    private mutating func checkIntake(_ intake: Intake, horizon: Horizon, plant: Plant, listingYearIndex: Int?) {
         let problemsBefore = problems.count + omitted
         if intake.sources.isEmpty && intake.lots.isEmpty { report("intake", nil, "has no sources and no lots") }
         uniqueIDs(intake.sources.map(\.id), "intake.sources")
@@ -129,6 +129,7 @@ public struct ScenarioValidator {
             if let supply = source.supply {
                 yearly(supply.availableTonnesPerYear, "\(path).supply.availableTonnesPerYear", limit: ScenarioLimits.goldTonnesPerYear)
                 yearly(supply.capture, "\(path).supply.capture")
+                if let after = supply.captureAfterListing { fraction(after, "\(path).supply.captureAfterListing") }
             }
             if let ore = source.ore {
                 if source.kind != .ore { report("\(path).ore", nil, "is only allowed for sources of kind \"ore\" (this one is \"\(source.kind.rawValue)\")") }
@@ -158,7 +159,7 @@ public struct ScenarioValidator {
         }
 
         // Counted only when every quantity is in range, so the count is the problem to fix.
-        if problems.count + omitted == problemsBefore && (1...100).contains(horizon.years) { lotCount(intake, horizon: horizon) }
+        if problems.count + omitted == problemsBefore && (1...100).contains(horizon.years) { lotCount(intake, horizon: horizon, listingYearIndex: listingYearIndex) }
 
         uniqueIDs(intake.lots.map(\.id), "intake.lots")
         let sourceIDs = Set(intake.sources.map(\.id))
@@ -191,12 +192,12 @@ public struct ScenarioValidator {
     /// The lots the sources generate, counted before any is made: at most
     /// ``ScenarioLimits/maximumLots`` with the explicit lots (one lot is a few hundred bytes, and
     /// every stage's load is computed lot by lot).
-    private mutating func lotCount(_ intake: Intake, horizon: Horizon) {
+    private mutating func lotCount(_ intake: Intake, horizon: Horizon, listingYearIndex: Int?) {
         var total = Double(intake.lots.count)
         var largest: (index: Int, count: Double)?
         for (index, source) in intake.sources.enumerated() {
             guard ScenarioLimits.lotGrossMassKg.contains(source.lotGrossMassKg), source.assay.gold > 0, source.assay.gold <= 1 else { continue }
-            let count = LotGenerator.generatedLotCount(of: source, years: horizon.years)
+            let count = LotGenerator.generatedLotCount(of: source, years: horizon.years, listingYearIndex: listingYearIndex)
             total += count
             if largest == nil || count > largest!.count { largest = (index, count) }
         }

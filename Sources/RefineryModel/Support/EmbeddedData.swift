@@ -2603,6 +2603,10 @@ enum EmbeddedData {
         "doreExport": {
           "$ref": "#/$defs/doreExport",
           "description": "Doré exported as today against refining at Sénou."
+        },
+        "artisanalPriceBound": {
+          "$ref": "#/$defs/artisanalPriceBound",
+          "description": "The highest artisanal purchase margin that competes with the UAE channel; absent when no artisanal gold is bought."
         }
       }
     },
@@ -2845,6 +2849,49 @@ enum EmbeddedData {
         "netGainToMali": {
           "type": "number",
           "description": "Net gain to Mali against today: refinery capture + the mines' change, USD."
+        }
+      }
+    },
+    "artisanalPriceBound": {
+      "type": "object",
+      "description": "The highest artisanal purchase margin that competes with the UAE channel: trader margin + (re-refining + freight) ÷ the highest operating-year gold price.",
+      "additionalProperties": false,
+      "required": [
+        "reRefiningUsdPerOzFine",
+        "freightUsdPerOzFine",
+        "traderMargin",
+        "goldPriceUsdPerOz",
+        "maximumPurchaseMargin",
+        "purchaseMargin"
+      ],
+      "properties": {
+        "reRefiningUsdPerOzFine": {
+          "type": "number",
+          "description": "The UAE channel's cost of re-refining non-LBMA bars, USD per fine troy ounce."
+        },
+        "freightUsdPerOzFine": {
+          "type": "number",
+          "description": "Freight and insurance to Dubai, USD per fine troy ounce."
+        },
+        "traderMargin": {
+          "type": "number",
+          "description": "The UAE trader's margin, a fraction of the fine value."
+        },
+        "goldPriceUsdPerOz": {
+          "type": "number",
+          "description": "The gold price at which the bound is taken (the highest of the operating years), USD per troy ounce."
+        },
+        "maximumPurchaseMargin": {
+          "type": "number",
+          "description": "The highest artisanal purchase margin that still matches the UAE channel, a fraction."
+        },
+        "purchaseMargin": {
+          "type": "number",
+          "description": "The artisanal purchase margin in force, a fraction of the fine value."
+        },
+        "note": {
+          "type": "string",
+          "description": "Why the scenario's margin cannot hold against the UAE channel; absent when it can."
         }
       }
     }
@@ -3111,6 +3158,12 @@ enum EmbeddedData {
                 "maximum": 1
               },
               "description": "The share of the available gold the refinery receives each year, a fraction in [0, 1]; the last value repeats."
+            },
+            "captureAfterListing": {
+              "type": "number",
+              "minimum": 0,
+              "maximum": 1,
+              "description": "The share captured from the year the brand is listed (horizon.firstYear + economics.terms.yearsToAccreditation) on, replacing capture in those years, a fraction in [0, 1] (optional, an assumption to flag in the basis)."
             }
           },
           "description": "Instead of goldTonnesPerYear: the gold available each year and the share of it captured."
@@ -4236,6 +4289,24 @@ enum EmbeddedData {
                 "maximum": 100
               },
               "description": "Factors on the gold price at which the government take is recomputed, dimensionless (default [0.8, 1.0, 1.2], assumption)."
+            },
+            "uaeReRefiningUsdPerOzFine": {
+              "type": "number",
+              "minimum": 0,
+              "maximum": 1000000,
+              "description": "What the UAE channel deducts to re-refine non-LBMA artisanal bars, USD per fine troy ounce (default 1.10: 1.00–1.25, Gulf News 2010, domain.md §4, R)."
+            },
+            "uaeFreightUsdPerOzFine": {
+              "type": "number",
+              "minimum": 0,
+              "maximum": 1000000,
+              "description": "Freight and insurance of artisanal gold to Dubai, USD per fine troy ounce (default: freightAndInsuranceUsdPerOzFine)."
+            },
+            "uaeTraderMargin": {
+              "type": "number",
+              "minimum": 0,
+              "exclusiveMaximum": 1,
+              "description": "The margin a UAE-channel trader keeps below the fine value, a fraction (default 0, assumption)."
             },
             "basis": {
               "type": "string",
@@ -7193,6 +7264,10 @@ enum EmbeddedData {
         "doreExport": {
           "$ref": "#/$defs/doreExport",
           "description": "Doré exported as today against refining at Sénou."
+        },
+        "artisanalPriceBound": {
+          "$ref": "#/$defs/artisanalPriceBound",
+          "description": "The highest artisanal purchase margin that competes with the UAE channel; absent when no artisanal gold is bought."
         }
       }
     },
@@ -7435,6 +7510,49 @@ enum EmbeddedData {
         "netGainToMali": {
           "type": "number",
           "description": "Net gain to Mali against today: refinery capture + the mines' change, USD."
+        }
+      }
+    },
+    "artisanalPriceBound": {
+      "type": "object",
+      "description": "The highest artisanal purchase margin that competes with the UAE channel: trader margin + (re-refining + freight) ÷ the highest operating-year gold price.",
+      "additionalProperties": false,
+      "required": [
+        "reRefiningUsdPerOzFine",
+        "freightUsdPerOzFine",
+        "traderMargin",
+        "goldPriceUsdPerOz",
+        "maximumPurchaseMargin",
+        "purchaseMargin"
+      ],
+      "properties": {
+        "reRefiningUsdPerOzFine": {
+          "type": "number",
+          "description": "The UAE channel's cost of re-refining non-LBMA bars, USD per fine troy ounce."
+        },
+        "freightUsdPerOzFine": {
+          "type": "number",
+          "description": "Freight and insurance to Dubai, USD per fine troy ounce."
+        },
+        "traderMargin": {
+          "type": "number",
+          "description": "The UAE trader's margin, a fraction of the fine value."
+        },
+        "goldPriceUsdPerOz": {
+          "type": "number",
+          "description": "The gold price at which the bound is taken (the highest of the operating years), USD per troy ounce."
+        },
+        "maximumPurchaseMargin": {
+          "type": "number",
+          "description": "The highest artisanal purchase margin that still matches the UAE channel, a fraction."
+        },
+        "purchaseMargin": {
+          "type": "number",
+          "description": "The artisanal purchase margin in force, a fraction of the fine value."
+        },
+        "note": {
+          "type": "string",
+          "description": "Why the scenario's margin cannot hold against the UAE channel; absent when it can."
         }
       }
     }
@@ -8591,6 +8709,585 @@ enum EmbeddedData {
       }
     ],
     "basis": "Illustrative variant of the reported 62/38 split (domain.md §1)."
+  }
+}
+
+"""#,
+        "mandatory-local-refining": #"""
+{
+  "schemaVersion": 1,
+  "name": "mandatory-local-refining",
+  "description": "Mandatory local refining: all of Mali's industrial doré refined at Sénou, as the 2023 Mining Code directs (Goïta: all miners will have to process locally, no deadline set, Reuters Jun 2025; treatment and refining on national territory with priority to public units, kytisa legal analysis; domain.md §2). Plant, phases and terms as senou-base; the doré-export counterfactual shows what the mines lose against exporting as today. Figures are cited in each 'basis' and in data/SOURCES.md.",
+  "horizon": {
+    "firstYear": 2027,
+    "years": 15
+  },
+  "intake": {
+    "sources": [
+      {
+        "id": "mali-industrial",
+        "name": "Mali industrial mines (doré)",
+        "operator": "B2Gold, Allied Gold, Barrick, Resolute and others",
+        "country": "ML",
+        "kind": "dore",
+        "supply": {
+          "availableTonnesPerYear": [
+            50
+          ],
+          "capture": [
+            0.5,
+            0.8,
+            0.9,
+            1.0
+          ]
+        },
+        "assay": {
+          "gold": 0.88,
+          "silver": 0.08
+        },
+        "lotGrossMassKg": 250,
+        "basis": "Mali industrial output 50 t/yr base, 42.2 t (2025) to 66.5 t (2023) (Ministry of Mines via Reuters; domain.md §2, §9, R). Capture under the mandate: all miners must refine locally (domain.md §2, R: Goïta, Reuters Jun 2025; kytisa), but no deadline is set, so the ramp 50/80/90% over phase 1's first three years (commissioning, contracts running out) and 100% from 2030, phase 2's first year, is an assumption. Doré 88% Au, 8% Ag (domain.md §9, R/T). Shipments of 250 kg are an assumption."
+      },
+      {
+        "id": "mali-artisanal",
+        "name": "Mali artisanal gold (formal channel)",
+        "country": "ML",
+        "kind": "artisanal",
+        "goldTonnesPerYear": [
+          1,
+          3,
+          5,
+          6
+        ],
+        "assay": {
+          "gold": 0.9,
+          "silver": 0.08
+        },
+        "lotGrossMassKg": 5,
+        "basis": "Artisanal capture 1/3/5/6 t/yr (domain.md §9, R/A; official artisanal output about 6 t/yr, domain.md §2, R). Fineness 90% Au, 8% Ag (domain.md §9, R: Guinea 850–980‰). Lots of 5 kg from buying channels are an assumption."
+      }
+    ]
+  },
+  "plant": {
+    "nameplateTonnesPerYear": 100,
+    "calendar": {
+      "operatingDaysPerYear": 300,
+      "shiftsPerDay": 2,
+      "hoursPerShift": 8
+    },
+    "stages": [
+      {
+        "id": "receiving",
+        "name": "Receiving, weighing and registration",
+        "kind": "receiving",
+        "units": 2,
+        "batchMinKg": 0,
+        "batchMaxKg": 500,
+        "cycleHours": 0.5,
+        "availability": 0.95,
+        "batching": "perLot",
+        "recovery": {
+          "gold": 1,
+          "silver": 1,
+          "other": 1
+        },
+        "basis": "Assumption: each lot is weighed and registered on its own (perLot) in about 30 min; no metal is lost."
+      },
+      {
+        "id": "premelt",
+        "name": "Pre-melting of artisanal gold",
+        "kind": "premelting",
+        "units": 1,
+        "batchMinKg": 0.5,
+        "batchMaxKg": 30,
+        "cycleHours": 1.5,
+        "availability": 0.9,
+        "batching": "perLot",
+        "recovery": {
+          "gold": 0.99995,
+          "silver": 0.9995,
+          "other": 0.95
+        },
+        "basis": "Assumption: artisanal lots are small and irregular and are melted one by one (domain.md §9: artisanal fineness 85–98%); crucible charges of up to ~30 kg (domain.md §5, 18–20 kg typical charge)."
+      },
+      {
+        "id": "melt-sample",
+        "name": "Homogenising melt, sampling and fire assay",
+        "kind": "melting",
+        "units": 2,
+        "batchMinKg": 1,
+        "batchMaxKg": 300,
+        "cycleHours": 2,
+        "availability": 0.9,
+        "batching": "perLot",
+        "waitDays": 2,
+        "recovery": {
+          "gold": 0.99995,
+          "silver": 0.9999,
+          "other": 0.99
+        },
+        "basis": "Practice: each client lot is melted, pin- or drill-sampled and fire-assayed on its own (domain.md §4, assay/sampling, T). Cycle 2 h and 2 days of assay turnaround are assumptions."
+      },
+      {
+        "id": "miller",
+        "name": "Miller chlorination",
+        "kind": "miller",
+        "units": 1,
+        "batchMinKg": 100,
+        "batchMaxKg": 250,
+        "cycleHours": 6,
+        "availability": 0.85,
+        "recovery": {
+          "gold": 0.9998,
+          "silver": 0.99,
+          "other": 0.9
+        },
+        "toByproduct": {
+          "gold": 0.001,
+          "silver": 0.95,
+          "other": 1
+        },
+        "basis": "Miller process: 2–4 h of chlorination per batch, output 99.5–99.95%, removes Ag and base metals into chloride slag (domain.md §5, R/T). Charge 250 kg within the 200–400 kg assumed range (domain.md §5, §9). Cycle 6 h = 3 h chlorination (domain.md §9 base) + 3 h charging, melting, skimming and pouring (assumption). Losses and slag splits are assumptions consistent with a 99.97% overall gold recovery (domain.md §9, T)."
+      },
+      {
+        "id": "wohlwill",
+        "name": "Wohlwill electrolysis",
+        "kind": "wohlwill",
+        "units": 3,
+        "batchMinKg": 10,
+        "batchMaxKg": 50,
+        "cycleHours": 48,
+        "availability": 0.95,
+        "fixedGoldPerUnitKg": 10,
+        "calendar": {
+          "operatingDaysPerYear": 365,
+          "shiftsPerDay": 1,
+          "hoursPerShift": 24
+        },
+        "recovery": {
+          "gold": 0.99995,
+          "silver": 1,
+          "other": 1
+        },
+        "toByproduct": {
+          "gold": 0,
+          "silver": 1,
+          "other": 1
+        },
+        "basis": "Wohlwill: anode ≥95% Au, output 99.99%+, cycle 1–3 days, locks gold in electrolyte (domain.md §5, R/T). 50 kg of anodes per cell, 48 h cycle, continuous operation and 10 kg of gold per cell in electrolyte (~100 L at 80–120 g/L) are assumptions."
+      },
+      {
+        "id": "casting",
+        "name": "Casting and stamping",
+        "kind": "casting",
+        "units": 2,
+        "batchMinKg": 1,
+        "batchMaxKg": 100,
+        "cycleHours": 1.5,
+        "availability": 0.9,
+        "recovery": {
+          "gold": 0.99998,
+          "silver": 1,
+          "other": 1
+        },
+        "basis": "Assumption: bar casting in batches of up to 100 kg (8 Good Delivery bars or 100 kilobars)."
+      },
+      {
+        "id": "silver-recovery",
+        "name": "Silver recovery from chloride slag and anode slimes",
+        "kind": "silverRecovery",
+        "units": 1,
+        "batchMinKg": 10,
+        "batchMaxKg": 150,
+        "cycleHours": 8,
+        "availability": 0.85,
+        "recovery": {
+          "gold": 0.995,
+          "silver": 0.98,
+          "other": 0
+        },
+        "basis": "Metalor's sequence sends Miller slag to the silver circuit (domain.md §5, R). Recoveries, batch and cycle are assumptions; silver payable of 95–98% to miners (domain.md §9, T) suggests on-site recovery near 98%."
+      }
+    ],
+    "routes": [
+      {
+        "id": "good-delivery",
+        "name": "Miller to Good Delivery bars",
+        "stages": [
+          "receiving",
+          "melt-sample",
+          "miller",
+          "casting"
+        ],
+        "shares": {
+          "dore": 0.85,
+          "ore": 0.85
+        },
+        "product": {
+          "name": "LBMA Good Delivery bar (400 oz, ≥995.0)",
+          "fineness": 0.995,
+          "barGrossKg": 12.5
+        },
+        "basis": "Route shares: 85% Miller to Good Delivery bars (domain.md §9, assumption). Bars of 350–430 fine oz at ≥995.0 (LBMA Good Delivery rules, domain.md §5, R)."
+      },
+      {
+        "id": "kilobar",
+        "name": "Miller and Wohlwill to 999.9 kilobars",
+        "stages": [
+          "receiving",
+          "melt-sample",
+          "miller",
+          "wohlwill",
+          "casting"
+        ],
+        "shares": {
+          "dore": 0.15,
+          "ore": 0.15
+        },
+        "product": {
+          "name": "999.9 kilobar",
+          "fineness": 0.9999,
+          "barGrossKg": 1
+        },
+        "basis": "15% of gold through Wohlwill to 999.9 kilobars (domain.md §9, assumption); Metalor-style Miller then electrolysis (domain.md §5, R)."
+      },
+      {
+        "id": "artisanal-good-delivery",
+        "name": "Pre-melt, Miller, Good Delivery bars",
+        "stages": [
+          "receiving",
+          "premelt",
+          "melt-sample",
+          "miller",
+          "casting"
+        ],
+        "shares": {
+          "artisanal": 0.85
+        },
+        "product": {
+          "name": "LBMA Good Delivery bar (400 oz, ≥995.0)",
+          "fineness": 0.995,
+          "barGrossKg": 12.5
+        },
+        "basis": "Artisanal gold needs pre-melting before assay (issue 3); same product split as doré (assumption)."
+      },
+      {
+        "id": "artisanal-kilobar",
+        "name": "Pre-melt, Miller, Wohlwill, kilobars",
+        "stages": [
+          "receiving",
+          "premelt",
+          "melt-sample",
+          "miller",
+          "wohlwill",
+          "casting"
+        ],
+        "shares": {
+          "artisanal": 0.15
+        },
+        "product": {
+          "name": "999.9 kilobar",
+          "fineness": 0.9999,
+          "barGrossKg": 1
+        },
+        "basis": "As above."
+      }
+    ],
+    "byproductStage": "silver-recovery",
+    "expansions": [
+      {
+        "year": 2030,
+        "name": "phase 2",
+        "nameplateTonnesPerYear": 200,
+        "units": {
+          "receiving": 3,
+          "premelt": 2,
+          "melt-sample": 3,
+          "miller": 2,
+          "wohlwill": 6,
+          "casting": 3,
+          "silver-recovery": 2
+        },
+        "basis": "Yadran: phase 1 of 100 t/yr with an option to expand to 200 t/yr (domain.md §1, R). The year (the fourth of operation) and the equipment added are assumptions."
+      }
+    ]
+  },
+  "economics": {
+    "prices": {
+      "goldUsdPerOz": [
+        3435
+      ],
+      "silverUsdPerOz": [
+        40
+      ],
+      "basis": "Flat at the 2025 annual averages: gold 3,435 USD/oz, silver 40 USD/oz (BullionVault, 31 Dec 2025; domain.md §7, §9, R)."
+    },
+    "terms": {
+      "byKind": {
+        "dore": {
+          "refiningChargeUsdPerOzGross": 1.0,
+          "penaltyUsdPerOzGross": 0.15,
+          "purchaseMargin": 0
+        },
+        "artisanal": {
+          "refiningChargeUsdPerOzGross": 0,
+          "penaltyUsdPerOzGross": 0,
+          "purchaseMargin": 0.015
+        },
+        "ore": {
+          "refiningChargeUsdPerOzGross": 1.0,
+          "penaltyUsdPerOzGross": 0.15,
+          "purchaseMargin": 0
+        }
+      },
+      "goldPayable": 0.9992,
+      "silverPayable": 0.95,
+      "lotFeeUsd": 500,
+      "unaccreditedDiscountUsdPerOz": 1.1,
+      "yearsToAccreditation": 3,
+      "basis": "Refining charge 1.00 USD/oz gross (domain.md §9, assumption; 0.05–0.30 reported for large contracts, Reuters 2019, R). Penalty 0.15 USD/oz gross on doré and ore: the first paid tier of a Swiss contract's impurity schedule (SEC exhibit 2009, domain.md §4, R), applied to every lot (assumption; West African doré is 'cleaner', Rand). Artisanal gold is bought outright at a 1.5% discount to its fine value (domain.md §9, assumption; AGR's 90/10 payment terms, R), so it pays no refining charge; the lot fee still applies (assumption). Gold payable 99.92% (domain.md §9, T). Silver payable 95%, the low end of 95–98% (domain.md §4, T). Lot fee 500 USD (domain.md §9, assumption). Non-LBMA discount 1.10 USD/oz (UAE re-refining cost 1.00–1.25, Gulf News 2010; domain.md §4, R) passed back to clients until listing 3 years after start-up (domain.md §9, assumption; LBMA needs ≥10 t/yr and a track record, R)."
+    },
+    "opex": {
+      "staff": [
+        {
+          "id": "malian",
+          "malian": true,
+          "fte": 108,
+          "usdPerFte": 12000,
+          "basis": "120 direct staff (domain.md §9: 80–150; Ghana 80–120, Burkina 100, R), 90% Malian; 12,000 USD loaded cost is an assumption giving, with the expatriates, an average near 20,000 USD/FTE (domain.md §9, assumption)."
+        },
+        {
+          "id": "expatriate",
+          "malian": false,
+          "fte": 12,
+          "usdPerFte": 100000,
+          "basis": "Assumption: 12 expatriate specialists (refining, assay, LBMA compliance) at 100,000 USD loaded."
+        }
+      ],
+      "energy": {
+        "fixedMWhPerYear": 4000,
+        "kWhPerKgGold": 20,
+        "gridShare": 0.5,
+        "gridUsdPerKWh": 0.15,
+        "dieselLitresPerKWh": 0.27,
+        "dieselUsdPerLitre": 1.28,
+        "fuelAvailability": 1,
+        "basis": "About 8 GWh/yr at 200 t (domain.md §8, assumption): 4 GWh of site load plus 20 kWh per kg of gold. Half from the grid (EDM supplied 6–19 h/day in 2025, domain.md §8, R; the share is an assumption) at 0.15 USD/kWh (low end of domain.md §9's 0.15–0.40, assumption); the rest from diesel at 0.27 L/kWh (domain.md §8, assumption) and 1.28 USD/L (pump price 725 XOF/L at 565 XOF/USD, domain.md §8, §9, R/A): a mix near 0.25 USD/kWh (domain.md §9). Fuel availability 1: no blockade in the base case (assumption)."
+      },
+      "insuranceRateOnInventory": 0.0015,
+      "insuranceLocalShare": 0.2,
+      "lines": [
+        {
+          "id": "chemicals",
+          "fixedUsdPerYear": 0,
+          "usdPerKgGold": 9,
+          "localShare": 0.1,
+          "basis": "0.5 M USD/yr at 55 t (domain.md §9, assumption) → 9 USD per kg of gold; chlorine, acids and fluxes are imported (assumption)."
+        },
+        {
+          "id": "security-transport",
+          "fixedUsdPerYear": 3000000,
+          "usdPerKgGold": 0,
+          "localShare": 0.8,
+          "basis": "Security, insurance and transport 3.0 M USD/yr (domain.md §9, assumption); mostly local guards and escorts (assumption)."
+        },
+        {
+          "id": "general-administration",
+          "fixedUsdPerYear": 2500000,
+          "usdPerKgGold": 0,
+          "localShare": 0.6,
+          "basis": "G&A, compliance and audits (OECD, LBMA responsible gold guidance) 2.5 M USD/yr (domain.md §9, assumption); 40% foreign auditors and assayers (assumption)."
+        }
+      ],
+      "basis": "Insurance 0.15% a year of the average gold on site (domain.md §9, assumption), 20% placed locally (assumption: precious-metal cover is reinsured abroad)."
+    },
+    "capital": {
+      "investments": [
+        {
+          "name": "phase 1 construction",
+          "year": 2025,
+          "usd": 30000000,
+          "localShare": 0.3,
+          "basis": "Phase 1 capex 80 M USD (domain.md §9, assumption from comparables: Kankou Moussa €45 m, AGR 15–20 M USD, R; SOROMA's capex is not disclosed). Groundbreaking Jun 2025, 18 months of works (domain.md §1, R): 30 M in 2025, 50 M in 2026 (assumption). 30% local civil works (assumption)."
+        },
+        {
+          "name": "phase 1 equipment",
+          "year": 2026,
+          "usd": 50000000,
+          "localShare": 0.2,
+          "basis": "As above; equipment is imported (assumption)."
+        },
+        {
+          "name": "phase 2 expansion",
+          "expansion": "phase 2",
+          "year": 2029,
+          "usd": 25000000,
+          "localShare": 0.2,
+          "basis": "Phase 2 capex 25 M USD (domain.md §9, assumption), paid the year before the 2030 expansion."
+        }
+      ],
+      "sustainingShare": 0.02,
+      "depreciationYears": 10,
+      "receivableDays": 15,
+      "basis": "Sustaining capex 2% a year of the investment made (domain.md §9, assumption). Straight-line over 10 years and 15 days of receivables are assumptions."
+    },
+    "financing": {
+      "debtShare": 0.4,
+      "interestRate": 0.08,
+      "tenorYears": 7,
+      "lenderMalian": false,
+      "basis": "Assumption: SOROMA's financing is not disclosed (domain.md §10). 40% debt from the foreign partner's side at 8% in USD over 7 years."
+    },
+    "taxes": {
+      "corporateIncomeTax": 0.3,
+      "minimumTaxOnTurnover": 0.01,
+      "dividendWithholding": 0.1,
+      "stateExemptFromWithholding": true,
+      "lossCarryForwardYears": 3,
+      "basis": "CIT 30%, minimum tax 1% of turnover (applied to fee revenue), dividend withholding 10% (domain.md §3, §9, R: Crédit Agricole country profile, Resolute). No refinery-specific regime was found (domain.md §3). State exempt from withholding on its own dividends and 3 years of loss carry-forward are assumptions."
+    },
+    "valuation": {
+      "discountRate": 0.14,
+      "inflation": 0.02,
+      "basis": "Nominal USD discount rate 14% (domain.md §9, assumption: Mali sovereign and security risk); 2% cost inflation (assumption)."
+    },
+    "fiscal": {
+      "basis": "Every fiscal input at its documented default (data/SOURCES.md, Fiscal view): the mines pay Sénou's 1.00 USD/oz charge instead of 0.30 abroad, so the doré-export counterfactual shows their loss (assumption: no compensating terms in the mandate)."
+    },
+    "counterfactual": {
+      "foreignRefiningUsdPerOzGross": 0.3,
+      "exportLogisticsUsdPerOzFine": 0.25,
+      "originCountry": "ML",
+      "basis": "Malian doré went mostly to Swiss and South African refiners (domain.md §2, R) on large contracts at 0.05–0.30 USD/oz (Reuters 2019, R; the top of the range is taken). Logistics saved 0.25 USD per fine oz: refined bars still leave Mali, but without the 10–15% of base metal and silver mass in doré (assumption)."
+    },
+    "conventions": {
+      "basis": "Every switch at its honest default (data/SOURCES.md, Conventions); set one to its other value for the earlier convention, e.g. --set economics.conventions.metalGainOnPurchasedGold=true."
+    },
+    "uncertainties": [
+      {
+        "input": "goldPrice",
+        "low": 0.695,
+        "high": 1.255,
+        "distribution": "triangular",
+        "basis": "2,386 (2024 average) to 4,310 USD/oz (31 Dec 2025 fix), domain.md §7, §9 (R)."
+      },
+      {
+        "input": "silverPrice",
+        "low": 0.7,
+        "high": 1.8,
+        "distribution": "triangular",
+        "basis": "28 to 72 USD/oz, domain.md §7, §9 (R)."
+      },
+      {
+        "input": "refiningCharges",
+        "low": 0.05,
+        "high": 1.5,
+        "distribution": "triangular",
+        "basis": "0.05 (large contracts, R) to 1.50 USD/oz (domain.md §9, A) on a 1.00 base."
+      },
+      {
+        "input": "intake",
+        "low": 0.844,
+        "high": 1.33,
+        "distribution": "triangular",
+        "basis": "Mali industrial output 42.2 (2025) to 66.5 t (2023) on a 50 t base, domain.md §2, §9 (R)."
+      },
+      {
+        "input": "capex",
+        "low": 0.375,
+        "high": 1.875,
+        "distribution": "triangular",
+        "basis": "30 to 150 M USD on an 80 M base, domain.md §9 (A)."
+      },
+      {
+        "input": "opex",
+        "low": 0.5,
+        "high": 2,
+        "distribution": "triangular",
+        "basis": "Staff cost 10,000–40,000 USD/FTE on 20,000 (domain.md §9, A), applied to every non-energy line (assumption)."
+      },
+      {
+        "input": "energyPrices",
+        "low": 0.6,
+        "high": 1.6,
+        "distribution": "triangular",
+        "basis": "Power 0.15–0.40 USD/kWh on 0.25, domain.md §9 (A); diesel 725–2,000 XOF/L (R)."
+      },
+      {
+        "input": "discountRate",
+        "low": 0.1,
+        "high": 0.2,
+        "distribution": "triangular",
+        "basis": "10–20%, domain.md §9 (A)."
+      },
+      {
+        "input": "goldPayable",
+        "low": 0.999,
+        "high": 0.9995,
+        "distribution": "triangular",
+        "basis": "99.90–99.95%, domain.md §4, §9 (T)."
+      },
+      {
+        "input": "fuelAvailability",
+        "low": 0.8,
+        "high": 1,
+        "distribution": "triangular",
+        "basis": "Blockade stress of up to 60 of 300 days, domain.md §9 (A)."
+      },
+      {
+        "input": "yearsToAccreditation",
+        "low": 2,
+        "high": 5,
+        "distribution": "uniform",
+        "basis": "2–5 years, domain.md §9 (A)."
+      },
+      {
+        "input": "corporateIncomeTax",
+        "low": 0.25,
+        "high": 0.3,
+        "distribution": "uniform",
+        "basis": "25–30% (Kobada: 25% for 5 years then 30%), domain.md §3, §9 (R)."
+      },
+      {
+        "input": "artisanalPurchaseMargin",
+        "low": 0.005,
+        "high": 0.03,
+        "distribution": "triangular",
+        "basis": "Artisanal purchase discount 1.5%, range 0.5–3% of fine value (domain.md §9, assumption; AGR's 90/10 payment terms, R). Competition with the UAE channel bounds it from above (issue 13)."
+      },
+      {
+        "input": "artisanalVolume",
+        "low": 0.5,
+        "high": 3,
+        "distribution": "triangular",
+        "basis": "Factor on the artisanal gold captured (6 t/yr at full ramp, the official output, R): from half of it (the UAE channel keeps paying more) to 18 t/yr, a third to a half of SWISSAID's 30–57 t/yr estimate (May 2024, R); domain.md §2. The range is an assumption."
+      }
+    ]
+  },
+  "ownership": {
+    "holders": [
+      {
+        "id": "mali-state",
+        "name": "Malian state",
+        "share": 0.62,
+        "malian": true,
+        "kind": "state",
+        "carried": false,
+        "dividendsFrom": "start",
+        "basis": "Malian state 62% (Council of Ministers decree, 28 May 2025; Reuters 13 Jun 2025; domain.md §1, R). Held directly (R); whether SOREM-Mali holds it is unverified."
+      },
+      {
+        "id": "yadran-partners",
+        "name": "Yadran Group and strategic partners",
+        "share": 0.38,
+        "malian": false,
+        "kind": "private",
+        "carried": false,
+        "dividendsFrom": "start",
+        "basis": "Yadran Group and 'strategic partners' 38% (domain.md §1, R); the partners, possibly a Swiss investment company, are not named."
+      }
+    ],
+    "basis": "As reported (domain.md §1, R)."
   }
 }
 

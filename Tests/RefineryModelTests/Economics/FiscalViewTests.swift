@@ -163,7 +163,7 @@ import Testing
                           "economics.fiscal.stateStakeInMines", "economics.fiscal.progressivityGoldPriceFactors[1]"])
     }
 
-    @Test(arguments: ["senou-base", "regional-hub-200t", "mali-own-supply", "stress-300t"])
+    @Test(arguments: ["senou-base", "regional-hub-200t", "mali-own-supply", "stress-300t", "mandatory-local-refining"])
     func theMETRIsThatOfTheMarginalProject(name: String) throws {
         let model = try #require(EmbeddedModels.all[name])
         let fiscal = try #require(model.valuation().fiscal)

@@ -747,7 +747,7 @@ public struct RefineryNetwork: Sendable {
         let index = max(0, min(year - scenario.horizon.firstYear, scenario.horizon.years - 1))
         windowScenario.intake.sources = scenario.intake.sources.map { source in
             var copy = source
-            let delivered = LotGenerator.yearlyGold(of: source, yearIndex: index).delivered
+            let delivered = LotGenerator.yearlyGold(of: source, yearIndex: index, listingYearIndex: scenario.economics?.terms.yearsToAccreditation).delivered
             copy.goldTonnesPerYear = [delivered]
             copy.supply = nil
             copy.ore = nil

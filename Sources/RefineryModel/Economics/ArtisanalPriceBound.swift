@@ -1,0 +1,48 @@
+/// The highest purchase margin the refinery can take on artisanal gold and still draw it away
+/// from the UAE channel, where most Malian artisanal gold goes today (domain.md §2).
+///
+/// A seller weighs the refinery's price, (1 − margin) × the fine value, against what a trader
+/// of the UAE channel pays: the fine value less the cost of re-refining non-LBMA bars, the
+/// freight to Dubai and the trader's own margin. So:
+///
+///     maximum purchase margin = trader margin + (re-refining + freight) ÷ gold price
+///
+/// at the highest gold price of the operating years, where the bound is tightest. A scenario
+/// whose artisanal purchase margin exceeds it gets a ``note``, not an error: the gold it counts
+/// on would rather go to the UAE. The channel's inputs are in ``FiscalInputs``.
+public struct ArtisanalPriceBound: Codable, Sendable, Equatable {
+    /// The UAE channel's cost of re-refining non-LBMA bars in force, USD per fine troy ounce.
+    public var reRefiningUsdPerOzFine: Double
+    /// Freight and insurance to Dubai in force, USD per fine troy ounce.
+    public var freightUsdPerOzFine: Double
+    /// The UAE trader's margin in force, a fraction of the fine value.
+    public var traderMargin: Double
+    /// The gold price at which the bound is taken (the highest of the operating years), USD/oz.
+    public var goldPriceUsdPerOz: Double
+    /// The highest artisanal purchase margin that still matches the UAE channel, a fraction.
+    public var maximumPurchaseMargin: Double
+    /// The artisanal purchase margin in force, a fraction of the fine value.
+    public var purchaseMargin: Double
+    /// Why the scenario's margin cannot hold against the UAE channel; nil when it can.
+    public var note: String?
+
+    /// The bound for `economics` (fiscal inputs resolved as `inputs`) over the cash-flow
+    /// `rows`, with the artisanal purchase margin `margin`; nil when no artisanal gold is
+    /// bought (a zero margin) or no year operates.
+    static func make(economics: Economics, inputs: ResolvedFiscalInputs, rows: [CashFlowYear], margin: Double) -> ArtisanalPriceBound? {
+        guard margin > 0, let price = rows.filter(\.operating).map(\.goldPriceUsdPerOz).max(), price > 0 else { return nil }
+        let f = economics.fiscal ?? FiscalInputs()
+        let reRefining = f.uaeReRefiningUsdPerOzFine ?? FiscalInputs.Defaults.uaeReRefiningUsdPerOzFine
+        let freight = f.uaeFreightUsdPerOzFine ?? inputs.freightAndInsuranceUsdPerOzFine
+        let traderMargin = f.uaeTraderMargin ?? FiscalInputs.Defaults.uaeTraderMargin
+        let maximum = traderMargin + (reRefining + freight) / price
+        let percent = { (x: Double) in JSONValue.format((x * 10_000).rounded() / 100) + "%" }
+        let note = margin > maximum
+            ? "the artisanal purchase margin \(percent(margin)) exceeds the \(percent(maximum)) the UAE channel allows "
+                + "(trader margin \(percent(traderMargin)) + (\(JSONValue.format(reRefining)) + \(JSONValue.format(freight))) USD/oz "
+                + "÷ \(JSONValue.format(price.rounded())) USD/oz): sellers would get more from the UAE channel"
+            : nil
+        return ArtisanalPriceBound(reRefiningUsdPerOzFine: reRefining, freightUsdPerOzFine: freight, traderMargin: traderMargin,
+                                   goldPriceUsdPerOz: price, maximumPurchaseMargin: maximum, purchaseMargin: margin, note: note)
+    }
+}

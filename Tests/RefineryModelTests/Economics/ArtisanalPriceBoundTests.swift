@@ -1,0 +1,43 @@
+import Foundation
+import Testing
+@testable import RefineryModel
+
+/// The artisanal purchase margin bounded by the UAE channel, checked by hand against its
+/// written definition: trader margin + (re-refining + freight) ÷ gold price.
+@Suite struct ArtisanalPriceBoundTests {
+    private func close(_ a: Double, _ b: Double) -> Bool { abs(a - b) <= 1e-12 * max(1, abs(a), abs(b)) }
+
+    @Test func theBaseMarginExceedsWhatTheUAEChannelAllows() throws {
+        let bound = try #require(EmbeddedModels.base.valuation(breakEvens: false).fiscal?.artisanalPriceBound)
+        // 1.10 USD/oz of re-refining (Gulf News 2010) + 0.25 of freight, at 3,435 USD/oz, no trader margin.
+        #expect(close(bound.maximumPurchaseMargin, (1.10 + 0.25) / 3435))
+        #expect(bound.maximumPurchaseMargin > 0.00039 && bound.maximumPurchaseMargin < 0.000394)
+        #expect(bound.purchaseMargin == 0.015)
+        let note = try #require(bound.note)
+        #expect(note.hasPrefix("the artisanal purchase margin 1.5% exceeds the 0.04% the UAE channel allows"))
+    }
+
+    @Test func aTraderMarginWidensTheBoundAndTheNoteGoes() throws {
+        var scenario = Scenario.senouBase
+        scenario.economics!.fiscal = FiscalInputs(uaeReRefiningUsdPerOzFine: 1.25, uaeFreightUsdPerOzFine: 0.5, uaeTraderMargin: 0.02)
+        let bound = try #require(try CashFlowModel(scenario: scenario).valuation(breakEvens: false).fiscal?.artisanalPriceBound)
+        #expect(close(bound.maximumPurchaseMargin, 0.02 + 1.75 / 3435))
+        #expect(bound.note == nil, "1.5% is below 2.05%")
+        // Only the fiscal view reads these inputs: the project's cash flows do not move.
+        #expect(try CashFlowModel(scenario: scenario).valuation(breakEvens: false).summary == EmbeddedModels.base.valuation(breakEvens: false).summary)
+    }
+
+    @Test func noBoundWhenNoArtisanalGoldIsBought() throws {
+        var scenario = Scenario.senouBase
+        scenario.economics!.terms.byKind.artisanal!.purchaseMargin = 0
+        scenario.economics!.uncertainties.removeAll { $0.input == .artisanalPurchaseMargin }
+        #expect(try CashFlowModel(scenario: scenario).valuation(breakEvens: false).fiscal?.artisanalPriceBound == nil)
+    }
+
+    @Test func badChannelInputsAreNamedByTheirPath() {
+        var scenario = Scenario.senouBase
+        scenario.economics!.fiscal = FiscalInputs(uaeReRefiningUsdPerOzFine: -1, uaeFreightUsdPerOzFine: .infinity, uaeTraderMargin: 1)
+        let found = ScenarioValidator.problems(in: scenario).map(\.path)
+        #expect(found == ["economics.fiscal.uaeReRefiningUsdPerOzFine", "economics.fiscal.uaeFreightUsdPerOzFine", "economics.fiscal.uaeTraderMargin"])
+    }
+}
