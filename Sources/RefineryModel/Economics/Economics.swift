@@ -37,11 +37,14 @@ public struct Economics: Codable, Sendable, Equatable {
     public var fiscal: FiscalInputs?
     /// The accounting conventions; nil (absent) takes every honest default of ``Conventions``.
     public var conventions: Conventions?
+    /// The exchange rates that show headline figures in XOF and EUR; nil (absent) takes
+    /// ``Currency/defaultXofPerUsd``.
+    public var currency: Currency?
 
     /// Creates the economics section; the parameters are the properties of the same names.
     public init(prices: MetalPrices, terms: CommercialTerms, opex: OperatingCosts, capital: Capital, financing: Financing,
                 taxes: Taxes, valuation: ValuationParameters, counterfactual: Counterfactual, uncertainties: [Uncertainty] = [], fiscal: FiscalInputs? = nil,
-                conventions: Conventions? = nil) {
+                conventions: Conventions? = nil, currency: Currency? = nil) {
         self.prices = prices
         self.terms = terms
         self.opex = opex
@@ -53,10 +56,11 @@ public struct Economics: Codable, Sendable, Equatable {
         self.uncertainties = uncertainties
         self.fiscal = fiscal
         self.conventions = conventions
+        self.currency = currency
     }
 
     private enum CodingKeys: String, CodingKey {
-        case prices, terms, opex, capital, financing, taxes, valuation, counterfactual, uncertainties, fiscal, conventions
+        case prices, terms, opex, capital, financing, taxes, valuation, counterfactual, uncertainties, fiscal, conventions, currency
     }
 
     public init(from decoder: any Decoder) throws {
@@ -72,6 +76,7 @@ public struct Economics: Codable, Sendable, Equatable {
         uncertainties = try container.decodeIfPresent([Uncertainty].self, forKey: .uncertainties) ?? []
         fiscal = try container.decodeIfPresent(FiscalInputs.self, forKey: .fiscal)
         conventions = try container.decodeIfPresent(Conventions.self, forKey: .conventions)
+        currency = try container.decodeIfPresent(Currency.self, forKey: .currency)
     }
 }
 

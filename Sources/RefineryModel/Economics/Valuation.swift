@@ -14,6 +14,8 @@ public struct Valuation: Codable, Sendable, Equatable {
     /// What the state gets by instrument, government take, AETR and the doré-export
     /// counterfactual (nil when not computed, e.g. a valuation rebuilt from a report without it).
     public var fiscal: FiscalView? = nil
+    /// The headline figures in USD, XOF and EUR (nil when not computed).
+    public var currencies: HeadlineCurrencies? = nil
 }
 
 /// The headline figures of a valuation. NPVs are at the start of the timeline (the first
@@ -107,6 +109,7 @@ extension CashFlowModel {
         }
         var valuation = Valuation(scenario: scenario.name, summary: summary, years: years, holders: holders, valueAdded: valueAdded)
         valuation.fiscal = fiscalView(of: valuation, adjustments: adjustments, marginal: breakEvens)
+        valuation.currencies = HeadlineCurrencies(valuation, currency: economics.currency)
         return valuation
     }
 

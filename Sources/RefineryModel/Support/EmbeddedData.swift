@@ -1652,6 +1652,10 @@ enum EmbeddedData {
             "description": "One timeline year's cash flows."
           },
           "description": "One entry per timeline year, construction years first, in order."
+        },
+        "currencies": {
+          "$ref": "#/$defs/headlineCurrencies",
+          "description": "The headline figures in USD, XOF and EUR."
         }
       }
     },
@@ -2845,6 +2849,74 @@ enum EmbeddedData {
         "netGainToMali": {
           "type": "number",
           "description": "Net gain to Mali against today: refinery capture + the mines' change, USD."
+        }
+      }
+    },
+    "headlineCurrencies": {
+      "type": "object",
+      "description": "The headline figures in USD, XOF and EUR, with the rates used (economics.currency).",
+      "additionalProperties": false,
+      "required": [
+        "xofPerUsd",
+        "xofPerEur",
+        "basis",
+        "projectNPV",
+        "nationalCapture"
+      ],
+      "properties": {
+        "xofPerUsd": {
+          "type": "number",
+          "exclusiveMinimum": 0,
+          "description": "CFA francs per US dollar: economics.currency.xofPerUsd or the default 565 (an assumption)."
+        },
+        "xofPerEur": {
+          "type": "number",
+          "const": 655.957,
+          "description": "CFA francs per euro: the fixed peg (BCEAO, 1999)."
+        },
+        "basis": {
+          "type": "string",
+          "description": "Where the dollar rate comes from."
+        },
+        "projectNPV": {
+          "$ref": "#/$defs/moneyAmount",
+          "description": "NPV of the free cash flow to the firm."
+        },
+        "nationalCapture": {
+          "$ref": "#/$defs/moneyAmount",
+          "description": "National capture over the timeline (undiscounted)."
+        },
+        "stateNetCashNpv": {
+          "$ref": "#/$defs/moneyAmount",
+          "description": "Present value of the state's net cash flow (absent without a fiscal view)."
+        },
+        "netGainToMali": {
+          "$ref": "#/$defs/moneyAmount",
+          "description": "Net gain to Mali against exporting doré, present value (absent without a fiscal view)."
+        }
+      }
+    },
+    "moneyAmount": {
+      "type": "object",
+      "description": "One amount in US dollars, CFA francs (XOF) and euros.",
+      "additionalProperties": false,
+      "required": [
+        "usd",
+        "xof",
+        "eur"
+      ],
+      "properties": {
+        "usd": {
+          "type": "number",
+          "description": "US dollars."
+        },
+        "xof": {
+          "type": "number",
+          "description": "CFA francs: usd × xofPerUsd."
+        },
+        "eur": {
+          "type": "number",
+          "description": "Euros: xof ÷ 655.957 (the fixed peg)."
         }
       }
     }
@@ -4278,6 +4350,24 @@ enum EmbeddedData {
             }
           },
           "description": "Accounting conventions: every switch defaults to the honest convention; the other value is the model's earlier one (docs: Accounting conventions)."
+        },
+        "currency": {
+          "type": "object",
+          "additionalProperties": false,
+          "required": [],
+          "description": "Exchange rates that show the headline figures in CFA francs (XOF) and euros; the model computes in USD. The euro rate is the fixed peg, 655.957 XOF/EUR (BCEAO, 1999).",
+          "properties": {
+            "xofPerUsd": {
+              "type": "number",
+              "exclusiveMinimum": 0,
+              "maximum": 1000000,
+              "description": "CFA francs per US dollar. Default 565 (about the June 2025 rate, domain.md §9; an assumption, range 540–620)."
+            },
+            "basis": {
+              "type": "string",
+              "description": "Where the rate comes from: a citation with its date, or \"assumption\" with the reasoning."
+            }
+          }
         }
       }
     },
@@ -6028,6 +6118,10 @@ enum EmbeddedData {
             "description": "One timeline year's cash flows."
           },
           "description": "One entry per timeline year, construction years first, in order."
+        },
+        "currencies": {
+          "$ref": "#/$defs/headlineCurrencies",
+          "description": "The headline figures in USD, XOF and EUR."
         }
       }
     },
@@ -7435,6 +7529,74 @@ enum EmbeddedData {
         "netGainToMali": {
           "type": "number",
           "description": "Net gain to Mali against today: refinery capture + the mines' change, USD."
+        }
+      }
+    },
+    "headlineCurrencies": {
+      "type": "object",
+      "description": "The headline figures in USD, XOF and EUR, with the rates used (economics.currency).",
+      "additionalProperties": false,
+      "required": [
+        "xofPerUsd",
+        "xofPerEur",
+        "basis",
+        "projectNPV",
+        "nationalCapture"
+      ],
+      "properties": {
+        "xofPerUsd": {
+          "type": "number",
+          "exclusiveMinimum": 0,
+          "description": "CFA francs per US dollar: economics.currency.xofPerUsd or the default 565 (an assumption)."
+        },
+        "xofPerEur": {
+          "type": "number",
+          "const": 655.957,
+          "description": "CFA francs per euro: the fixed peg (BCEAO, 1999)."
+        },
+        "basis": {
+          "type": "string",
+          "description": "Where the dollar rate comes from."
+        },
+        "projectNPV": {
+          "$ref": "#/$defs/moneyAmount",
+          "description": "NPV of the free cash flow to the firm."
+        },
+        "nationalCapture": {
+          "$ref": "#/$defs/moneyAmount",
+          "description": "National capture over the timeline (undiscounted)."
+        },
+        "stateNetCashNpv": {
+          "$ref": "#/$defs/moneyAmount",
+          "description": "Present value of the state's net cash flow (absent without a fiscal view)."
+        },
+        "netGainToMali": {
+          "$ref": "#/$defs/moneyAmount",
+          "description": "Net gain to Mali against exporting doré, present value (absent without a fiscal view)."
+        }
+      }
+    },
+    "moneyAmount": {
+      "type": "object",
+      "description": "One amount in US dollars, CFA francs (XOF) and euros.",
+      "additionalProperties": false,
+      "required": [
+        "usd",
+        "xof",
+        "eur"
+      ],
+      "properties": {
+        "usd": {
+          "type": "number",
+          "description": "US dollars."
+        },
+        "xof": {
+          "type": "number",
+          "description": "CFA francs: usd × xofPerUsd."
+        },
+        "eur": {
+          "type": "number",
+          "description": "Euros: xof ÷ 655.957 (the fixed peg)."
         }
       }
     }

@@ -87,6 +87,20 @@ enum ValuationText {
         return text
     }
 
+    /// An amount in CFA francs (billions) and euros (millions), such as "−78.4 bn XOF, −119.4 M EUR".
+    static func inOtherCurrencies(_ amount: MoneyAmount) -> String {
+        "\(Formatting.number(amount.xof / 1e9, decimals: 1)) bn XOF, \(millions(amount.eur)) M EUR"
+    }
+
+    /// The headline figures in XOF and EUR, with the rates used.
+    static func currencyLine(_ c: HeadlineCurrencies) -> String {
+        var parts = ["national capture \(millions(c.nationalCapture.usd)) M USD (\(inOtherCurrencies(c.nationalCapture)))"]
+        if let state = c.stateNetCashNpv { parts.append("state net cash NPV \(millions(state.usd)) M USD (\(inOtherCurrencies(state)))") }
+        if let gain = c.netGainToMali { parts.append("net gain to Mali (PV) \(millions(gain.usd)) M USD (\(inOtherCurrencies(gain)))") }
+        return "In XOF and EUR at \(Formatting.number(c.xofPerUsd, decimals: 1)) XOF/USD and \(Formatting.number(c.xofPerEur, decimals: 3)) XOF/EUR (fixed peg): "
+            + parts.joined(separator: "; ") + ".\n"
+    }
+
     /// A small share of gold value, with enough decimals to be seen.
     static func share(_ fraction: Double?) -> String {
         guard let fraction, fraction.isFinite else { return "-" }
@@ -97,7 +111,8 @@ enum ValuationText {
         let s = valuation.summary
         let scenario = model.scenario
         var text = "Valuation of \(scenario.name) (nominal USD; M = million; discounted at \(Formatting.percent(s.discountRate)) to \(model.startYear))\n\n"
-        text += "Headline: project NPV \(millions(s.projectNPVUsd)) M USD; IRR \(irr(s.projectIRR)).\n"
+        text += "Headline: project NPV \(millions(s.projectNPVUsd)) M USD\(valuation.currencies.map { " (" + inOtherCurrencies($0.projectNPV) + ")" } ?? ""); IRR \(irr(s.projectIRR)).\n"
+        if let c = valuation.currencies { text += currencyLine(c) }
         text += "Equity NPV \(millions(s.equityNPVUsd)) M USD; equity IRR \(irr(s.equityIRR)).\n"
         text += "Payback \(years(s.paybackYears, start: model.startYear)); discounted payback \(years(s.discountedPaybackYears, start: model.startYear)).\n"
         text += "Over the horizon: revenue \(millions(s.totalRevenueUsd)) M USD, EBITDA \(millions(s.totalEBITDAUsd)) M USD "
