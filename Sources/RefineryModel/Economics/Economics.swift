@@ -109,16 +109,21 @@ public struct ValuationParameters: Codable, Sendable, Equatable {
     /// proposition II at the debt share and interest rate (see ``Economics/costOfEquity(projectRate:)``).
     public var costOfEquity: Double?
     /// Yearly inflation of costs (staff, energy prices, other opex lines, sustaining capex),
-    /// from the first horizon year; prices and charges follow their own inputs.
+    /// from the first horizon year; of prices, charges and fees too with
+    /// ``Conventions/indexPricesToInflation`` (the default). None in real terms.
     public var inflation: Double
+    /// The money of the valuation: nominal (default) or real (constant dollars of the first
+    /// horizon year, discounted at Fisher's real rates), see ``PriceBasis``.
+    public var priceBasis: PriceBasis?
     /// Where the figures come from: a citation, or "assumption" with the reasoning.
     public var basis: String?
 
     /// Creates the valuation parameters; the parameters are the properties of the same names.
-    public init(discountRate: Double, inflation: Double, costOfEquity: Double? = nil, basis: String? = nil) {
+    public init(discountRate: Double, inflation: Double, costOfEquity: Double? = nil, priceBasis: PriceBasis? = nil, basis: String? = nil) {
         self.discountRate = discountRate
         self.costOfEquity = costOfEquity
         self.inflation = inflation
+        self.priceBasis = priceBasis
         self.basis = basis
     }
 }

@@ -55,6 +55,9 @@ public struct ValuationSummary: Codable, Sendable, Equatable {
     /// The rate at which the free cash flow to equity and the holders' flows are discounted, a
     /// fraction a year (nil in a valuation rebuilt from a report without it: `discountRate`).
     public var costOfEquity: Double? = nil
+    /// The money of the figures: nominal, or real (constant dollars of the first horizon year)
+    /// (nil in a valuation rebuilt from a report without it: nominal).
+    public var priceBasis: PriceBasis? = nil
 }
 
 /// A break-even value, or why there is none.
@@ -96,7 +99,7 @@ extension CashFlowModel {
             totalTaxesUsd: years.reduce(0) { $0 + $1.corporateTax + $1.dividendWithholding },
             totalCapexUsd: rows.reduce(0) { $0 + $1.capex + $1.sustainingCapex },
             breakEvenRefiningCharge: BreakEven(value: nil, note: "not computed"), breakEvenIntakeFactor: BreakEven(value: nil, note: "not computed"),
-            breakEvenIntakeTonnesPerYear: nil, costOfEquity: equityRate)
+            breakEvenIntakeTonnesPerYear: nil, costOfEquity: equityRate, priceBasis: economics.priceBasis)
         if breakEvens {
             summary.breakEvenRefiningCharge = breakEvenRefiningCharge(adjustments)
             summary.breakEvenIntakeFactor = breakEvenIntake(adjustments)

@@ -1791,6 +1791,14 @@ enum EmbeddedData {
         "costOfEquity": {
           "type": "number",
           "description": "The rate of the free cash flow to equity and the holders' flows, a fraction a year (economics.valuation.costOfEquity or its default)."
+        },
+        "priceBasis": {
+          "type": "string",
+          "enum": [
+            "nominal",
+            "real"
+          ],
+          "description": "The money of the figures: nominal USD, or real (constant USD of the first horizon year, discounted at Fisher's real rates)."
         }
       }
     },
@@ -4097,13 +4105,21 @@ enum EmbeddedData {
               "type": "number",
               "minimum": -0.5,
               "maximum": 1,
-              "description": "Yearly inflation of costs (staff, energy prices, other opex lines, sustaining capex) from the first horizon year, a fraction a year; prices and charges follow their own inputs."
+              "description": "Yearly inflation from the first horizon year, a fraction a year: of costs (staff, energy prices, other opex lines, sustaining capex), and of prices, charges and fees with economics.conventions.indexPricesToInflation (default true). None with priceBasis real."
             },
             "costOfEquity": {
               "type": "number",
               "minimum": -0.5,
               "maximum": 10,
               "description": "The rate of the free cash flow to equity and the holders' flows, a fraction a year. Default: discountRate levered by Modigliani-Miller proposition II at the debt share and interest rate (with economics.conventions.separateCostOfEquity)."
+            },
+            "priceBasis": {
+              "type": "string",
+              "enum": [
+                "nominal",
+                "real"
+              ],
+              "description": "The money of the valuation: nominal (default; current USD, nominal rates) or real (constant USD of the first horizon year, nothing inflates, every discount rate deflated by Fisher: (1 + nominal) / (1 + inflation) - 1)."
             },
             "basis": {
               "type": "string",
@@ -4343,6 +4359,10 @@ enum EmbeddedData {
             "chargeOnProcessedGold": {
               "type": "boolean",
               "description": "Bill charges, penalties, lot fees and margins on the gold processed in the year (default true; false: on the gold received, the earlier convention)."
+            },
+            "indexPricesToInflation": {
+              "type": "boolean",
+              "description": "Whether gold and silver prices, refining charges, penalties, lot fees and the non-accredited discount grow at valuation.inflation like costs (read in dollars of the first horizon year). Default true; false: flat in nominal dollars (the earlier convention)."
             },
             "basis": {
               "type": "string",
@@ -6257,6 +6277,14 @@ enum EmbeddedData {
         "costOfEquity": {
           "type": "number",
           "description": "The rate of the free cash flow to equity and the holders' flows, a fraction a year (economics.valuation.costOfEquity or its default)."
+        },
+        "priceBasis": {
+          "type": "string",
+          "enum": [
+            "nominal",
+            "real"
+          ],
+          "description": "The money of the figures: nominal USD, or real (constant USD of the first horizon year, discounted at Fisher's real rates)."
         }
       }
     },

@@ -110,7 +110,8 @@ enum ValuationText {
     static func render(_ valuation: Valuation, model: CashFlowModel, tornado: Tornado?, monteCarlo: MonteCarlo?) -> String {
         let s = valuation.summary
         let scenario = model.scenario
-        var text = "Valuation of \(scenario.name) (nominal USD; M = million; discounted at \(Formatting.percent(s.discountRate)) to \(model.startYear))\n\n"
+        let money = model.economics.priceBasis == .real ? "real USD of \(scenario.horizon.firstYear)" : "nominal USD"
+        var text = "Valuation of \(scenario.name) (\(money); M = million; discounted at \(Formatting.percent(s.discountRate)) to \(model.startYear))\n\n"
         text += "Headline: project NPV \(millions(s.projectNPVUsd)) M USD\(valuation.currencies.map { " (" + inOtherCurrencies($0.projectNPV) + ")" } ?? ""); IRR \(irr(s.projectIRR)).\n"
         if let c = valuation.currencies { text += currencyLine(c) }
         text += "Equity NPV \(millions(s.equityNPVUsd)) M USD; equity IRR \(irr(s.equityIRR)).\n"

@@ -38,4 +38,44 @@ import Testing
         #expect(ScenarioValidator.problems(in: scenario).map(\.description)
                 == ["economics.currency.xofPerUsd: 0 is not an exchange rate (XOF per USD) in (0, 1000000]"])
     }
+
+    /// The pencil case with the investment in the first horizon year, no income or minimum
+    /// tax, costs at 5% inflation and a 10% nominal rate.
+    static func indexedCase(_ change: (inout Economics) -> Void = { _ in }) throws -> CashFlowModel {
+        try model {
+            $0.capital.investments[0].year = 2030
+            $0.taxes.corporateIncomeTax = 0
+            $0.taxes.minimumTaxOnTurnover = 0
+            $0.valuation.inflation = 0.05
+            $0.conventions?.indexPricesToInflation = true
+            change(&$0)
+        }
+    }
+
+    @Test func pricesChargesAndFeesAreIndexedLikeCosts() throws {
+        let rows = try Self.indexedCase().cashFlows()
+        let revenue = 100 * HandCheckedValuationTests.ozPerKg * 10 + 4 * 1000  // 36,150.75
+        #expect(approximately(rows[0].revenue, revenue) && approximately(rows[1].revenue, revenue * 1.05))
+        #expect(approximately(rows[1].staffMalian, 10_500))
+        let flat = try Self.indexedCase { $0.conventions?.indexPricesToInflation = false }.cashFlows()
+        #expect(approximately(flat[1].revenue, revenue) && approximately(flat[1].staffMalian, 10_500))
+    }
+
+    /// In real terms nothing inflates and the rate is Fisher's, (1.10 ÷ 1.05) − 1 = 4.7619%:
+    /// the NPV equals the nominal NPV with everything indexed. Fails with the approximate
+    /// rate 10% − 5% = 5%, or an index one year off.
+    @Test func theRealNPVAtFishersRateEqualsTheIndexedNominalNPV() throws {
+        let nominal = try Self.indexedCase().valuation(breakEvens: false)
+        let real = try Self.indexedCase { $0.valuation.priceBasis = .real }.valuation(breakEvens: false)
+        let fcf = 100 * HandCheckedValuationTests.ozPerKg * 10 + 4 * 1000 - 10_000  // 26,150.75
+        let byHand = -1_000_000 + fcf + fcf * 1.05 / 1.10
+        #expect(approximately(nominal.summary.projectNPVUsd, byHand))
+        #expect(approximately(real.summary.projectNPVUsd, byHand))
+        #expect(approximately(real.summary.discountRate, 1.10 / 1.05 - 1) && real.summary.priceBasis == .real)
+        #expect(approximately(real.years[1].revenue, nominal.years[1].revenue / 1.05))
+        // Flat nominal prices against inflating costs: the second year's margin shrinks.
+        let flat = try Self.indexedCase { $0.conventions?.indexPricesToInflation = false }.valuation(breakEvens: false)
+        let flatByHand = -1_000_000 + fcf + (fcf + 10_000 - 10_500) / 1.10
+        #expect(approximately(flat.summary.projectNPVUsd, flatByHand))
+    }
 }
