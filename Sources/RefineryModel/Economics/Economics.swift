@@ -115,15 +115,22 @@ public struct ValuationParameters: Codable, Sendable, Equatable {
     /// The money of the valuation: nominal (default) or real (constant dollars of the first
     /// horizon year, discounted at Fisher's real rates), see ``PriceBasis``.
     public var priceBasis: PriceBasis?
+    /// The yearly growth of the free cash flow to the firm after the horizon, for a Gordon
+    /// terminal value added to the project NPV (``CashFlowModel/terminalValue(of:rate:)``); in
+    /// the valuation's price basis and below its discount rate. Nil (the default): no terminal
+    /// value, the project ends with the horizon.
+    public var terminalGrowth: Double?
     /// Where the figures come from: a citation, or "assumption" with the reasoning.
     public var basis: String?
 
     /// Creates the valuation parameters; the parameters are the properties of the same names.
-    public init(discountRate: Double, inflation: Double, costOfEquity: Double? = nil, priceBasis: PriceBasis? = nil, basis: String? = nil) {
+    public init(discountRate: Double, inflation: Double, costOfEquity: Double? = nil, priceBasis: PriceBasis? = nil, terminalGrowth: Double? = nil,
+                basis: String? = nil) {
         self.discountRate = discountRate
         self.costOfEquity = costOfEquity
         self.inflation = inflation
         self.priceBasis = priceBasis
+        self.terminalGrowth = terminalGrowth
         self.basis = basis
     }
 }

@@ -1799,6 +1799,14 @@ enum EmbeddedData {
             "real"
           ],
           "description": "The money of the figures: nominal USD, or real (constant USD of the first horizon year, discounted at Fisher's real rates)."
+        },
+        "terminalValueUsd": {
+          "type": "number",
+          "description": "The Gordon terminal value at the last timeline year, included in projectNPVUsd (absent: none, the default)."
+        },
+        "terminalValueNPVUsd": {
+          "type": "number",
+          "description": "The terminal value's present value: what it adds to projectNPVUsd (absent: none)."
         }
       }
     },
@@ -4121,6 +4129,12 @@ enum EmbeddedData {
               ],
               "description": "The money of the valuation: nominal (default; current USD, nominal rates) or real (constant USD of the first horizon year, nothing inflates, every discount rate deflated by Fisher: (1 + nominal) / (1 + inflation) - 1)."
             },
+            "terminalGrowth": {
+              "type": "number",
+              "exclusiveMinimum": -1,
+              "maximum": 10,
+              "description": "Yearly growth of the free cash flow to the firm after the horizon, for a Gordon terminal value added to the project NPV (last year's FCFF without its working-capital release x (1 + g) / (rate - g)); must be below the discount rate. Absent (default): no terminal value."
+            },
             "basis": {
               "type": "string",
               "description": "Where the figures come from: a citation, or \"assumption\" with the reasoning."
@@ -6285,6 +6299,14 @@ enum EmbeddedData {
             "real"
           ],
           "description": "The money of the figures: nominal USD, or real (constant USD of the first horizon year, discounted at Fisher's real rates)."
+        },
+        "terminalValueUsd": {
+          "type": "number",
+          "description": "The Gordon terminal value at the last timeline year, included in projectNPVUsd (absent: none, the default)."
+        },
+        "terminalValueNPVUsd": {
+          "type": "number",
+          "description": "The terminal value's present value: what it adds to projectNPVUsd (absent: none)."
         }
       }
     },

@@ -114,6 +114,10 @@ enum ValuationText {
         var text = "Valuation of \(scenario.name) (\(money); M = million; discounted at \(Formatting.percent(s.discountRate)) to \(model.startYear))\n\n"
         text += "Headline: project NPV \(millions(s.projectNPVUsd)) M USD\(valuation.currencies.map { " (" + inOtherCurrencies($0.projectNPV) + ")" } ?? ""); IRR \(irr(s.projectIRR)).\n"
         if let c = valuation.currencies { text += currencyLine(c) }
+        if let terminal = s.terminalValueUsd, let present = s.terminalValueNPVUsd {
+            text += "Terminal value (Gordon, growth \(Formatting.percent(model.economics.valuation.terminalGrowth ?? 0))): \(millions(terminal)) M USD in \(model.years.last ?? 0), "
+            text += "\(millions(present)) M USD of the project NPV.\n"
+        }
         text += "Equity NPV \(millions(s.equityNPVUsd)) M USD; equity IRR \(irr(s.equityIRR)).\n"
         text += "Payback \(years(s.paybackYears, start: model.startYear)); discounted payback \(years(s.discountedPaybackYears, start: model.startYear)).\n"
         text += "Over the horizon: revenue \(millions(s.totalRevenueUsd)) M USD, EBITDA \(millions(s.totalEBITDAUsd)) M USD "

@@ -78,4 +78,27 @@ import Testing
         let flatByHand = -1_000_000 + fcf + (fcf + 10_000 - 10_500) / 1.10
         #expect(approximately(flat.summary.projectNPVUsd, flatByHand))
     }
+
+    /// Gordon at 2% on the last year's flow, 26,150.75 × 1.05 (no working capital here):
+    /// TV = 27,458.29 × 1.02 ÷ (0.10 − 0.02) = 350,093.12, discounted one year to the start.
+    @Test func aTerminalValueByHand() throws {
+        let valuation = try Self.indexedCase { $0.valuation.terminalGrowth = 0.02 }.valuation(breakEvens: false)
+        let fcf = 100 * HandCheckedValuationTests.ozPerKg * 10 + 4 * 1000 - 10_000
+        let terminal = fcf * 1.05 * 1.02 / 0.08
+        #expect(approximately(try #require(valuation.summary.terminalValueUsd), terminal))
+        #expect(approximately(try #require(valuation.summary.terminalValueNPVUsd), terminal / 1.10))
+        #expect(approximately(valuation.summary.projectNPVUsd, -1_000_000 + fcf + (fcf * 1.05 + terminal) / 1.10))
+        #expect(approximately(valuation.summary.terminalValueUsd ?? 0, 350_093.12, absolute: 0.01))
+        // Off by default.
+        #expect(try Self.indexedCase().valuation(breakEvens: false).summary.terminalValueUsd == nil)
+    }
+
+    @Test func terminalGrowthMustBeBelowTheDiscountRate() {
+        var scenario = Scenario.senouBase
+        scenario.economics!.valuation.terminalGrowth = 0.14
+        #expect(ScenarioValidator.problems(in: scenario).map(\.description)
+                == ["economics.valuation.terminalGrowth: 0.14 must be above -1 and below the discount rate (0.14): a Gordon terminal value needs growth < rate"])
+        scenario.economics!.valuation.terminalGrowth = 0.02
+        #expect(ScenarioValidator.problems(in: scenario).isEmpty)
+    }
 }
