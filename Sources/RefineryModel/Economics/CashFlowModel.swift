@@ -62,9 +62,9 @@ public struct CashFlowModel: Sendable {
     /// The calendar years of the timeline, construction years first.
     public var years: [Int] { Array(startYear...(scenario.horizon.firstYear + scenario.horizon.years - 1)) }
 
-    /// The discount rate in force under `adjustments`.
+    /// The discount rate in force under `adjustments`, in the valuation's price basis.
     public func discountRate(_ adjustments: Adjustments = .none) -> Double {
-        adjustments.discountRate ?? economics.valuation.discountRate
+        economics.inPriceBasis(rate: adjustments.discountRate ?? economics.valuation.discountRate)
     }
 
     private static func value(_ path: [Double], _ index: Int) -> Double {
@@ -130,7 +130,8 @@ public struct CashFlowModel: Sendable {
         for t in 0..<count {
             let h = t - firstOperating
             let operating = h >= 0
-            let inflation = operating ? pow(1 + e.valuation.inflation, Double(h)) : 1
+            let inflation = operating ? pow(1 + e.costInflation, Double(h)) : 1
+            let priceIndex = operating ? pow(1 + e.priceInflation, Double(h)) : 1
             var row = CashFlowYear(
                 year: startYear + t, operating: operating, volumeScale: 0, goldIntakeKg: 0, goldProcessedKg: 0, goldPriceUsdPerOz: 0,
                 refiningCharges: 0, penalties: 0, lotFees: 0, metalGain: 0, silverCredit: 0, purchaseMargin: 0, unaccreditedDiscount: 0, revenue: 0,
@@ -145,8 +146,8 @@ public struct CashFlowModel: Sendable {
             if operating {
                 let v = volumes[h].scaling(.artisanal, by: adjustments.artisanalVolume)
                 let s = v.scale(intakeFactor: adjustments.intake, fuelAvailability: fuel)
-                let gold = Self.value(e.prices.goldUsdPerOz, h) * adjustments.goldPrice
-                let silver = Self.value(e.prices.silverUsdPerOz, h) * adjustments.silverPrice
+                let gold = Self.value(e.prices.goldUsdPerOz, h) * adjustments.goldPrice * priceIndex
+                let silver = Self.value(e.prices.silverUsdPerOz, h) * adjustments.silverPrice * priceIndex
                 row.volumeScale = s
                 row.goldIntakeKg = v.goldIntakeKg * s
                 row.goldProcessedKg = v.goldProcessedKg * s
@@ -158,15 +159,15 @@ public struct CashFlowModel: Sendable {
                 var purchasedGoldSales = 0.0
                 for k in 0..<kinds.count {
                     let grossOz = v.grossKgByKind[k] * s * billed * ounces
-                    row.refiningCharges += charges[k] * grossOz
-                    row.penalties += penalties[k] * grossOz
+                    row.refiningCharges += charges[k] * priceIndex * grossOz
+                    row.penalties += penalties[k] * priceIndex * grossOz
                     row.purchaseMargin += margins[k] * v.goldKgByKind[k] * s * billed * ounces * gold
                     if bought[k] {
                         purchasedGoldKg += v.goldKgByKind[k]
                         purchasedGoldSales += v.goldKgByKind[k] * s * billed * ounces * gold
                     }
                 }
-                row.lotFees = e.terms.lotFeeUsd * v.lots * s * billed
+                row.lotFees = e.terms.lotFeeUsd * priceIndex * v.lots * s * billed
                 let refinedOz = v.goldRefinedKg * s * ounces
                 // Metal gain: refined gold above what the owners are paid. Bought gold was paid
                 // on its full assay (honest default), so on it the refinery keeps only what it
@@ -174,7 +175,7 @@ public struct CashFlowModel: Sendable {
                 let purchasedShare = conventions.metalGainOnPurchasedGold || v.goldIntakeKg <= 0 ? 0 : purchasedGoldKg / v.goldIntakeKg
                 row.metalGain = (refinedOz - (payable * (1 - purchasedShare) + purchasedShare) * v.goldProcessedKg * s * ounces) * gold
                 row.silverCredit = (v.silverRefinedKg - e.terms.silverPayable * v.silverProcessedKg) * s * ounces * silver
-                row.unaccreditedDiscount = h < yearsToAccreditation ? -e.terms.unaccreditedDiscountUsdPerOz * refinedOz : 0
+                row.unaccreditedDiscount = h < yearsToAccreditation ? -e.terms.unaccreditedDiscountUsdPerOz * priceIndex * refinedOz : 0
                 row.revenue = row.refiningCharges + row.penalties + row.lotFees + row.metalGain + row.silverCredit
                     + row.purchaseMargin + row.unaccreditedDiscount
 

@@ -40,19 +40,26 @@ public struct Conventions: Codable, Sendable, Equatable {
     /// that is never refined earns nothing. Default true; false is the earlier convention
     /// (billed on intake).
     public var chargeOnProcessedGold: Bool?
+    /// Whether the gold and silver prices, refining charges, penalties, lot fees and the
+    /// non-accredited discount are read in dollars of the first horizon year and grow at
+    /// ``ValuationParameters/inflation`` like costs. Default true: a price held flat in
+    /// nominal dollars while costs inflate is a real fall of the gold price nobody forecast.
+    /// False is the earlier convention (prices, charges and fees flat in nominal dollars).
+    public var indexPricesToInflation: Bool?
     /// Where the choices come from, or why a scenario departs from the defaults.
     public var basis: String?
 
     /// Creates the section; every switch defaults to nil (the honest default).
     public init(metalGainOnPurchasedGold: Bool? = nil, ownedGoldWorkingCapital: Bool? = nil, distributableProfitTest: Bool? = nil,
                 capexOnlyForBuiltExpansions: Bool? = nil, separateCostOfEquity: Bool? = nil, chargeOnProcessedGold: Bool? = nil,
-                basis: String? = nil) {
+                indexPricesToInflation: Bool? = nil, basis: String? = nil) {
         self.metalGainOnPurchasedGold = metalGainOnPurchasedGold
         self.ownedGoldWorkingCapital = ownedGoldWorkingCapital
         self.distributableProfitTest = distributableProfitTest
         self.capexOnlyForBuiltExpansions = capexOnlyForBuiltExpansions
         self.separateCostOfEquity = separateCostOfEquity
         self.chargeOnProcessedGold = chargeOnProcessedGold
+        self.indexPricesToInflation = indexPricesToInflation
         self.basis = basis
     }
 
@@ -60,14 +67,15 @@ public struct Conventions: Codable, Sendable, Equatable {
     /// (apply with ``Economics/useEarlierConventions()``).
     public static let earlier = Conventions(
         metalGainOnPurchasedGold: true, ownedGoldWorkingCapital: false, distributableProfitTest: false,
-        capexOnlyForBuiltExpansions: false, separateCostOfEquity: false, chargeOnProcessedGold: false)
+        capexOnlyForBuiltExpansions: false, separateCostOfEquity: false, chargeOnProcessedGold: false, indexPricesToInflation: false)
 
     /// The switches with their defaults filled in.
     public var resolved: ResolvedConventions {
         ResolvedConventions(
             metalGainOnPurchasedGold: metalGainOnPurchasedGold ?? false, ownedGoldWorkingCapital: ownedGoldWorkingCapital ?? true,
             distributableProfitTest: distributableProfitTest ?? true, capexOnlyForBuiltExpansions: capexOnlyForBuiltExpansions ?? true,
-            separateCostOfEquity: separateCostOfEquity ?? true, chargeOnProcessedGold: chargeOnProcessedGold ?? true)
+            separateCostOfEquity: separateCostOfEquity ?? true, chargeOnProcessedGold: chargeOnProcessedGold ?? true,
+            indexPricesToInflation: indexPricesToInflation ?? true)
     }
 }
 
@@ -85,6 +93,8 @@ public struct ResolvedConventions: Sendable, Equatable {
     public var separateCostOfEquity: Bool
     /// ``Conventions/chargeOnProcessedGold`` in force.
     public var chargeOnProcessedGold: Bool
+    /// ``Conventions/indexPricesToInflation`` in force.
+    public var indexPricesToInflation: Bool
 }
 
 extension Economics {

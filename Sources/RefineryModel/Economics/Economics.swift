@@ -37,11 +37,14 @@ public struct Economics: Codable, Sendable, Equatable {
     public var fiscal: FiscalInputs?
     /// The accounting conventions; nil (absent) takes every honest default of ``Conventions``.
     public var conventions: Conventions?
+    /// The exchange rates that show headline figures in XOF and EUR; nil (absent) takes
+    /// ``Currency/defaultXofPerUsd``.
+    public var currency: Currency?
 
     /// Creates the economics section; the parameters are the properties of the same names.
     public init(prices: MetalPrices, terms: CommercialTerms, opex: OperatingCosts, capital: Capital, financing: Financing,
                 taxes: Taxes, valuation: ValuationParameters, counterfactual: Counterfactual, uncertainties: [Uncertainty] = [], fiscal: FiscalInputs? = nil,
-                conventions: Conventions? = nil) {
+                conventions: Conventions? = nil, currency: Currency? = nil) {
         self.prices = prices
         self.terms = terms
         self.opex = opex
@@ -53,10 +56,11 @@ public struct Economics: Codable, Sendable, Equatable {
         self.uncertainties = uncertainties
         self.fiscal = fiscal
         self.conventions = conventions
+        self.currency = currency
     }
 
     private enum CodingKeys: String, CodingKey {
-        case prices, terms, opex, capital, financing, taxes, valuation, counterfactual, uncertainties, fiscal, conventions
+        case prices, terms, opex, capital, financing, taxes, valuation, counterfactual, uncertainties, fiscal, conventions, currency
     }
 
     public init(from decoder: any Decoder) throws {
@@ -72,6 +76,7 @@ public struct Economics: Codable, Sendable, Equatable {
         uncertainties = try container.decodeIfPresent([Uncertainty].self, forKey: .uncertainties) ?? []
         fiscal = try container.decodeIfPresent(FiscalInputs.self, forKey: .fiscal)
         conventions = try container.decodeIfPresent(Conventions.self, forKey: .conventions)
+        currency = try container.decodeIfPresent(Currency.self, forKey: .currency)
     }
 }
 
@@ -104,16 +109,28 @@ public struct ValuationParameters: Codable, Sendable, Equatable {
     /// proposition II at the debt share and interest rate (see ``Economics/costOfEquity(projectRate:)``).
     public var costOfEquity: Double?
     /// Yearly inflation of costs (staff, energy prices, other opex lines, sustaining capex),
-    /// from the first horizon year; prices and charges follow their own inputs.
+    /// from the first horizon year; of prices, charges and fees too with
+    /// ``Conventions/indexPricesToInflation`` (the default). None in real terms.
     public var inflation: Double
+    /// The money of the valuation: nominal (default) or real (constant dollars of the first
+    /// horizon year, discounted at Fisher's real rates), see ``PriceBasis``.
+    public var priceBasis: PriceBasis?
+    /// The yearly growth of the free cash flow to the firm after the horizon, for a Gordon
+    /// terminal value added to the project NPV (``CashFlowModel/terminalValue(of:rate:)``); in
+    /// the valuation's price basis and below its discount rate. Nil (the default): no terminal
+    /// value, the project ends with the horizon.
+    public var terminalGrowth: Double?
     /// Where the figures come from: a citation, or "assumption" with the reasoning.
     public var basis: String?
 
     /// Creates the valuation parameters; the parameters are the properties of the same names.
-    public init(discountRate: Double, inflation: Double, costOfEquity: Double? = nil, basis: String? = nil) {
+    public init(discountRate: Double, inflation: Double, costOfEquity: Double? = nil, priceBasis: PriceBasis? = nil, terminalGrowth: Double? = nil,
+                basis: String? = nil) {
         self.discountRate = discountRate
         self.costOfEquity = costOfEquity
         self.inflation = inflation
+        self.priceBasis = priceBasis
+        self.terminalGrowth = terminalGrowth
         self.basis = basis
     }
 }

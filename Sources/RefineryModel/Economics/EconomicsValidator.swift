@@ -125,6 +125,14 @@ struct EconomicsValidator {
         within(economics.valuation.discountRate, "economics.valuation.discountRate", ScenarioLimits.discountRate)
         if let rate = economics.valuation.costOfEquity { within(rate, "economics.valuation.costOfEquity", ScenarioLimits.discountRate) }
         range(economics.valuation.inflation, "economics.valuation.inflation", -0.5, 1, what: "a rate")
+        if let growth = economics.valuation.terminalGrowth {
+            let rate = economics.inPriceBasis(rate: economics.valuation.discountRate)
+            if !growth.isFinite || growth <= -1 || growth >= rate {
+                report("economics.valuation.terminalGrowth", growth,
+                       "must be above -1 and below the discount rate (\(JSONValue.format(rate))\(economics.priceBasis == .real ? ", real" : "")): a Gordon terminal value needs growth < rate")
+            }
+        }
+        if let rate = economics.currency?.xofPerUsd { range(rate, "economics.currency.xofPerUsd", 0, 1e6, openLower: true, what: "an exchange rate (XOF per USD)") }
 
         let counterfactual = economics.counterfactual
         within(counterfactual.foreignRefiningUsdPerOzGross, "economics.counterfactual.foreignRefiningUsdPerOzGross", ScenarioLimits.chargeUsdPerOz)

@@ -2,7 +2,7 @@ extension CashFlowModel {
     /// The cost of equity under `adjustments`: the rate of the free cash flow to equity and of
     /// the holders' flows (see ``Economics/costOfEquity(projectRate:)``).
     public func costOfEquity(_ adjustments: Adjustments = .none) -> Double {
-        economics.costOfEquity(projectRate: discountRate(adjustments))
+        economics.inPriceBasis(rate: economics.costOfEquity(projectRate: adjustments.discountRate ?? economics.valuation.discountRate))
     }
 
     /// The flows between the company and its holders, one per row: calls negative,

@@ -144,7 +144,7 @@ public struct ResolvedFiscalInputs: Codable, Sendable, Equatable {
     public init(_ economics: Economics) {
         let f = economics.fiscal ?? FiscalInputs()
         typealias D = FiscalInputs.Defaults
-        governmentDiscountRate = f.governmentDiscountRate ?? D.governmentDiscountRate
+        governmentDiscountRate = economics.inPriceBasis(rate: f.governmentDiscountRate ?? D.governmentDiscountRate)
         interestWithholding = f.interestWithholding ?? D.interestWithholding
         payrollTaxes = f.payrollTaxes ?? D.payrollTaxes
         refiningChargeAbroadUsdPerOzGross = f.refiningChargeAbroadUsdPerOzGross ?? economics.counterfactual.foreignRefiningUsdPerOzGross

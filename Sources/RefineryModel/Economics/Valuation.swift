@@ -1,3 +1,5 @@
+import Foundation
+
 /// A complete valuation of a scenario: yearly cash flows, headline figures, the holder table
 /// and the value-added split.
 public struct Valuation: Codable, Sendable, Equatable {
@@ -14,6 +16,8 @@ public struct Valuation: Codable, Sendable, Equatable {
     /// What the state gets by instrument, government take, AETR and the doré-export
     /// counterfactual (nil when not computed, e.g. a valuation rebuilt from a report without it).
     public var fiscal: FiscalView? = nil
+    /// The headline figures in USD, XOF and EUR (nil when not computed).
+    public var currencies: HeadlineCurrencies? = nil
 }
 
 /// The headline figures of a valuation. NPVs are at the start of the timeline (the first
@@ -53,6 +57,14 @@ public struct ValuationSummary: Codable, Sendable, Equatable {
     /// The rate at which the free cash flow to equity and the holders' flows are discounted, a
     /// fraction a year (nil in a valuation rebuilt from a report without it: `discountRate`).
     public var costOfEquity: Double? = nil
+    /// The money of the figures: nominal, or real (constant dollars of the first horizon year)
+    /// (nil in a valuation rebuilt from a report without it: nominal).
+    public var priceBasis: PriceBasis? = nil
+    /// The Gordon terminal value at the last timeline year, included in ``projectNPVUsd``
+    /// (nil: none, the default; see ``ValuationParameters/terminalGrowth``).
+    public var terminalValueUsd: Double? = nil
+    /// What the terminal value adds to ``projectNPVUsd``: its present value (nil: none).
+    public var terminalValueNPVUsd: Double? = nil
 }
 
 /// A break-even value, or why there is none.
@@ -86,15 +98,18 @@ extension CashFlowModel {
                                                volumes: volumes(adjustments), firstYear: scenario.horizon.firstYear, discountRate: rate)
         let revenue = rows.reduce(0) { $0 + $1.revenue }
         let ebitda = rows.reduce(0) { $0 + $1.ebitda }
+        let terminal = terminalValue(of: rows, rate: rate)
         var summary = ValuationSummary(
-            discountRate: rate, projectNPVUsd: FinancialMath.npv(rate: rate, firm), projectIRR: FinancialMath.irr(firm),
+            discountRate: rate, projectNPVUsd: firmNPV(rows, rate: rate), projectIRR: FinancialMath.irr(firm),
             equityNPVUsd: FinancialMath.npv(rate: equityRate, equity), equityIRR: FinancialMath.irr(equity),
             paybackYears: FinancialMath.payback(firm), discountedPaybackYears: FinancialMath.discountedPayback(rate: rate, firm),
             ebitdaMargin: revenue > 0 ? ebitda / revenue : nil, totalRevenueUsd: revenue, totalEBITDAUsd: ebitda,
             totalTaxesUsd: years.reduce(0) { $0 + $1.corporateTax + $1.dividendWithholding },
             totalCapexUsd: rows.reduce(0) { $0 + $1.capex + $1.sustainingCapex },
             breakEvenRefiningCharge: BreakEven(value: nil, note: "not computed"), breakEvenIntakeFactor: BreakEven(value: nil, note: "not computed"),
-            breakEvenIntakeTonnesPerYear: nil, costOfEquity: equityRate)
+            breakEvenIntakeTonnesPerYear: nil, costOfEquity: equityRate, priceBasis: economics.priceBasis)
+        summary.terminalValueUsd = terminal
+        summary.terminalValueNPVUsd = terminal.map { $0 / pow(1 + rate, Double(rows.count - 1)) }
         if breakEvens {
             summary.breakEvenRefiningCharge = breakEvenRefiningCharge(adjustments)
             summary.breakEvenIntakeFactor = breakEvenIntake(adjustments)
@@ -107,12 +122,31 @@ extension CashFlowModel {
         }
         var valuation = Valuation(scenario: scenario.name, summary: summary, years: years, holders: holders, valueAdded: valueAdded)
         valuation.fiscal = fiscalView(of: valuation, adjustments: adjustments, marginal: breakEvens)
+        valuation.currencies = HeadlineCurrencies(valuation, currency: economics.currency)
         return valuation
     }
 
-    /// The project NPV (free cash flow to the firm) under `adjustments`.
+    /// The project NPV (free cash flow to the firm, and the terminal value when there is one)
+    /// under `adjustments`.
     public func projectNPV(_ adjustments: Adjustments = .none) -> Double {
-        FinancialMath.npv(rate: discountRate(adjustments), cashFlows(with: adjustments, lineDetail: false).map(\.freeCashFlowToFirm))
+        firmNPV(cashFlows(with: adjustments, lineDetail: false), rate: discountRate(adjustments))
+    }
+
+    /// The Gordon terminal value at the last timeline year: the last year's free cash flow to
+    /// the firm without its working-capital release (a going concern keeps its working
+    /// capital), grown one year and capitalised, `FCFF × (1 + g) ÷ (rate − g)`. Nil without
+    /// ``ValuationParameters/terminalGrowth``, or when `rate` is not above it (a what-if rate).
+    public func terminalValue(of rows: [CashFlowYear], rate: Double) -> Double? {
+        guard let growth = economics.valuation.terminalGrowth, rate > growth, let last = rows.last else { return nil }
+        return (last.freeCashFlowToFirm + last.workingCapitalChange) * (1 + growth) / (rate - growth)
+    }
+
+    /// The NPV of the free cash flows to the firm of `rows` at `rate`, the terminal value
+    /// added to the last year.
+    func firmNPV(_ rows: [CashFlowYear], rate: Double) -> Double {
+        var flows = rows.map(\.freeCashFlowToFirm)
+        if let terminal = terminalValue(of: rows, rate: rate), !flows.isEmpty { flows[flows.count - 1] += terminal }
+        return FinancialMath.npv(rate: rate, flows)
     }
 
     /// The two figures sensitivity analysis follows: the project NPV and national capture over
@@ -124,7 +158,7 @@ extension CashFlowModel {
                                            discountRate: costOfEquity(adjustments), computeIRR: false)
         let valueAdded = ValueAddedReport.make(rows: rows, holders: holders, ownership: ownership, economics: economics,
                                                volumes: volumes(adjustments), firstYear: scenario.horizon.firstYear, discountRate: rate)
-        return (FinancialMath.npv(rate: rate, rows.map(\.freeCashFlowToFirm)), valueAdded.total.nationalCapture)
+        return (firmNPV(rows, rate: rate), valueAdded.total.nationalCapture)
     }
 
     /// Bisection for the zero of an increasing function of one variable on [low, high].

@@ -5,10 +5,13 @@ public struct ValuationSection: Codable, Sendable {
     public var summary: ValuationSummary
     /// Each year's revenue, costs, tax, debt and free cash flows.
     public var years: [CashFlowYear]
+    /// The headline figures in USD, XOF and EUR (absent in a report written without them).
+    public var currencies: HeadlineCurrencies?
 
     /// The section of a valuation.
     public init(_ valuation: Valuation) {
         summary = valuation.summary
         years = valuation.years
+        currencies = valuation.currencies
     }
 }

@@ -1652,6 +1652,10 @@ enum EmbeddedData {
             "description": "One timeline year's cash flows."
           },
           "description": "One entry per timeline year, construction years first, in order."
+        },
+        "currencies": {
+          "$ref": "#/$defs/headlineCurrencies",
+          "description": "The headline figures in USD, XOF and EUR."
         }
       }
     },
@@ -1787,6 +1791,22 @@ enum EmbeddedData {
         "costOfEquity": {
           "type": "number",
           "description": "The rate of the free cash flow to equity and the holders' flows, a fraction a year (economics.valuation.costOfEquity or its default)."
+        },
+        "priceBasis": {
+          "type": "string",
+          "enum": [
+            "nominal",
+            "real"
+          ],
+          "description": "The money of the figures: nominal USD, or real (constant USD of the first horizon year, discounted at Fisher's real rates)."
+        },
+        "terminalValueUsd": {
+          "type": "number",
+          "description": "The Gordon terminal value at the last timeline year, included in projectNPVUsd (absent: none, the default)."
+        },
+        "terminalValueNPVUsd": {
+          "type": "number",
+          "description": "The terminal value's present value: what it adds to projectNPVUsd (absent: none)."
         }
       }
     },
@@ -2892,6 +2912,74 @@ enum EmbeddedData {
         "note": {
           "type": "string",
           "description": "Why the scenario's margin cannot hold against the UAE channel; absent when it can."
+        }
+      }
+    },
+    "headlineCurrencies": {
+      "type": "object",
+      "description": "The headline figures in USD, XOF and EUR, with the rates used (economics.currency).",
+      "additionalProperties": false,
+      "required": [
+        "xofPerUsd",
+        "xofPerEur",
+        "basis",
+        "projectNPV",
+        "nationalCapture"
+      ],
+      "properties": {
+        "xofPerUsd": {
+          "type": "number",
+          "exclusiveMinimum": 0,
+          "description": "CFA francs per US dollar: economics.currency.xofPerUsd or the default 565 (an assumption)."
+        },
+        "xofPerEur": {
+          "type": "number",
+          "const": 655.957,
+          "description": "CFA francs per euro: the fixed peg (BCEAO, 1999)."
+        },
+        "basis": {
+          "type": "string",
+          "description": "Where the dollar rate comes from."
+        },
+        "projectNPV": {
+          "$ref": "#/$defs/moneyAmount",
+          "description": "NPV of the free cash flow to the firm."
+        },
+        "nationalCapture": {
+          "$ref": "#/$defs/moneyAmount",
+          "description": "National capture over the timeline (undiscounted)."
+        },
+        "stateNetCashNpv": {
+          "$ref": "#/$defs/moneyAmount",
+          "description": "Present value of the state's net cash flow (absent without a fiscal view)."
+        },
+        "netGainToMali": {
+          "$ref": "#/$defs/moneyAmount",
+          "description": "Net gain to Mali against exporting doré, present value (absent without a fiscal view)."
+        }
+      }
+    },
+    "moneyAmount": {
+      "type": "object",
+      "description": "One amount in US dollars, CFA francs (XOF) and euros.",
+      "additionalProperties": false,
+      "required": [
+        "usd",
+        "xof",
+        "eur"
+      ],
+      "properties": {
+        "usd": {
+          "type": "number",
+          "description": "US dollars."
+        },
+        "xof": {
+          "type": "number",
+          "description": "CFA francs: usd × xofPerUsd."
+        },
+        "eur": {
+          "type": "number",
+          "description": "Euros: xof ÷ 655.957 (the fixed peg)."
         }
       }
     }
@@ -4078,13 +4166,27 @@ enum EmbeddedData {
               "type": "number",
               "minimum": -0.5,
               "maximum": 1,
-              "description": "Yearly inflation of costs (staff, energy prices, other opex lines, sustaining capex) from the first horizon year, a fraction a year; prices and charges follow their own inputs."
+              "description": "Yearly inflation from the first horizon year, a fraction a year: of costs (staff, energy prices, other opex lines, sustaining capex), and of prices, charges and fees with economics.conventions.indexPricesToInflation (default true). None with priceBasis real."
             },
             "costOfEquity": {
               "type": "number",
               "minimum": -0.5,
               "maximum": 10,
               "description": "The rate of the free cash flow to equity and the holders' flows, a fraction a year. Default: discountRate levered by Modigliani-Miller proposition II at the debt share and interest rate (with economics.conventions.separateCostOfEquity)."
+            },
+            "priceBasis": {
+              "type": "string",
+              "enum": [
+                "nominal",
+                "real"
+              ],
+              "description": "The money of the valuation: nominal (default; current USD, nominal rates) or real (constant USD of the first horizon year, nothing inflates, every discount rate deflated by Fisher: (1 + nominal) / (1 + inflation) - 1)."
+            },
+            "terminalGrowth": {
+              "type": "number",
+              "exclusiveMinimum": -1,
+              "maximum": 10,
+              "description": "Yearly growth of the free cash flow to the firm after the horizon, for a Gordon terminal value added to the project NPV (last year's FCFF without its working-capital release x (1 + g) / (rate - g)); must be below the discount rate. Absent (default): no terminal value."
             },
             "basis": {
               "type": "string",
@@ -4343,12 +4445,34 @@ enum EmbeddedData {
               "type": "boolean",
               "description": "Bill charges, penalties, lot fees and margins on the gold processed in the year (default true; false: on the gold received, the earlier convention)."
             },
+            "indexPricesToInflation": {
+              "type": "boolean",
+              "description": "Whether gold and silver prices, refining charges, penalties, lot fees and the non-accredited discount grow at valuation.inflation like costs (read in dollars of the first horizon year). Default true; false: flat in nominal dollars (the earlier convention)."
+            },
             "basis": {
               "type": "string",
               "description": "Where the choices come from: a citation, or \"assumption\" with the reasoning."
             }
           },
           "description": "Accounting conventions: every switch defaults to the honest convention; the other value is the model's earlier one (docs: Accounting conventions)."
+        },
+        "currency": {
+          "type": "object",
+          "additionalProperties": false,
+          "required": [],
+          "description": "Exchange rates that show the headline figures in CFA francs (XOF) and euros; the model computes in USD. The euro rate is the fixed peg, 655.957 XOF/EUR (BCEAO, 1999).",
+          "properties": {
+            "xofPerUsd": {
+              "type": "number",
+              "exclusiveMinimum": 0,
+              "maximum": 1000000,
+              "description": "CFA francs per US dollar. Default 565 (about the June 2025 rate, domain.md §9; an assumption, range 540–620)."
+            },
+            "basis": {
+              "type": "string",
+              "description": "Where the rate comes from: a citation with its date, or \"assumption\" with the reasoning."
+            }
+          }
         }
       }
     },
@@ -6099,6 +6223,10 @@ enum EmbeddedData {
             "description": "One timeline year's cash flows."
           },
           "description": "One entry per timeline year, construction years first, in order."
+        },
+        "currencies": {
+          "$ref": "#/$defs/headlineCurrencies",
+          "description": "The headline figures in USD, XOF and EUR."
         }
       }
     },
@@ -6234,6 +6362,22 @@ enum EmbeddedData {
         "costOfEquity": {
           "type": "number",
           "description": "The rate of the free cash flow to equity and the holders' flows, a fraction a year (economics.valuation.costOfEquity or its default)."
+        },
+        "priceBasis": {
+          "type": "string",
+          "enum": [
+            "nominal",
+            "real"
+          ],
+          "description": "The money of the figures: nominal USD, or real (constant USD of the first horizon year, discounted at Fisher's real rates)."
+        },
+        "terminalValueUsd": {
+          "type": "number",
+          "description": "The Gordon terminal value at the last timeline year, included in projectNPVUsd (absent: none, the default)."
+        },
+        "terminalValueNPVUsd": {
+          "type": "number",
+          "description": "The terminal value's present value: what it adds to projectNPVUsd (absent: none)."
         }
       }
     },
@@ -7553,6 +7697,74 @@ enum EmbeddedData {
         "note": {
           "type": "string",
           "description": "Why the scenario's margin cannot hold against the UAE channel; absent when it can."
+        }
+      }
+    },
+    "headlineCurrencies": {
+      "type": "object",
+      "description": "The headline figures in USD, XOF and EUR, with the rates used (economics.currency).",
+      "additionalProperties": false,
+      "required": [
+        "xofPerUsd",
+        "xofPerEur",
+        "basis",
+        "projectNPV",
+        "nationalCapture"
+      ],
+      "properties": {
+        "xofPerUsd": {
+          "type": "number",
+          "exclusiveMinimum": 0,
+          "description": "CFA francs per US dollar: economics.currency.xofPerUsd or the default 565 (an assumption)."
+        },
+        "xofPerEur": {
+          "type": "number",
+          "const": 655.957,
+          "description": "CFA francs per euro: the fixed peg (BCEAO, 1999)."
+        },
+        "basis": {
+          "type": "string",
+          "description": "Where the dollar rate comes from."
+        },
+        "projectNPV": {
+          "$ref": "#/$defs/moneyAmount",
+          "description": "NPV of the free cash flow to the firm."
+        },
+        "nationalCapture": {
+          "$ref": "#/$defs/moneyAmount",
+          "description": "National capture over the timeline (undiscounted)."
+        },
+        "stateNetCashNpv": {
+          "$ref": "#/$defs/moneyAmount",
+          "description": "Present value of the state's net cash flow (absent without a fiscal view)."
+        },
+        "netGainToMali": {
+          "$ref": "#/$defs/moneyAmount",
+          "description": "Net gain to Mali against exporting doré, present value (absent without a fiscal view)."
+        }
+      }
+    },
+    "moneyAmount": {
+      "type": "object",
+      "description": "One amount in US dollars, CFA francs (XOF) and euros.",
+      "additionalProperties": false,
+      "required": [
+        "usd",
+        "xof",
+        "eur"
+      ],
+      "properties": {
+        "usd": {
+          "type": "number",
+          "description": "US dollars."
+        },
+        "xof": {
+          "type": "number",
+          "description": "CFA francs: usd × xofPerUsd."
+        },
+        "eur": {
+          "type": "number",
+          "description": "Euros: xof ÷ 655.957 (the fixed peg)."
         }
       }
     }

@@ -87,6 +87,20 @@ enum ValuationText {
         return text
     }
 
+    /// An amount in CFA francs (billions) and euros (millions), such as "−78.4 bn XOF, −119.4 M EUR".
+    static func inOtherCurrencies(_ amount: MoneyAmount) -> String {
+        "\(Formatting.number(amount.xof / 1e9, decimals: 1)) bn XOF, \(millions(amount.eur)) M EUR"
+    }
+
+    /// The headline figures in XOF and EUR, with the rates used.
+    static func currencyLine(_ c: HeadlineCurrencies) -> String {
+        var parts = ["national capture \(millions(c.nationalCapture.usd)) M USD (\(inOtherCurrencies(c.nationalCapture)))"]
+        if let state = c.stateNetCashNpv { parts.append("state net cash NPV \(millions(state.usd)) M USD (\(inOtherCurrencies(state)))") }
+        if let gain = c.netGainToMali { parts.append("net gain to Mali (PV) \(millions(gain.usd)) M USD (\(inOtherCurrencies(gain)))") }
+        return "In XOF and EUR at \(Formatting.number(c.xofPerUsd, decimals: 1)) XOF/USD and \(Formatting.number(c.xofPerEur, decimals: 3)) XOF/EUR (fixed peg): "
+            + parts.joined(separator: "; ") + ".\n"
+    }
+
     /// A small share of gold value, with enough decimals to be seen.
     static func share(_ fraction: Double?) -> String {
         guard let fraction, fraction.isFinite else { return "-" }
@@ -96,8 +110,14 @@ enum ValuationText {
     static func render(_ valuation: Valuation, model: CashFlowModel, tornado: Tornado?, monteCarlo: MonteCarlo?) -> String {
         let s = valuation.summary
         let scenario = model.scenario
-        var text = "Valuation of \(scenario.name) (nominal USD; M = million; discounted at \(Formatting.percent(s.discountRate)) to \(model.startYear))\n\n"
-        text += "Headline: project NPV \(millions(s.projectNPVUsd)) M USD; IRR \(irr(s.projectIRR)).\n"
+        let money = model.economics.priceBasis == .real ? "real USD of \(scenario.horizon.firstYear)" : "nominal USD"
+        var text = "Valuation of \(scenario.name) (\(money); M = million; discounted at \(Formatting.percent(s.discountRate)) to \(model.startYear))\n\n"
+        text += "Headline: project NPV \(millions(s.projectNPVUsd)) M USD\(valuation.currencies.map { " (" + inOtherCurrencies($0.projectNPV) + ")" } ?? ""); IRR \(irr(s.projectIRR)).\n"
+        if let c = valuation.currencies { text += currencyLine(c) }
+        if let terminal = s.terminalValueUsd, let present = s.terminalValueNPVUsd {
+            text += "Terminal value (Gordon, growth \(Formatting.percent(model.economics.valuation.terminalGrowth ?? 0))): \(millions(terminal)) M USD in \(model.years.last ?? 0), "
+            text += "\(millions(present)) M USD of the project NPV.\n"
+        }
         text += "Equity NPV \(millions(s.equityNPVUsd)) M USD; equity IRR \(irr(s.equityIRR)).\n"
         text += "Payback \(years(s.paybackYears, start: model.startYear)); discounted payback \(years(s.discountedPaybackYears, start: model.startYear)).\n"
         text += "Over the horizon: revenue \(millions(s.totalRevenueUsd)) M USD, EBITDA \(millions(s.totalEBITDAUsd)) M USD "

@@ -138,8 +138,10 @@ import Testing
         let d = try #require(try CashFlowModel(scenario: scenario).valuation(breakEvens: false).fiscal).doreExport
         #expect(d.years.allSatisfy { abs($0.minesNetBackChange) < 1e-6 && abs($0.stateChangeFromMines) < 1e-6 })
         #expect(close(d.total.netGainToMali, d.total.refineryCapture))
-        // Faster settlement at Sénou: the mines gain days × 6% × the gold's value.
+        // Faster settlement at Sénou: the mines gain days × 6% × the gold's value (held flat
+        // at 3,435 USD/oz: prices not indexed to inflation).
         scenario.economics!.fiscal!.settlementDaysAbroad = 22
+        scenario.economics!.conventions = Conventions(indexPricesToInflation: false)
         let faster = try #require(try CashFlowModel(scenario: scenario).valuation(breakEvens: false).fiscal).doreExport
         let ounces = faster.total.minesGoldOz
         #expect(close(faster.total.minesNetBackChange, 10.0 / 365 * 0.06 * ounces * 3435))
