@@ -25,13 +25,11 @@ public enum GreedySchedule {
     /// one for each task that shares a unit with other tasks, run with that task ahead of the
     /// others (at a saturated unit the plain order never lets a later task in, though its
     /// batches may carry more value per hour). Only schedules the ``ScheduleChecker`` finds
-    /// valid compete; ties keep the plain one. The variants get a fifth of the time left to
-    /// `deadline`; `nil` only when the plain schedule itself does not finish in time.
+    /// valid compete; ties keep the plain one. Stops trying variants when `deadline` passes;
+    /// `nil` only when the plain schedule itself does not finish in time.
     public static func best(_ network: StateTaskNetwork, objective: STNObjective = .terminalValue,
                             deadline: SolveDeadline = .none) -> STNSchedule? {
         guard let plain = build(network, deadline: deadline, first: []) else { return nil }
-        // The variants are a refinement: they get a fifth of the time left, no more.
-        let variantDeadline = deadline.remainingSeconds.map { deadline.earliest(SolveDeadline(seconds: $0 / 5)) } ?? deadline
         let checker = ScheduleChecker(network: network)
         func score(_ schedule: STNSchedule) -> Double? {
             let check = checker.check(schedule)
@@ -40,7 +38,7 @@ public enum GreedySchedule {
         guard var bestValue = score(plain) else { return plain }
         var best = plain
         for i in competingTasks(network) {
-            guard !variantDeadline.hasExpired, let variant = build(network, deadline: variantDeadline, first: [i]), let v = score(variant) else { continue }
+            guard !deadline.hasExpired, let variant = build(network, deadline: deadline, first: [i]), let v = score(variant) else { continue }
             if v > bestValue + 1e-9 * max(1, abs(bestValue)) { best = variant; bestValue = v }
         }
         return best
