@@ -8,7 +8,11 @@ import Testing
     private func close(_ a: Double, _ b: Double) -> Bool { abs(a - b) <= 1e-12 * max(1, abs(a), abs(b)) }
 
     @Test func theBaseMarginExceedsWhatTheUAEChannelAllows() throws {
-        let bound = try #require(EmbeddedModels.base.valuation(breakEvens: false).fiscal?.artisanalPriceBound)
+        // Hand-checked at the scenario's flat 3,435 USD/oz (prices not indexed: with indexing the
+        // highest operating-year price is higher and the bound lower, see the last test).
+        var scenario = Scenario.senouBase
+        scenario.economics!.conventions = Conventions(indexPricesToInflation: false)
+        let bound = try #require(try CashFlowModel(scenario: scenario).valuation(breakEvens: false).fiscal?.artisanalPriceBound)
         // 1.10 USD/oz of re-refining (Gulf News 2010) + 0.25 of freight, at 3,435 USD/oz, no trader margin.
         #expect(close(bound.maximumPurchaseMargin, (1.10 + 0.25) / 3435))
         #expect(bound.maximumPurchaseMargin > 0.00039 && bound.maximumPurchaseMargin < 0.000394)
@@ -19,12 +23,19 @@ import Testing
 
     @Test func aTraderMarginWidensTheBoundAndTheNoteGoes() throws {
         var scenario = Scenario.senouBase
+        scenario.economics!.conventions = Conventions(indexPricesToInflation: false)
+        let flat = scenario
         scenario.economics!.fiscal = FiscalInputs(uaeReRefiningUsdPerOzFine: 1.25, uaeFreightUsdPerOzFine: 0.5, uaeTraderMargin: 0.02)
         let bound = try #require(try CashFlowModel(scenario: scenario).valuation(breakEvens: false).fiscal?.artisanalPriceBound)
         #expect(close(bound.maximumPurchaseMargin, 0.02 + 1.75 / 3435))
         #expect(bound.note == nil, "1.5% is below 2.05%")
         // Only the fiscal view reads these inputs: the project's cash flows do not move.
-        #expect(try CashFlowModel(scenario: scenario).valuation(breakEvens: false).summary == EmbeddedModels.base.valuation(breakEvens: false).summary)
+        #expect(try CashFlowModel(scenario: scenario).valuation(breakEvens: false).summary == CashFlowModel(scenario: flat).valuation(breakEvens: false).summary)
+
+        // With prices indexed (the default) the bound is read at the highest operating-year price.
+        let indexed = try #require(EmbeddedModels.base.valuation(breakEvens: false).fiscal?.artisanalPriceBound)
+        #expect(indexed.goldPriceUsdPerOz > 3435)
+        #expect(close(indexed.maximumPurchaseMargin, (1.10 + 0.25) / indexed.goldPriceUsdPerOz))
     }
 
     @Test func noBoundWhenNoArtisanalGoldIsBought() throws {
