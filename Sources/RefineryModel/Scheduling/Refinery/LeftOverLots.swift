@@ -151,29 +151,10 @@ enum LeftOverAnalysis {
     /// The first task that takes material from a place, and the stages from there on along
     /// every route it can feed (the by-product loop aside).
     static func downstream(from place: LotTrace.Place, instance: RefineryNetwork) -> (first: Int?, stages: [String]) {
-        let network = instance.network
-        let stateIndex = network.stateIndex
-        let skipped: Set<String> = [RefineryNetwork.byproductState, RefineryNetwork.byproductGoldState]
-        func consumers(_ state: String) -> [Int] { network.tasks.indices.filter { network.tasks[$0].inputs[state] != nil } }
-        var queue: [Int]
-        switch place {
-        case let .task(i): queue = [i]
-        case let .state(s): queue = consumers(network.states[s].name)
-        }
-        let first = queue.first
-        var seen = Set(queue), stages: [String] = []
-        while !queue.isEmpty {
-            let i = queue.removeFirst()
-            if !stages.contains(instance.taskStage[i]) { stages.append(instance.taskStage[i]) }
-            for output in network.tasks[i].outputs where !skipped.contains(output.state) {
-                guard let s = stateIndex[output.state], instance.goldPerUnit[s] > 0 else { continue }
-                for k in consumers(output.state) where !seen.contains(k) {
-                    seen.insert(k)
-                    queue.append(k)
-                }
-            }
-        }
-        return (first, stages)
+        let tasks = downstreamTasks(from: place, instance: instance)
+        var stages: [String] = []
+        for i in tasks where !stages.contains(instance.taskStage[i]) { stages.append(instance.taskStage[i]) }
+        return (tasks.first, stages)
     }
 
     /// Each stage's busy time over the unit time its units can fill with whole batches: per
@@ -321,6 +302,7 @@ extension LeftOverAnalysis {
     /// downstream), the by-product loop aside, in breadth-first order.
     static func downstreamTasks(from place: LotTrace.Place, instance: RefineryNetwork) -> [Int] {
         let network = instance.network
+        let stateIndex = network.stateIndex
         let skipped: Set<String> = [RefineryNetwork.byproductState, RefineryNetwork.byproductGoldState]
         func consumers(_ state: String) -> [Int] { network.tasks.indices.filter { network.tasks[$0].inputs[state] != nil } }
         var queue: [Int]
@@ -333,7 +315,7 @@ extension LeftOverAnalysis {
             let i = queue.removeFirst()
             order.append(i)
             for output in network.tasks[i].outputs where !skipped.contains(output.state) {
-                guard let s = network.stateIndex[output.state], instance.goldPerUnit[s] > 0 else { continue }
+                guard let s = stateIndex[output.state], instance.goldPerUnit[s] > 0 else { continue }
                 for k in consumers(output.state) where !seen.contains(k) {
                     seen.insert(k)
                     queue.append(k)
