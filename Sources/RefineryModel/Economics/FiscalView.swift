@@ -93,7 +93,7 @@ extension CashFlowModel {
 
     /// The fiscal view of `valuation` (computed under `adjustments`), its progressivity
     /// re-priced at each gold-price factor and, when `marginal`, the METR's marginal project
-    /// searched (a bisection on the refining charge, like the break-evens).
+    /// searched (Brent's method on the refining charge, like the break-evens).
     public func fiscalView(of valuation: Valuation, adjustments: Adjustments = .none, marginal: Bool = true) -> FiscalView {
         let inputs = ResolvedFiscalInputs(economics)
         let years = GovernmentRevenueYear.years(rows: valuation.years, holders: valuation.holders, economics: economics, inputs: inputs)
@@ -135,21 +135,19 @@ extension CashFlowModel {
             return governmentRevenue(a)
         }
         func postTaxNPV(_ charge: Double) -> Double { FinancialMath.npv(rate: rate, flows(charge).map(\.postTaxNetCashFlow)) }
-        var low = 0.0, high = 1.0
-        if postTaxNPV(low) >= 0 {
+        var low = 0.0, atLow = postTaxNPV(low)
+        if atLow >= 0 {
             return (nil, "undefined: the project clears its \(JSONValue.format((rate * 1000).rounded() / 10))% hurdle after government revenue even with no refining charge", nil)
         }
-        while postTaxNPV(high) < 0 {
+        var high = 1.0, atHigh = postTaxNPV(high)
+        while atHigh < 0 {
             low = high
+            atLow = atHigh
             high *= 2
             if high > 1e6 { return (nil, "undefined: no refining charge up to USD 1,000,000/oz makes the project marginal", nil) }
+            atHigh = postTaxNPV(high)
         }
-        for _ in 0..<60 {
-            let middle = (low + high) / 2
-            if postTaxNPV(middle) < 0 { low = middle } else { high = middle }
-            if high - low <= 1e-9 * max(1, high) { break }
-        }
-        let charge = (low + high) / 2
+        let charge = RootFinding.zero(low: low, high: high, valueAtLow: atLow, valueAtHigh: atHigh, postTaxNPV)
         let irr = FinancialMath.irr(flows(charge).map(\.preTaxNetCashFlow))
         guard irr.rates.count == 1, let pre = irr.rates.first, pre > 0 else {
             return (nil, "undefined: the marginal project's pre-tax IRR is not a single positive rate (\(irr.note))", charge)

@@ -161,30 +161,24 @@ extension CashFlowModel {
         return (firmNPV(rows, rate: rate), valueAdded.total.nationalCapture)
     }
 
-    /// Bisection for the zero of an increasing function of one variable on [low, high].
-    private func bisect(_ low: Double, _ high: Double, _ f: (Double) -> Double) -> Double {
-        var low = low, high = high
-        for _ in 0..<60 {
-            let middle = (low + high) / 2
-            if f(middle) < 0 { low = middle } else { high = middle }
-            if high - low <= 1e-9 * max(1, abs(high)) { break }
-        }
-        return (low + high) / 2
-    }
-
     func breakEvenRefiningCharge(_ adjustments: Adjustments) -> BreakEven {
         let npv = { (charge: Double) -> Double in
             var a = adjustments
             a.uniformRefiningChargeUsdPerOzGross = charge
             return self.projectNPV(a)
         }
-        if npv(0) >= 0 { return BreakEven(value: 0, note: "the project NPV is positive even with no refining charge") }
-        var high = 1.0
-        while npv(high) < 0 {
+        let atZero = npv(0)
+        if atZero >= 0 { return BreakEven(value: 0, note: "the project NPV is positive even with no refining charge") }
+        var low = 0.0, atLow = atZero, high = 1.0, atHigh = npv(high)
+        while atHigh < 0 {
+            low = high
+            atLow = atHigh
             high *= 2
             if high > 1e6 { return BreakEven(value: nil, note: "no refining charge up to USD 1,000,000/oz makes the NPV positive") }
+            atHigh = npv(high)
         }
-        return BreakEven(value: bisect(high == 1 ? 0 : high / 2, high, npv), note: "USD per gross ounce, every kind of material")
+        return BreakEven(value: RootFinding.zero(low: low, high: high, valueAtLow: atLow, valueAtHigh: atHigh, npv),
+                         note: "USD per gross ounce, every kind of material")
     }
 
     func breakEvenIntake(_ adjustments: Adjustments) -> BreakEven {
@@ -196,10 +190,12 @@ extension CashFlowModel {
         // The largest useful factor: every year at its capacity cap.
         let fuel = adjustments.fuelAvailability ?? economics.opex.energy.fuelAvailability
         let cap = volumes.compactMap(\.capacityRatio).map { fuel * max(1, $0) }.max() ?? 1
-        if npv(0) >= 0 { return BreakEven(value: 0, note: "the project NPV is positive with no intake") }
-        if npv(cap) < 0 {
+        let atZero = npv(0)
+        if atZero >= 0 { return BreakEven(value: 0, note: "the project NPV is positive with no intake") }
+        let atCap = npv(cap)
+        if atCap < 0 {
             return BreakEven(value: nil, note: "the NPV stays negative even with intake at the plant's capacity every year (×\(JSONValue.format((cap * 100).rounded() / 100)))")
         }
-        return BreakEven(value: bisect(0, cap, npv), note: "factor on the scenario's intake, capped by capacity year by year")
+        return BreakEven(value: RootFinding.zero(low: 0, high: cap, valueAtLow: atZero, valueAtHigh: atCap, npv), note: "factor on the scenario's intake, capped by capacity year by year")
     }
 }
