@@ -18,6 +18,112 @@ public enum GreedySchedule {
     /// The greedy schedule of `network`, or `nil` when `deadline` passes first (it is checked
     /// at every period, so the build stops within one period's work of it).
     public static func build(_ network: StateTaskNetwork, deadline: SolveDeadline) -> STNSchedule? {
+        build(network, deadline: deadline, first: [])
+    }
+
+    /// The best of several greedy schedules of `network` by `objective`: the plain one, and
+    /// one for each task that shares a unit with other tasks, run with that task ahead of the
+    /// others (at a saturated unit the plain order never lets a later task in, though its
+    /// batches may carry more value per hour). Only schedules the ``ScheduleChecker`` finds
+    /// valid compete; ties keep the plain one.
+    ///
+    /// The variants are tried only when the plain schedule saturates a shared unit (uses at
+    /// least ``saturatedUtilization`` of its capacity, ``utilization(of:in:)``): below that the
+    /// order of the tasks does not decide what gets done, and the variants would cost a few
+    /// tenths of a second for nothing. The choice depends on the schedule, never on the clock,
+    /// so the same request gives the same start on any machine. `deadline` only stops the
+    /// variants early (the best so far is kept); `nil` only when the plain schedule itself does
+    /// not finish in time.
+    public static func best(_ network: StateTaskNetwork, objective: STNObjective = .terminalValue,
+                            deadline: SolveDeadline = .none) -> STNSchedule? {
+        guard let plain = build(network, deadline: deadline, first: []) else { return nil }
+        let competing = competingTasks(network)
+        let sharedUnits = Set(competing.flatMap { network.tasks[$0].units })
+        let usage = utilization(of: plain, in: network)
+        guard sharedUnits.contains(where: { (usage[$0] ?? 0) >= saturatedUtilization }) else { return plain }
+        let checker = ScheduleChecker(network: network)
+        func score(_ schedule: STNSchedule) -> Double? {
+            let check = checker.check(schedule)
+            return check.isValid ? value(of: schedule, network: network, objective: objective, stock: check.stock) : nil
+        }
+        guard var bestValue = score(plain) else { return plain }
+        var best = plain
+        for i in competing {
+            guard !deadline.hasExpired, let variant = build(network, deadline: deadline, first: [i]), let v = score(variant) else { continue }
+            if v > bestValue + 1e-9 * max(1, abs(bestValue)) { best = variant; bestValue = v }
+        }
+        return best
+    }
+
+    /// The share of its capacity a shared unit must use in the plain greedy schedule before
+    /// ``best(_:objective:deadline:)`` tries the variants: 0.85. Measured on stress-300t's 2031
+    /// campaign (BENCHMARKS.md, "Saturated years"): the Miller's use in the plain schedule is
+    /// 0.61 at 150 t/yr, 0.80 at 200, 0.874 at 230 and stays at 0.876 from 250 to 300 t/yr
+    /// (a full year's use, given the batches it can fill); the default year's busiest unit
+    /// uses 0.45.
+    public static let saturatedUtilization = 0.85
+
+    /// Each unit's use of its capacity over the horizon in `schedule`, by unit name: batch
+    /// occupancy (bucketed timing: batches × their share of a period; discrete: batches ×
+    /// their periods) ÷ the unit's capacity (its count less units held, times its availability,
+    /// summed over the periods). Units with no capacity are left out.
+    public static func utilization(of schedule: STNSchedule, in network: StateTaskNetwork) -> [String: Double] {
+        let H = network.horizon
+        let taskIndex = network.taskIndex
+        var used = [String: Double]()
+        for batch in schedule.batches {
+            guard let i = taskIndex[batch.task] else { continue }
+            let task = network.tasks[i]
+            switch network.timing {
+            case .bucketed: used[batch.unit, default: 0] += Double(batch.count) * task.bucketOccupancy
+            case .discrete: used[batch.unit, default: 0] += Double(batch.count * (batch.duration ?? task.duration))
+            }
+        }
+        var result = [String: Double]()
+        for unit in network.units {
+            var capacity = 0.0
+            for t in 0..<H {
+                let count = Double(unit.count - unit.held(at: t))
+                capacity += network.timing == .bucketed ? count * unit.available(at: t) : count
+            }
+            if capacity > 0 { result[unit.name] = (used[unit.name] ?? 0) / capacity }
+        }
+        return result
+    }
+
+    /// The objective `objective` gives `schedule` of `network`, whose stocks are `stock`
+    /// (``ScheduleChecker/Result/stock``): the same sum the formulation maximizes.
+    public static func value(of schedule: STNSchedule, network: StateTaskNetwork, objective: STNObjective, stock: [[Double]]) -> Double {
+        let H = network.horizon
+        var total = 0.0
+        for (s, state) in network.states.enumerated() where state.value != 0 && s < stock.count {
+            if objective.terminal != 0 { total += objective.terminal * state.value * stock[s][H] }
+            if objective.cumulative != 0 && H >= 1 { for t in 1...H { total += objective.cumulative * state.value * stock[s][t] } }
+        }
+        let taskIndex = network.taskIndex
+        var active = 0
+        for batch in schedule.batches {
+            guard let i = taskIndex[batch.task] else { continue }
+            let task = network.tasks[i]
+            let costs = task.costs(on: batch.unit)
+            total -= costs.fixed * Double(batch.count) + costs.variable * batch.amount
+            let duration = batch.duration ?? task.duration
+            active = max(active, min(batch.start + max(task.completion(duration: duration), 1), H))
+        }
+        if objective.makespan != 0 { total -= objective.makespan * Double(active) }
+        return total
+    }
+
+    /// Tasks (hosts, not riders) that share a unit with another such task.
+    static func competingTasks(_ network: StateTaskNetwork) -> [Int] {
+        let hosts = network.tasks.indices.filter { network.tasks[$0].host == nil }
+        return hosts.filter { i in
+            hosts.contains { k in k != i && !Set(network.tasks[k].units).isDisjoint(with: network.tasks[i].units) }
+        }
+    }
+
+    /// The greedy schedule with the tasks `first` ahead of all others (in network order).
+    static func build(_ network: StateTaskNetwork, deadline: SolveDeadline, first: [Int]) -> STNSchedule? {
         let H = network.horizon
         let stateIndex = network.stateIndex, unitIndex = network.unitIndex, taskIndex = network.taskIndex
         var stock = network.states.map(\.initialStock)
@@ -35,6 +141,7 @@ public enum GreedySchedule {
                 order.insert(i, at: order.firstIndex(of: chosen.compactMap { c in order.firstIndex(of: c).map { (c, $0) } }.max { $0.1 < $1.1 }!.0)! + 1)
             }
         }
+        order = first.filter(order.contains) + order.filter { !first.contains($0) }
         var splitTotals = Array(repeating: (chosen: 0.0, others: 0.0), count: network.splits.count)
         let chosenIn = network.tasks.map { task in network.splits.indices.filter { network.splits[$0].tasks.contains(task.name) } }
         let alternativeIn = network.tasks.map { task in network.splits.indices.filter { network.splits[$0].alternatives.contains(task.name) } }

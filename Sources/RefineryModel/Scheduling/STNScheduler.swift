@@ -162,15 +162,19 @@ public enum STNScheduler {
         var startValues: [Double]?
         let greedy = greedyStart ?? true ? GreedySchedule.build(network, deadline: deadline) : nil
         // The caller's start if it is valid (a previous plan), else the greedy one; an automatic
-        // greedy start only when it is near the relaxation's bound.
-        if let start, !deadline.hasExpired, checker.check(start).isValid {
+        // greedy start only when it is near the relaxation's bound, or when the time is up (a
+        // valid schedule is then the answer, better than none). A start is kept when the
+        // deadline passed while it was built: GLPK then returns it as it is.
+        if let start, checker.check(start).isValid {
             startValues = formulation.values(for: start)
-        } else if let greedy, !deadline.hasExpired, checker.check(greedy).isValid {
+        } else if let greedy, checker.check(greedy).isValid {
             let values = formulation.values(for: greedy)
-            if greedyStart == true || (try? isTrusted(values, in: formulation.program, options: options, deadline: deadline)) == true {
+            if greedyStart == true || (try? isTrusted(values, in: formulation.program, options: options, deadline: deadline)) == true
+                || deadline.hasExpired {
                 startValues = values
             }
         }
+        let expiredBeforeSolve = deadline.hasExpired
         let solution: Solution
         do { solution = try GLPKSolver().solve(formulation.program, options: options, start: startValues, deadline: deadline) } catch {
             throw SchedulingError.solver(error)
@@ -180,8 +184,10 @@ public enum STNScheduler {
             gap: solution.relativeGap, schedule: nil, stock: nil, violations: [], explanation: nil, model: formulation.program.size,
             buildSeconds: buildSeconds, solveSeconds: solution.statistics.loadSeconds + solution.statistics.solveSeconds,
             branchAndBoundNodes: solution.statistics.branchAndBoundNodes, startCertified: solution.statistics.startCertified)
-        // The greedy start ran out of time: the solver got nothing to do but give up.
-        result.endedIn = (greedyStart ?? true) && greedy == nil && start == nil ? .start : solution.statistics.endedIn
+        // The start (the greedy one, or the caller's variants) took the time: the solver got
+        // nothing to do but return it, or give up without one.
+        let startTookTheTime = expiredBeforeSolve || ((greedyStart ?? true) && greedy == nil && start == nil)
+        result.endedIn = startTookTheTime ? .start : solution.statistics.endedIn
         result.startReturned = solution.statistics.startReturned
         result.cutsStoppedForTime = solution.statistics.cutsStoppedForTime
         result.relaxationBound = solution.statistics.relaxationBound

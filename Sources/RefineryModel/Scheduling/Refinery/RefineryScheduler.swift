@@ -95,13 +95,17 @@ public enum RefineryScheduler {
     /// (a recovery of 5e-324, a cycle of 10³⁰⁰ hours) give coefficients or bounds GLPK cannot
     /// scale, which the solver reports by model row and column (`max_13_5_1`, `B_13_5_1`); they
     /// become ``SchedulingError/invalidRequest(_:)`` problems at `plant.stages[id=…]`.
-    /// A valid `start` (a previous plan, say) is handed to GLPK as its first incumbent.
+    /// A valid `start` (a previous plan, say) is handed to GLPK as its first incumbent;
+    /// without one, the best of the greedy variants is.
     public static func solve(_ instance: RefineryNetwork, options: SolverOptions,
                              deadline: SolveDeadline = .none, start: STNSchedule? = nil) throws -> STNScheduleResult {
         do {
-            // The greedy start is tuned to the refinery (decisive for a year's campaign): always on.
-            return try STNScheduler.solve(instance.network, objective: instance.objective, options: options, start: start,
-                                          greedyStart: true, deadline: deadline)
+            // Without a plan to start from, the best greedy variant by the objective
+            // (``GreedySchedule/best(_:objective:deadline:)``); when it runs out of time the
+            // scheduler tries its own and reports that the start took the time.
+            let greedy = start == nil ? GreedySchedule.best(instance.network, objective: instance.objective, deadline: deadline.capped(at: options.timeLimit)) : nil
+            return try STNScheduler.solve(instance.network, objective: instance.objective, options: options, start: start ?? greedy,
+                                          greedyStart: greedy == nil, deadline: deadline)
         } catch let SchedulingError.solver(.invalidModel(issues)) {
             let problems = scenarioProblems(instance: instance, issues: issues)
             guard !problems.isEmpty else { throw SchedulingError.solver(.invalidModel(issues)) }
