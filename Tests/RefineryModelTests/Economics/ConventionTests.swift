@@ -104,7 +104,8 @@ import Testing
         #expect(approximately(paid[0], fcfe[0]) && paid[1] == 0 && approximately(paid[2], fcfe[1] + fcfe[2]))
         let state = try #require(model.valuation().holders.first { $0.id == "state" })
         #expect(approximately(state.grossFlows[1], 0) && approximately(state.grossFlows[2], 0.6 * (fcfe[1] + fcfe[2])))
-        // With profits: a year whose net income is 100 pays 100 of its 150, keeps 50 for the next.
+        // With profits: a year whose net income is 100 sets 10 aside for the legal reserve (a
+        // tenth, under its ceiling of a fifth of the 200 called), pays 90 of its 150 and keeps 60.
         var earlierModel = try CashFlowModel(scenario: Self.scenario(earlier: true), volumes: [Self.volumes(2030), Self.volumes(2031)])
         #expect(earlierModel.equityDistributions(rows) == fcfe)
         earlierModel = try CashFlowModel(scenario: Self.scenario(), volumes: [Self.volumes(2030), Self.volumes(2031)])
@@ -112,7 +113,15 @@ import Testing
         profitable[0].taxableIncome = 0; profitable[0].corporateTax = 0; profitable[0].freeCashFlowToEquity = -200
         profitable[1].taxableIncome = 130; profitable[1].corporateTax = 30; profitable[1].freeCashFlowToEquity = 150
         profitable[2].taxableIncome = 10; profitable[2].corporateTax = 0; profitable[2].freeCashFlowToEquity = 20
-        #expect(earlierModel.equityDistributions(profitable) == [-200, 100, 70])
+        #expect(earlierModel.equityDistributions(profitable) == [-200, 90, 80])
+        // The reserve stops at a fifth of the share capital: 40 of a profit of 1,000.
+        var large = profitable
+        large[1].taxableIncome = 1000; large[1].corporateTax = 0; large[1].freeCashFlowToEquity = 1500
+        #expect(earlierModel.equityDistributions(large) == [-200, 960, 560])
+        // Earlier losses come off first: after a loss of 50, a profit of 100 sets aside a tenth of 50.
+        var recovering = profitable
+        recovering[0].taxableIncome = -50
+        #expect(earlierModel.equityDistributions(recovering) == [-200, 45, 125])
     }
 
     /// (e) A phase-2 investment is spent only when the plant has the phase-2 expansion.
