@@ -3675,6 +3675,36 @@ enum EmbeddedData {
         }
       }
     },
+    "sourceTerms": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [],
+      "properties": {
+        "refiningChargeUsdPerOzGross": {
+          "type": "number",
+          "minimum": 0,
+          "maximum": 1000000,
+          "description": "The refining charge, USD per gross troy ounce received. Bounds: charges are cents to dollars per ounce; 10⁶ is far above any gold price. Absent: the kind's."
+        },
+        "penaltyUsdPerOzGross": {
+          "type": "number",
+          "minimum": 0,
+          "maximum": 1000000,
+          "description": "Impurity penalty, USD per gross troy ounce received. Bounds: charges are cents to dollars per ounce; 10⁶ is far above any gold price. Absent: the kind's."
+        },
+        "purchaseMargin": {
+          "type": "number",
+          "minimum": 0,
+          "exclusiveMaximum": 1,
+          "description": "For gold the refiner buys outright: its margin, a fraction of the fine gold's value in [0, 1) (it pays 1 − margin); 0 for toll-refined material. Absent: the kind's."
+        },
+        "basis": {
+          "type": "string",
+          "description": "Where the figures come from: a citation, or \"assumption\" with the reasoning (free text)."
+        }
+      },
+      "description": "One source's terms, each field replacing its kind's (economics.terms.byKind) when given; a field left out keeps the kind's."
+    },
     "economics": {
       "type": "object",
       "additionalProperties": false,
@@ -3759,6 +3789,13 @@ enum EmbeddedData {
                 }
               },
               "description": "Terms by kind of material received (dore, artisanal, ore)."
+            },
+            "bySource": {
+              "type": "object",
+              "additionalProperties": {
+                "$ref": "#/$defs/sourceTerms"
+              },
+              "description": "Terms for the gold of particular sources, keyed by intake source id (intake.sources[].id), each field overriding that source's kind's in byKind (optional; a source not listed pays its kind's terms). A source whose purchaseMargin is above 0 is bought outright, 0 tolled."
             },
             "goldPayable": {
               "type": "number",
