@@ -27,7 +27,8 @@ public struct ArtisanalPriceBound: Codable, Sendable, Equatable {
     public var note: String?
 
     /// The bound for `economics` (fiscal inputs resolved as `inputs`) over the cash-flow
-    /// `rows`, with the artisanal purchase margin `margin`; nil when no artisanal gold is
+    /// `rows`, with the artisanal purchase margin `margin` (the highest in force, sources with
+    /// margins of their own included); nil when no artisanal gold is
     /// bought (a zero margin) or no year operates.
     static func make(economics: Economics, inputs: ResolvedFiscalInputs, rows: [CashFlowYear], margin: Double) -> ArtisanalPriceBound? {
         guard margin > 0, let price = rows.filter(\.operating).map(\.goldPriceUsdPerOz).max(), price > 0 else { return nil }

@@ -9909,6 +9909,12 @@ enum EmbeddedData {
           "purchaseMargin": 0
         }
       },
+      "bySource": {
+        "regional-dore": {
+          "refiningChargeUsdPerOzGross": 0.3,
+          "basis": "Assumption: Burkina doré is not bound by Mali's refining mandate, so Sénou must match what its mines pay abroad: 0.30 USD/oz gross, the top of the 0.05–0.30 paid on large contracts (Reuters 2019, domain.md §4, R), the counterfactual's foreign charge. Freight to Bamako by road is taken as costing the mines what the flight to Switzerland or Dubai does (assumption), so it does not move the charge; the penalty and payables stay those of doré."
+        }
+      },
       "goldPayable": 0.9992,
       "silverPayable": 0.95,
       "lotFeeUsd": 500,
