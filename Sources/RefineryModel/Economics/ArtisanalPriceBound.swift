@@ -21,7 +21,8 @@ public struct ArtisanalPriceBound: Codable, Sendable, Equatable {
     public var goldPriceUsdPerOz: Double
     /// The highest artisanal purchase margin that still matches the UAE channel, a fraction.
     public var maximumPurchaseMargin: Double
-    /// The artisanal purchase margin in force, a fraction of the fine value.
+    /// The highest artisanal purchase margin in force (the kind's, or an artisanal source's own
+    /// in ``CommercialTerms/bySource``), a fraction of the fine value.
     public var purchaseMargin: Double
     /// Why the scenario's margin cannot hold against the UAE channel; nil when it can.
     public var note: String?

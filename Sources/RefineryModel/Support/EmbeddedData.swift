@@ -2907,7 +2907,7 @@ enum EmbeddedData {
         },
         "purchaseMargin": {
           "type": "number",
-          "description": "The artisanal purchase margin in force, a fraction of the fine value."
+          "description": "The highest artisanal purchase margin in force (the kind's, or an artisanal source's own in economics.terms.bySource), a fraction of the fine value."
         },
         "note": {
           "type": "string",
@@ -7729,7 +7729,7 @@ enum EmbeddedData {
         },
         "purchaseMargin": {
           "type": "number",
-          "description": "The artisanal purchase margin in force, a fraction of the fine value."
+          "description": "The highest artisanal purchase margin in force (the kind's, or an artisanal source's own in economics.terms.bySource), a fraction of the fine value."
         },
         "note": {
           "type": "string",

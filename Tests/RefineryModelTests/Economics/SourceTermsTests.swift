@@ -151,3 +151,21 @@ import Testing
         }
     }
 }
+
+/// The artisanal price bound reads the margins sources set for themselves.
+@Suite struct SourceTermsPriceBoundTests {
+    @Test func theBoundTakesTheHighestArtisanalMarginInForce() throws {
+        var scenario = Scenario.senouBase
+        let artisanal = try #require(scenario.intake.sources.first { $0.kind == .artisanal })
+        scenario.economics!.terms.bySource = [artisanal.id: SourceTerms(purchaseMargin: 0.05)]
+        let model = try CashFlowModel(scenario: scenario)
+        let bound = try #require(model.fiscalView(of: model.valuation(breakEvens: false), marginal: false).artisanalPriceBound)
+        // The only artisanal source sets its own 5%: the kind's 1.5% is in force nowhere.
+        #expect(bound.purchaseMargin == 0.05)
+        #expect(bound.maximumPurchaseMargin < 0.05 && bound.note != nil)
+        // Its own margin of 0 makes it tolled: no artisanal gold is bought, so no bound.
+        scenario.economics!.terms.bySource = [artisanal.id: SourceTerms(purchaseMargin: 0)]
+        let tolled = try CashFlowModel(scenario: scenario)
+        #expect(tolled.fiscalView(of: tolled.valuation(breakEvens: false), marginal: false).artisanalPriceBound == nil)
+    }
+}
