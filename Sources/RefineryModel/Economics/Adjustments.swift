@@ -6,7 +6,8 @@ public struct Adjustments: Sendable, Equatable, Codable {
     public var goldPrice = 1.0
     /// Factor on the silver price path.
     public var silverPrice = 1.0
-    /// Factor on every kind's refining charge (ignored when ``uniformRefiningChargeUsdPerOzGross`` is set).
+    /// Factor on every kind's and every source's own refining charge (ignored when
+    /// ``uniformRefiningChargeUsdPerOzGross`` is set).
     public var refiningCharges = 1.0
     /// Factor on intake; the plant's sustainable intake (times fuel availability) caps it.
     public var intake = 1.0
@@ -28,13 +29,14 @@ public struct Adjustments: Sendable, Equatable, Codable {
     public var corporateIncomeTax: Double?
     /// The artisanal purchase margin, a fraction of the fine gold's value, replacing the
     /// scenario's; nil keeps it. Whether a kind's gold is bought (not tolled) stays the
-    /// scenario's: a kind with a purchase margin of 0 in the scenario is tolled.
+    /// scenario's: a kind with a purchase margin of 0 in the scenario is tolled. An artisanal
+    /// source with a margin of its own (``CommercialTerms/bySource``) keeps it.
     public var artisanalPurchaseMargin: Double?
     /// Factor on the artisanal gold received (1 = the scenario's); see
     /// ``ProcessVolumes/scaling(_:by:)``.
     public var artisanalVolume = 1.0
-    /// One refining charge for every kind, USD per gross ounce, replacing the scenario's
-    /// (used by the break-even search).
+    /// One refining charge for every kind and every source, USD per gross ounce, replacing the
+    /// scenario's (used by the break-even search and the METR).
     public var uniformRefiningChargeUsdPerOzGross: Double?
 
     /// No change: every factor 1 and no value replaced (the same as ``none``).

@@ -21,13 +21,15 @@ public struct ArtisanalPriceBound: Codable, Sendable, Equatable {
     public var goldPriceUsdPerOz: Double
     /// The highest artisanal purchase margin that still matches the UAE channel, a fraction.
     public var maximumPurchaseMargin: Double
-    /// The artisanal purchase margin in force, a fraction of the fine value.
+    /// The highest artisanal purchase margin in force (the kind's, or an artisanal source's own
+    /// in ``CommercialTerms/bySource``), a fraction of the fine value.
     public var purchaseMargin: Double
     /// Why the scenario's margin cannot hold against the UAE channel; nil when it can.
     public var note: String?
 
     /// The bound for `economics` (fiscal inputs resolved as `inputs`) over the cash-flow
-    /// `rows`, with the artisanal purchase margin `margin`; nil when no artisanal gold is
+    /// `rows`, with the artisanal purchase margin `margin` (the highest in force, sources with
+    /// margins of their own included); nil when no artisanal gold is
     /// bought (a zero margin) or no year operates.
     static func make(economics: Economics, inputs: ResolvedFiscalInputs, rows: [CashFlowYear], margin: Double) -> ArtisanalPriceBound? {
         guard margin > 0, let price = rows.filter(\.operating).map(\.goldPriceUsdPerOz).max(), price > 0 else { return nil }

@@ -25,6 +25,8 @@ public struct CashFlowModel: Sendable {
     /// The first year of the cash-flow timeline: the first investment's year or the first
     /// horizon year, whichever is earlier.
     public let startYear: Int
+    /// The sources ``CommercialTerms/bySource`` prices apart, with their volumes by year.
+    let sourcePricing: [SourcePricing]
 
     /// Runs the throughput model on `scenario` and prepares its valuation.
     public init(scenario: Scenario) throws(EconomicsError) {
@@ -56,6 +58,7 @@ public struct CashFlowModel: Sendable {
         self.economics = economics
         self.ownership = ownership
         self.volumes = volumes
+        sourcePricing = SourcePricing.make(scenario: scenario, economics: economics, volumes: volumes)
         startYear = min(scenario.horizon.firstYear, economics.capital.investments.map(\.year).min() ?? scenario.horizon.firstYear)
     }
 
@@ -78,12 +81,11 @@ public struct CashFlowModel: Sendable {
         let firstYear = scenario.horizon.firstYear
         let count = years.count
         let kinds = MaterialKind.allCases
-        let charges = kinds.map { kind -> Double in
-            adjustments.uniformRefiningChargeUsdPerOzGross ?? e.terms.byKind[kind].refiningChargeUsdPerOzGross * adjustments.refiningCharges
-        }
-        let penalties = kinds.map { e.terms.byKind[$0].penaltyUsdPerOzGross }
-        let margins = kinds.map { ($0 == .artisanal ? adjustments.artisanalPurchaseMargin : nil) ?? e.terms.byKind[$0].purchaseMargin }
-        let bought = kinds.map { e.terms.byKind[$0].purchaseMargin > 0 }
+        let kindTerms = kindTermsInForce(adjustments)
+        let charges = kindTerms.charges, penalties = kindTerms.penalties, margins = kindTerms.margins, bought = kindTerms.bought
+        // Sources priced apart: the difference between their terms and their kind's, added
+        // to the kind's charges (exact zeros when they are equal).
+        let sources = sourceTermsInForce(adjustments, kinds: kindTerms)
         let payable = adjustments.goldPayable ?? e.terms.goldPayable
         let fuel = adjustments.fuelAvailability ?? e.opex.energy.fuelAvailability
         let yearsToAccreditation = adjustments.yearsToAccreditation.map { Int(clamping: $0, to: 0...1000, rounding: .toNearestOrAwayFromZero) } ?? e.terms.yearsToAccreditation
@@ -166,6 +168,23 @@ public struct CashFlowModel: Sendable {
                         purchasedGoldKg += v.goldKgByKind[k]
                         purchasedGoldSales += v.goldKgByKind[k] * s * billed * ounces * gold
                     }
+                }
+                for source in sources {
+                    let p = source.source, k = p.kind
+                    let goldKg = p.goldKg[h] * source.volumeFactor
+                    let grossOz = p.grossKg[h] * source.volumeFactor * s * billed * ounces
+                    row.refiningCharges += (source.charge - charges[k]) * priceIndex * grossOz
+                    row.penalties += (source.penalty - penalties[k]) * priceIndex * grossOz
+                    row.purchaseMargin += (source.margin - margins[k]) * goldKg * s * billed * ounces * gold
+                    if source.bought != bought[k] {
+                        let sign: Double = source.bought ? 1 : -1
+                        purchasedGoldKg += sign * goldKg
+                        purchasedGoldSales += sign * goldKg * s * billed * ounces * gold
+                    }
+                }
+                if !sources.isEmpty {
+                    purchasedGoldKg = max(0, purchasedGoldKg)
+                    purchasedGoldSales = max(0, purchasedGoldSales)
                 }
                 row.lotFees = e.terms.lotFeeUsd * priceIndex * v.lots * s * billed
                 let refinedOz = v.goldRefinedKg * s * ounces

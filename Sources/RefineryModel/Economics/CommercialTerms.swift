@@ -6,6 +6,12 @@
 public struct CommercialTerms: Codable, Sendable, Equatable {
     /// Terms by kind of material received.
     public var byKind: KindTerms
+    /// Terms for the gold of particular intake sources, keyed by source id, overriding their
+    /// kind's field by field (a field left out keeps the kind's); nil or empty: every source
+    /// pays its kind's terms. Regional doré that pays its freight to Bamako, say, can pay a
+    /// refining charge of its own. Whether a source's gold is bought or tolled follows its own
+    /// purchase margin.
+    public var bySource: [String: SourceTerms]?
     /// The share of assayed fine gold returned (credited) to clients, such as 0.9992.
     public var goldPayable: Double
     /// The share of assayed silver returned (credited) to clients, such as 0.95.
@@ -23,14 +29,54 @@ public struct CommercialTerms: Codable, Sendable, Equatable {
 
     /// Creates the commercial terms; the parameters are the properties of the same names.
     public init(byKind: KindTerms, goldPayable: Double, silverPayable: Double, lotFeeUsd: Double,
-                unaccreditedDiscountUsdPerOz: Double, yearsToAccreditation: Int, basis: String? = nil) {
+                unaccreditedDiscountUsdPerOz: Double, yearsToAccreditation: Int, basis: String? = nil,
+                bySource: [String: SourceTerms]? = nil) {
         self.byKind = byKind
+        self.bySource = bySource
         self.goldPayable = goldPayable
         self.silverPayable = silverPayable
         self.lotFeeUsd = lotFeeUsd
         self.unaccreditedDiscountUsdPerOz = unaccreditedDiscountUsdPerOz
         self.yearsToAccreditation = yearsToAccreditation
         self.basis = basis
+    }
+
+    /// The terms `source`'s gold pays: its kind's, with the fields ``bySource`` gives for it
+    /// in their place.
+    public func terms(of source: IntakeSource) -> MaterialTerms {
+        let kind = byKind[source.kind]
+        guard let own = bySource?[source.id] else { return kind }
+        return own.over(kind)
+    }
+}
+
+/// The terms of one intake source, each field replacing its kind's when given (nil keeps the
+/// kind's): a source can pay a refining charge of its own and its kind's penalty and margin.
+public struct SourceTerms: Codable, Sendable, Equatable {
+    /// Refining charge, USD per troy ounce of gross weight received; nil: the kind's.
+    public var refiningChargeUsdPerOzGross: Double?
+    /// Average impurity penalty, USD per troy ounce of gross weight received; nil: the kind's.
+    public var penaltyUsdPerOzGross: Double?
+    /// The margin on gold the refiner buys outright, a fraction of the fine value in [0, 1);
+    /// 0 makes the source's gold tolled, more than 0 bought; nil: the kind's.
+    public var purchaseMargin: Double?
+    /// Where the figures come from: a citation, or "assumption" with the reasoning.
+    public var basis: String?
+
+    /// Creates a source's terms; a field left nil keeps its kind's.
+    public init(refiningChargeUsdPerOzGross: Double? = nil, penaltyUsdPerOzGross: Double? = nil, purchaseMargin: Double? = nil,
+                basis: String? = nil) {
+        self.refiningChargeUsdPerOzGross = refiningChargeUsdPerOzGross
+        self.penaltyUsdPerOzGross = penaltyUsdPerOzGross
+        self.purchaseMargin = purchaseMargin
+        self.basis = basis
+    }
+
+    /// `kind`'s terms with the fields given here in their place.
+    public func over(_ kind: MaterialTerms) -> MaterialTerms {
+        MaterialTerms(refiningChargeUsdPerOzGross: refiningChargeUsdPerOzGross ?? kind.refiningChargeUsdPerOzGross,
+                      penaltyUsdPerOzGross: penaltyUsdPerOzGross ?? kind.penaltyUsdPerOzGross,
+                      purchaseMargin: purchaseMargin ?? kind.purchaseMargin)
     }
 }
 

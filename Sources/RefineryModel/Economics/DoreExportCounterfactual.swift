@@ -2,8 +2,10 @@
 /// what the mines, the state and Mali gain or lose, per year and in present value.
 ///
 /// Conventions (amounts in nominal USD; positive = better with Sénou than today):
-/// - The mines are the sources in the origin country whose gold the refinery tolls (kinds with
-///   no purchase margin). Bought (artisanal) gold is not theirs and has no change here.
+/// - The mines are the sources in the origin country whose gold the refinery tolls (no purchase
+///   margin: their kind's, or their own in ``CommercialTerms/bySource``). Bought (artisanal)
+///   gold is not theirs and has no change here. A source with terms of its own pays its own
+///   refining charge at Sénou.
 /// - The mines' change in net-back, per year = (Sénou's gold payable − the payable abroad) ×
 ///   fine oz × gold price − (Sénou's refining charge − the charge abroad) × gross oz + freight and
 ///   insurance abroad × fine oz − (settlement days at Sénou − abroad) ÷ 365 × the gold
@@ -48,21 +50,38 @@ public struct DoreExportCounterfactual: Codable, Sendable, Equatable {
         let payable = adjustments.goldPayable ?? e.terms.goldPayable
         // Only tolled kinds count here: scaling the artisanal volume matters only when it is tolled.
         let artisanalTolled = adjustments.artisanalVolume != 1 && e.terms.byKind[.artisanal].purchaseMargin == 0
+        let kindTerms = model.kindTermsInForce(adjustments)
+        let sources = model.sourceTermsInForce(adjustments, kinds: kindTerms).filter(\.source.domestic)
         let stateShare = inputs.minesCorporateTax + inputs.stateStakeInMines * (1 - inputs.minesCorporateTax)
         let years = rows.enumerated().map { t, row -> DoreExportYear in
             var fineOz = 0.0, change = 0.0
             if row.operating {
                 let v = artisanalTolled ? model.volumes[row.year - firstYear].scaling(.artisanal, by: adjustments.artisanalVolume) : model.volumes[row.year - firstYear]
-                for k in kinds.indices where e.terms.byKind[kinds[k]].purchaseMargin == 0 {
-                    let fine = v.domesticGoldKg(kind: k) * row.volumeScale * ounces
-                    let gross = v.domesticGrossKg(kind: k) * row.volumeScale * ounces
-                    let charge = adjustments.uniformRefiningChargeUsdPerOzGross
-                        ?? e.terms.byKind[kinds[k]].refiningChargeUsdPerOzGross * adjustments.refiningCharges
-                    fineOz += fine
-                    change += (payable - inputs.goldPayableAbroad) * fine * row.goldPriceUsdPerOz
+                func netBackChange(fine: Double, gross: Double, charge: Double) -> Double {
+                    (payable - inputs.goldPayableAbroad) * fine * row.goldPriceUsdPerOz
                         - (charge - inputs.refiningChargeAbroadUsdPerOzGross) * gross
                         + inputs.freightAndInsuranceUsdPerOzFine * fine
                         - (inputs.settlementDaysAtSenou - inputs.settlementDaysAbroad) / 365 * inputs.goldFinancingRate * fine * row.goldPriceUsdPerOz
+                }
+                for k in kinds.indices where !kindTerms.bought[k] {
+                    let fine = v.domesticGoldKg(kind: k) * row.volumeScale * ounces
+                    let gross = v.domesticGrossKg(kind: k) * row.volumeScale * ounces
+                    fineOz += fine
+                    change += netBackChange(fine: fine, gross: gross, charge: kindTerms.charges[k])
+                }
+                // Domestic sources with terms of their own: their charge in place of their
+                // kind's, and their gold in or out of the mines' as their own margin says.
+                let h = row.year - firstYear
+                for source in sources {
+                    let k = source.source.kind
+                    let fine = source.source.goldKg[h] * source.volumeFactor * row.volumeScale * ounces
+                    let gross = source.source.grossKg[h] * source.volumeFactor * row.volumeScale * ounces
+                    switch (kindTerms.bought[k], source.bought) {
+                    case (false, false): change -= (source.charge - kindTerms.charges[k]) * gross
+                    case (false, true): fineOz -= fine; change -= netBackChange(fine: fine, gross: gross, charge: kindTerms.charges[k])
+                    case (true, false): fineOz += fine; change += netBackChange(fine: fine, gross: gross, charge: source.charge)
+                    case (true, true): break
+                    }
                 }
             }
             let capture = captures[t]

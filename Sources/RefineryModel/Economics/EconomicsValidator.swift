@@ -6,7 +6,10 @@ struct EconomicsValidator {
 
     static func problems(in scenario: Scenario) -> [ScenarioProblem] {
         var validator = EconomicsValidator()
-        if let economics = scenario.economics { validator.check(economics, horizon: scenario.horizon) }
+        if let economics = scenario.economics {
+            validator.check(economics, horizon: scenario.horizon)
+            validator.check(economics.terms.bySource ?? [:], sources: scenario.intake.sources)
+        }
         if let ownership = scenario.ownership { validator.check(ownership) }
         return validator.problems
     }
@@ -48,6 +51,22 @@ struct EconomicsValidator {
             } else {
                 seen[id] = index
             }
+        }
+    }
+
+    /// Each source's own terms: a source id of the scenario, and the ranges of `byKind`.
+    private mutating func check(_ bySource: [String: SourceTerms], sources: [IntakeSource]) {
+        let ids = sources.map(\.id)
+        for (id, terms) in bySource.sorted(by: { $0.key < $1.key }) {
+            let base = "economics.terms.bySource.\(id)"
+            guard ids.contains(id) else {
+                let allowed = ids.isEmpty ? "the scenario has no intake sources" : "one of \(ids.map { "\"\($0)\"" }.joined(separator: ", "))"
+                problems.append(ScenarioProblem(path: base, value: "\"\(id)\"", message: "is not the id of a source in intake.sources (\(allowed))"))
+                continue
+            }
+            if let charge = terms.refiningChargeUsdPerOzGross { within(charge, "\(base).refiningChargeUsdPerOzGross", ScenarioLimits.chargeUsdPerOz) }
+            if let penalty = terms.penaltyUsdPerOzGross { within(penalty, "\(base).penaltyUsdPerOzGross", ScenarioLimits.chargeUsdPerOz) }
+            if let margin = terms.purchaseMargin { range(margin, "\(base).purchaseMargin", 0, 1, openUpper: true, what: "a fraction") }
         }
     }
 

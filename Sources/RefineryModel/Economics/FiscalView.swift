@@ -122,7 +122,7 @@ extension CashFlowModel {
                                                       adjustments: adjustments, inputs: inputs),
             artisanalPriceBound: ArtisanalPriceBound.make(
                 economics: economics, inputs: inputs, rows: valuation.years,
-                margin: adjustments.artisanalPurchaseMargin ?? economics.terms.byKind[.artisanal].purchaseMargin))
+                margin: artisanalPurchaseMarginInForce(adjustments)))
     }
 
     /// FARI's METR: the refining charge at which the post-tax NPV at the project's rate is zero,

@@ -20,6 +20,10 @@ public struct ProcessVolumes: Codable, Sendable, Equatable {
     /// Lots received by kind, indexed like `MaterialKind.allCases` (empty: unknown, read as
     /// ``lots`` split like the gross mass). Estimated from each source's gold and lot size.
     public var lotsByKind: [Double] = []
+    /// Fine gold received by source id (empty: unknown; then ``CommercialTerms/bySource``
+    /// has no gold to price apart). Not scaled by ``scaling(_:by:)``, which does not know the
+    /// sources' kinds: the cash flows scale a source's gold with its kind.
+    public var goldKgBySource: [String: Double] = [:]
     /// Gold finished this year: refined + lost.
     public var goldProcessedKg: Double
     /// Fine gold refined into product, kg.
@@ -40,7 +44,8 @@ public struct ProcessVolumes: Codable, Sendable, Equatable {
     public init(year: Int, lots: Double, grossKgByKind: [Double], goldKgByKind: [Double], domesticGoldKg: Double, domesticGrossKg: Double,
                 goldProcessedKg: Double, goldRefinedKg: Double, silverProcessedKg: Double, silverRefinedKg: Double,
                 averageGoldInProcessKg: Double, lockedGoldKg: Double, capacityRatio: Double?, domesticGoldKgByKind: [Double] = [],
-                lotsByKind: [Double] = []) {
+                lotsByKind: [Double] = [], goldKgBySource: [String: Double] = [:]) {
+        self.goldKgBySource = goldKgBySource
         self.domesticGoldKgByKind = domesticGoldKgByKind
         self.lotsByKind = lotsByKind
         self.year = year
@@ -95,7 +100,8 @@ public struct ProcessVolumes: Codable, Sendable, Equatable {
                 silverProcessedKg: year.silver.refined + year.silver.inOtherProduct + year.silver.lost,
                 silverRefinedKg: year.silver.refined, averageGoldInProcessKg: year.averageGoldInProcessKg,
                 lockedGoldKg: year.lockedGoldKg, capacityRatio: ratio, domesticGoldKgByKind: domesticByKind,
-                lotsByKind: lotsByKind(total: Double(intake.lots), goldKgBySource: intake.goldKgBySource, gross: gross, scenario: scenario))
+                lotsByKind: lotsByKind(total: Double(intake.lots), goldKgBySource: intake.goldKgBySource, gross: gross, scenario: scenario),
+                goldKgBySource: intake.goldKgBySource)
         }
     }
 

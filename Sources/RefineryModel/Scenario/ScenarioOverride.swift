@@ -160,7 +160,9 @@ extension JSONValue {
             prefix.append(component)
             switch component {
             case let .key(name):
-                let property = Self.resolve(schemaNode?["properties"]?[name], in: schema)
+                // A key the schema lists, or any key of an object whose values share one schema
+                // (`economics.terms.bySource.<source id>`).
+                let property = Self.resolve(schemaNode?["properties"]?[name] ?? schemaNode?["additionalProperties"], in: schema)
                 if case .object? = node, node?[name] == nil {
                     guard case .string("object")? = property?["type"] else { return document }
                     document = try document.setting(.object([]), at: JSONPath(components: prefix))

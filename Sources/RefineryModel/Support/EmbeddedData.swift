@@ -2907,7 +2907,7 @@ enum EmbeddedData {
         },
         "purchaseMargin": {
           "type": "number",
-          "description": "The artisanal purchase margin in force, a fraction of the fine value."
+          "description": "The highest artisanal purchase margin in force (the kind's, or an artisanal source's own in economics.terms.bySource), a fraction of the fine value."
         },
         "note": {
           "type": "string",
@@ -3675,6 +3675,36 @@ enum EmbeddedData {
         }
       }
     },
+    "sourceTerms": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [],
+      "properties": {
+        "refiningChargeUsdPerOzGross": {
+          "type": "number",
+          "minimum": 0,
+          "maximum": 1000000,
+          "description": "The refining charge, USD per gross troy ounce received. Bounds: charges are cents to dollars per ounce; 10⁶ is far above any gold price. Absent: the kind's."
+        },
+        "penaltyUsdPerOzGross": {
+          "type": "number",
+          "minimum": 0,
+          "maximum": 1000000,
+          "description": "Impurity penalty, USD per gross troy ounce received. Bounds: charges are cents to dollars per ounce; 10⁶ is far above any gold price. Absent: the kind's."
+        },
+        "purchaseMargin": {
+          "type": "number",
+          "minimum": 0,
+          "exclusiveMaximum": 1,
+          "description": "For gold the refiner buys outright: its margin, a fraction of the fine gold's value in [0, 1) (it pays 1 − margin); 0 for toll-refined material. Absent: the kind's."
+        },
+        "basis": {
+          "type": "string",
+          "description": "Where the figures come from: a citation, or \"assumption\" with the reasoning (free text)."
+        }
+      },
+      "description": "One source's terms, each field replacing its kind's (economics.terms.byKind) when given; a field left out keeps the kind's."
+    },
     "economics": {
       "type": "object",
       "additionalProperties": false,
@@ -3759,6 +3789,13 @@ enum EmbeddedData {
                 }
               },
               "description": "Terms by kind of material received (dore, artisanal, ore)."
+            },
+            "bySource": {
+              "type": "object",
+              "additionalProperties": {
+                "$ref": "#/$defs/sourceTerms"
+              },
+              "description": "Terms for the gold of particular sources, keyed by intake source id (intake.sources[].id), each field overriding that source's kind's in byKind (optional; a source not listed pays its kind's terms). A source whose purchaseMargin is above 0 is bought outright, 0 tolled."
             },
             "goldPayable": {
               "type": "number",
@@ -7692,7 +7729,7 @@ enum EmbeddedData {
         },
         "purchaseMargin": {
           "type": "number",
-          "description": "The artisanal purchase margin in force, a fraction of the fine value."
+          "description": "The highest artisanal purchase margin in force (the kind's, or an artisanal source's own in economics.terms.bySource), a fraction of the fine value."
         },
         "note": {
           "type": "string",
@@ -9870,6 +9907,12 @@ enum EmbeddedData {
           "refiningChargeUsdPerOzGross": 1.0,
           "penaltyUsdPerOzGross": 0.15,
           "purchaseMargin": 0
+        }
+      },
+      "bySource": {
+        "regional-dore": {
+          "refiningChargeUsdPerOzGross": 0.3,
+          "basis": "Assumption: Burkina doré is not bound by Mali's refining mandate, so Sénou must match what its mines pay abroad: 0.30 USD/oz gross, the top of the 0.05–0.30 paid on large contracts (Reuters 2019, domain.md §4, R), the counterfactual's foreign charge. Freight to Bamako by road is taken as costing the mines what the flight to Switzerland or Dubai does (assumption), so it does not move the charge; the penalty and payables stay those of doré."
         }
       },
       "goldPayable": 0.9992,
