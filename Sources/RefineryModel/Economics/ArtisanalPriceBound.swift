@@ -7,17 +7,20 @@
 ///
 ///     maximum purchase margin = trader margin + (re-refining + freight) ÷ gold price
 ///
-/// at the highest gold price of the operating years, where the bound is tightest. A scenario
+/// in the operating year where the bound is tightest, the channel's costs (written in dollars of
+/// the first horizon year) indexed like prices, ``Economics/priceIndex(operatingYear:)``. A scenario
 /// whose artisanal purchase margin exceeds it gets a ``note``, not an error: the gold it counts
 /// on would rather go to the UAE. The channel's inputs are in ``FiscalInputs``.
 public struct ArtisanalPriceBound: Codable, Sendable, Equatable {
-    /// The UAE channel's cost of re-refining non-LBMA bars in force, USD per fine troy ounce.
+    /// The UAE channel's cost of re-refining non-LBMA bars in force, USD per fine troy ounce of
+    /// the year the bound is taken (indexed like prices from the first horizon year).
     public var reRefiningUsdPerOzFine: Double
-    /// Freight and insurance to Dubai in force, USD per fine troy ounce.
+    /// Freight and insurance to Dubai in force, USD per fine troy ounce of the year the bound is
+    /// taken.
     public var freightUsdPerOzFine: Double
     /// The UAE trader's margin in force, a fraction of the fine value.
     public var traderMargin: Double
-    /// The gold price at which the bound is taken (the highest of the operating years), USD/oz.
+    /// The gold price of the operating year where the bound is tightest, USD/oz.
     public var goldPriceUsdPerOz: Double
     /// The highest artisanal purchase margin that still matches the UAE channel, a fraction.
     public var maximumPurchaseMargin: Double
@@ -32,19 +35,27 @@ public struct ArtisanalPriceBound: Codable, Sendable, Equatable {
     /// margins of their own included); nil when no artisanal gold is
     /// bought (a zero margin) or no year operates.
     static func make(economics: Economics, inputs: ResolvedFiscalInputs, rows: [CashFlowYear], margin: Double) -> ArtisanalPriceBound? {
-        guard margin > 0, let price = rows.filter(\.operating).map(\.goldPriceUsdPerOz).max(), price > 0 else { return nil }
+        let operating = rows.filter { $0.operating && $0.goldPriceUsdPerOz > 0 }
+        guard margin > 0, let firstYear = operating.first?.year else { return nil }
         let f = economics.fiscal ?? FiscalInputs()
         let reRefining = f.uaeReRefiningUsdPerOzFine ?? FiscalInputs.Defaults.uaeReRefiningUsdPerOzFine
         let freight = f.uaeFreightUsdPerOzFine ?? inputs.freightAndInsuranceUsdPerOzFine
         let traderMargin = f.uaeTraderMargin ?? FiscalInputs.Defaults.uaeTraderMargin
-        let maximum = traderMargin + (reRefining + freight) / price
+        // The channel's costs are in dollars of the first horizon year and move with prices;
+        // the bound is taken in the year where it is tightest.
+        guard let tightest = operating.map({ row in
+            (row: row, maximum: traderMargin + (reRefining + freight) * economics.priceIndex(operatingYear: row.year - firstYear) / row.goldPriceUsdPerOz)
+        }).min(by: { $0.maximum < $1.maximum }) else { return nil }
+        let price = tightest.row.goldPriceUsdPerOz, maximum = tightest.maximum
+        let index = economics.priceIndex(operatingYear: tightest.row.year - firstYear)
+        let reRefiningThen = reRefining * index, freightThen = freight * index
         let percent = { (x: Double) in JSONValue.format((x * 10_000).rounded() / 100) + "%" }
         let note = margin > maximum
             ? "the artisanal purchase margin \(percent(margin)) exceeds the \(percent(maximum)) the UAE channel allows "
-                + "(trader margin \(percent(traderMargin)) + (\(JSONValue.format(reRefining)) + \(JSONValue.format(freight))) USD/oz "
+                + "(trader margin \(percent(traderMargin)) + (\(JSONValue.format((reRefiningThen * 100).rounded() / 100)) + \(JSONValue.format((freightThen * 100).rounded() / 100))) USD/oz "
                 + "÷ \(JSONValue.format(price.rounded())) USD/oz): sellers would get more from the UAE channel"
             : nil
-        return ArtisanalPriceBound(reRefiningUsdPerOzFine: reRefining, freightUsdPerOzFine: freight, traderMargin: traderMargin,
+        return ArtisanalPriceBound(reRefiningUsdPerOzFine: reRefiningThen, freightUsdPerOzFine: freightThen, traderMargin: traderMargin,
                                    goldPriceUsdPerOz: price, maximumPurchaseMargin: maximum, purchaseMargin: margin, note: note)
     }
 }

@@ -133,7 +133,7 @@ public struct CashFlowModel: Sendable {
             let h = t - firstOperating
             let operating = h >= 0
             let inflation = operating ? pow(1 + e.costInflation, Double(h)) : 1
-            let priceIndex = operating ? pow(1 + e.priceInflation, Double(h)) : 1
+            let priceIndex = operating ? e.priceIndex(operatingYear: h) : 1
             var row = CashFlowYear(
                 year: startYear + t, operating: operating, volumeScale: 0, goldIntakeKg: 0, goldProcessedKg: 0, goldPriceUsdPerOz: 0,
                 refiningCharges: 0, penalties: 0, lotFees: 0, metalGain: 0, silverCredit: 0, purchaseMargin: 0, unaccreditedDiscount: 0, revenue: 0,

@@ -1,7 +1,9 @@
 /// Doré exported as today (to Switzerland, the UAE or South Africa) against refining at Sénou:
 /// what the mines, the state and Mali gain or lose, per year and in present value.
 ///
-/// Conventions (amounts in nominal USD; positive = better with Sénou than today):
+/// Conventions (amounts in nominal USD; positive = better with Sénou than today; charges,
+/// freight and insurance, here and abroad, are written in dollars of the first horizon year and
+/// indexed like the refinery's own, ``Economics/priceIndex(operatingYear:)``):
 /// - The mines are the sources in the origin country whose gold the refinery tolls (no purchase
 ///   margin: their kind's, or their own in ``CommercialTerms/bySource``). Bought (artisanal)
 ///   gold is not theirs and has no change here. A source with terms of its own pays its own
@@ -57,10 +59,13 @@ public struct DoreExportCounterfactual: Codable, Sendable, Equatable {
             var fineOz = 0.0, change = 0.0
             if row.operating {
                 let v = artisanalTolled ? model.volumes[row.year - firstYear].scaling(.artisanal, by: adjustments.artisanalVolume) : model.volumes[row.year - firstYear]
+                // Charges and freight are written in dollars of the first horizon year and move
+                // with prices, at Sénou as abroad (the gold price already does).
+                let index = e.priceIndex(operatingYear: row.year - firstYear)
                 func netBackChange(fine: Double, gross: Double, charge: Double) -> Double {
                     (payable - inputs.goldPayableAbroad) * fine * row.goldPriceUsdPerOz
-                        - (charge - inputs.refiningChargeAbroadUsdPerOzGross) * gross
-                        + inputs.freightAndInsuranceUsdPerOzFine * fine
+                        - (charge - inputs.refiningChargeAbroadUsdPerOzGross) * index * gross
+                        + inputs.freightAndInsuranceUsdPerOzFine * index * fine
                         - (inputs.settlementDaysAtSenou - inputs.settlementDaysAbroad) / 365 * inputs.goldFinancingRate * fine * row.goldPriceUsdPerOz
                 }
                 for k in kinds.indices where !kindTerms.bought[k] {
@@ -77,7 +82,7 @@ public struct DoreExportCounterfactual: Codable, Sendable, Equatable {
                     let fine = source.source.goldKg[h] * source.volumeFactor * row.volumeScale * ounces
                     let gross = source.source.grossKg[h] * source.volumeFactor * row.volumeScale * ounces
                     switch (kindTerms.bought[k], source.bought) {
-                    case (false, false): change -= (source.charge - kindTerms.charges[k]) * gross
+                    case (false, false): change -= (source.charge - kindTerms.charges[k]) * index * gross
                     case (false, true): fineOz -= fine; change -= netBackChange(fine: fine, gross: gross, charge: kindTerms.charges[k])
                     case (true, false): fineOz += fine; change += netBackChange(fine: fine, gross: gross, charge: source.charge)
                     case (true, true): break

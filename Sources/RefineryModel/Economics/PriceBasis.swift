@@ -24,6 +24,14 @@ extension Economics {
     /// ``Conventions/indexPricesToInflation`` (the default), else 0 (flat as written).
     public var priceInflation: Double { resolvedConventions.indexPricesToInflation ? costInflation : 0 }
 
+    /// The factor on prices, charges and fees written in dollars of the first horizon year, in
+    /// operating year `h` (0 for the first): `(1 + priceInflation)^h`. The refinery's charges,
+    /// the foreign charges and logistics of the counterfactual, and the UAE channel's costs all
+    /// move by it, so no comparison mixes dollars of different years.
+    public func priceIndex(operatingYear h: Int) -> Double {
+        h > 0 ? pow(1 + priceInflation, Double(h)) : 1
+    }
+
     /// A nominal discount rate in the valuation's price basis: itself in nominal terms,
     /// `(1 + rate) ÷ (1 + inflation) − 1` (Fisher) in real terms.
     public func inPriceBasis(rate: Double) -> Double {

@@ -76,8 +76,10 @@ public struct ValueAddedReport: Codable, Sendable, Equatable {
             var avoidedFees = 0.0, avoidedLogistics = 0.0
             if row.operating {
                 let v = volumes[row.year - firstYear]
-                avoidedFees = economics.counterfactual.foreignRefiningUsdPerOzGross * v.domesticGrossKg * row.volumeScale * ounces
-                avoidedLogistics = economics.counterfactual.exportLogisticsUsdPerOzFine * v.domesticGoldKg * row.volumeScale * ounces
+                // Foreign charges move with prices, like the refinery's own.
+                let index = economics.priceIndex(operatingYear: row.year - firstYear)
+                avoidedFees = economics.counterfactual.foreignRefiningUsdPerOzGross * index * v.domesticGrossKg * row.volumeScale * ounces
+                avoidedLogistics = economics.counterfactual.exportLogisticsUsdPerOzFine * index * v.domesticGoldKg * row.volumeScale * ounces
             }
             // The gold loan's interest goes to bullion banks abroad, like foreign debt's.
             let malianSurplus = malianShare * (surplus - row.interest - row.goldLoanInterest)

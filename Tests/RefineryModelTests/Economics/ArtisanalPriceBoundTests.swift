@@ -32,10 +32,21 @@ import Testing
         // Only the fiscal view reads these inputs: the project's cash flows do not move.
         #expect(try CashFlowModel(scenario: scenario).valuation(breakEvens: false).summary == CashFlowModel(scenario: flat).valuation(breakEvens: false).summary)
 
-        // With prices indexed (the default) the bound is read at the highest operating-year price.
-        let indexed = try #require(EmbeddedModels.base.valuation(breakEvens: false).fiscal?.artisanalPriceBound)
-        #expect(indexed.goldPriceUsdPerOz > 3435)
-        #expect(close(indexed.maximumPurchaseMargin, (1.10 + 0.25) / indexed.goldPriceUsdPerOz))
+        // With prices indexed (the default) the channel's costs move with the gold price, so on
+        // the scenario's flat price path the bound is the same in every year: (1.10 + 0.25) ÷ 3,435,
+        // taken in dollars of whichever year it is read in (the first, where ties are kept).
+        let model = EmbeddedModels.base
+        let indexed = try #require(model.valuation(breakEvens: false).fiscal?.artisanalPriceBound)
+        let economics = model.economics
+        let operating = model.cashFlows().filter(\.operating)
+        let byYear = operating.map { row in
+            (1.10 + 0.25) * economics.priceIndex(operatingYear: row.year - operating[0].year) / row.goldPriceUsdPerOz
+        }
+        #expect(close(indexed.maximumPurchaseMargin, byYear.min()!))
+        #expect(abs(indexed.maximumPurchaseMargin - (1.10 + 0.25) / 3435) <= 1e-12)
+        #expect(close(indexed.maximumPurchaseMargin, (indexed.reRefiningUsdPerOzFine + indexed.freightUsdPerOzFine) / indexed.goldPriceUsdPerOz))
+        // The index is the cost inflation's, year by year.
+        #expect(close(economics.priceIndex(operatingYear: 3), pow(1 + economics.valuation.inflation, 3)))
     }
 
     @Test func noBoundWhenNoArtisanalGoldIsBought() throws {

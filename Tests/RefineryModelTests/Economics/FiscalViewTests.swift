@@ -124,7 +124,9 @@ import Testing
         for (t, row) in valuation.years.enumerated() where row.operating {
             let v = model.volumes[row.year - model.scenario.horizon.firstYear]
             let fine = v.goldKgByKind[0] * row.volumeScale * ounces, gross = v.grossKgByKind[0] * row.volumeScale * ounces
-            let change = -(1.0 - 0.3) * gross + 0.25 * fine
+            // Charges and freight in dollars of the first horizon year, indexed at 2% a year.
+            let index = pow(1.02, Double(row.year - model.scenario.horizon.firstYear))
+            let change = (-(1.0 - 0.3) * gross + 0.25 * fine) * index
             #expect(close(d.years[t].minesNetBackChange, change), "\(row.year)")
             #expect(close(d.years[t].minesGoldOz, fine), "\(row.year)")
         }
