@@ -119,3 +119,21 @@ extension PageBuilder {
         return [.facts([HTMLFact(strings[.draws], format.integer(monteCarlo.draws))]), figure(chart)]
     }
 }
+
+extension PageBuilder {
+    /// The headline figures (project NPV, national capture, the state's net cash NPV and the
+    /// net gain to Mali) in US dollars, CFA francs and euros, with the rates and their basis;
+    /// nothing when the report carries no conversion.
+    func currencyBlocks(_ currencies: HeadlineCurrencies?) -> [HTMLSection.Block] {
+        guard let c = currencies else { return [] }
+        var rows: [(ReportText, MoneyAmount)] = [(.projectNpv, c.projectNPV), (.nationalCapture, c.nationalCapture)]
+        if let state = c.stateNetCashNpv { rows.append((.metricStateNetCashNpvMillionUsd, state)) }
+        if let gain = c.netGainToMali { rows.append((.netGainToMaliPresentValue, gain)) }
+        let table = DataTable(columns: [strings[.headlineFigure], strings[.millionUSD], strings[.billionXof], strings[.millionEur]],
+                              rows: rows.map { [strings[$0.0], millions($0.1.usd), format.number($0.1.xof / 1e9, fractionDigits: 1),
+                                                format.number($0.1.eur / 1e6, fractionDigits: 1)] })
+        let basis = c.usesDefaultRate ? strings[.defaultRateBasis] : c.basis
+        let rates = strings.format(.currencyRates, format.number(c.xofPerUsd, fractionDigits: 1), basis, format.number(c.xofPerEur, fractionDigits: 3))
+        return [.table(table), .paragraph(rates)]
+    }
+}

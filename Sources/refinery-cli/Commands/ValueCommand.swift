@@ -84,6 +84,7 @@ enum ValuationText {
         text += "Value added \(millions(total.valueAdded)) M USD over the horizon = \(share(total.valueAddedShareOfGold)) of the gold processed; "
         text += "national capture \(millions(total.nationalCapture)) M USD = \(share(total.captureShareOfGold)).\n"
         text += "Holders: " + valuation.holders.map { "\($0.name) \(Formatting.percent($0.share)) NPV \(millions($0.npvUsd)) M USD" }.joined(separator: "; ") + "\n"
+        if let c = valuation.currencies { text += currencyLine(c, includingProjectNPV: true) }
         return text
     }
 
@@ -92,9 +93,11 @@ enum ValuationText {
         "\(Formatting.number(amount.xof / 1e9, decimals: 1)) bn XOF, \(millions(amount.eur)) M EUR"
     }
 
-    /// The headline figures in XOF and EUR, with the rates used.
-    static func currencyLine(_ c: HeadlineCurrencies) -> String {
-        var parts = ["national capture \(millions(c.nationalCapture.usd)) M USD (\(inOtherCurrencies(c.nationalCapture)))"]
+    /// The headline figures in XOF and EUR, with the rates used; the project NPV first when
+    /// `includingProjectNPV` (the run's text, whose headline gives it in USD only).
+    static func currencyLine(_ c: HeadlineCurrencies, includingProjectNPV: Bool = false) -> String {
+        var parts = includingProjectNPV ? ["project NPV \(millions(c.projectNPV.usd)) M USD (\(inOtherCurrencies(c.projectNPV)))"] : []
+        parts += ["national capture \(millions(c.nationalCapture.usd)) M USD (\(inOtherCurrencies(c.nationalCapture)))"]
         if let state = c.stateNetCashNpv { parts.append("state net cash NPV \(millions(state.usd)) M USD (\(inOtherCurrencies(state)))") }
         if let gain = c.netGainToMali { parts.append("net gain to Mali (PV) \(millions(gain.usd)) M USD (\(inOtherCurrencies(gain)))") }
         return "In XOF and EUR at \(Formatting.number(c.xofPerUsd, decimals: 1)) XOF/USD and \(Formatting.number(c.xofPerEur, decimals: 3)) XOF/EUR (fixed peg): "
