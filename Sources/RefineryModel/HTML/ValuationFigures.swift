@@ -52,7 +52,7 @@ extension PageBuilder {
         let t = report.total
         let steps: [WaterfallChart.Step] = [
             .init(label: strings[.malianWages], value: t.wagesMalian / 1e6),
-            .init(label: strings[.taxesAndWithholding], value: (t.corporateTaxes + t.withholdingOnForeignHolders) / 1e6),
+            .init(label: strings[.taxesAndWithholding], value: (t.corporateTaxes + t.withholdingOnForeignHolders + t.importDuties) / 1e6),
             .init(label: strings[.malianSurplus], value: t.malianShareOfSurplus / 1e6),
             .init(label: strings[.malianInterest], value: t.interestToMalianLenders / 1e6),
             .init(label: strings[.localPurchases], value: (t.intermediateLocal + t.localCapex) / 1e6),
@@ -75,7 +75,7 @@ extension PageBuilder {
         let labels: [FiscalInstrument: ReportText] = [
             .corporateIncomeTax: .instrumentCorporateIncomeTax, .minimumTax: .instrumentMinimumTax,
             .dividendWithholding: .instrumentDividendWithholding, .interestWithholding: .instrumentInterestWithholding,
-            .payrollTaxes: .instrumentPayrollTaxes, .stateDividends: .instrumentStateDividends, .stateEquityCalls: .instrumentStateEquityCalls,
+            .payrollTaxes: .instrumentPayrollTaxes, .importDuties: .instrumentImportDuties, .vat: .instrumentVat, .stateDividends: .instrumentStateDividends, .stateEquityCalls: .instrumentStateEquityCalls,
         ]
         let steps = FiscalInstrument.allCases.map { WaterfallChart.Step(label: strings[labels[$0] ?? .stateNetCash], value: t.amount($0) / 1e6) }
             + [WaterfallChart.Step(label: strings[.stateNetCash], value: t.stateNetCash / 1e6, isTotal: true)]

@@ -187,6 +187,8 @@ let englishStrings: [ReportText: String] = [
     .instrumentDividendWithholding: "Dividend withholding",
     .instrumentInterestWithholding: "Withholding on interest",
     .instrumentPayrollTaxes: "Payroll taxes and contributions",
+    .instrumentImportDuties: "Import duties and levies",
+    .instrumentVat: "VAT collected less refunded",
     .instrumentStateDividends: "State dividends",
     .instrumentStateEquityCalls: "State equity calls",
     .stateNetCash: "State’s net cash",

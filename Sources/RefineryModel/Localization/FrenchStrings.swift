@@ -186,6 +186,8 @@ let frenchStrings: [ReportText: String] = [
     .instrumentDividendWithholding: "Retenue sur dividendes",
     .instrumentInterestWithholding: "Retenue sur intérêts",
     .instrumentPayrollTaxes: "Charges et taxes sur salaires",
+    .instrumentImportDuties: "Droits et prélèvements de douane",
+    .instrumentVat: "TVA perçue moins remboursée",
     .instrumentStateDividends: "Dividendes de l’État",
     .instrumentStateEquityCalls: "Apports en capital de l’État",
     .stateNetCash: "Trésorerie nette de l’État",

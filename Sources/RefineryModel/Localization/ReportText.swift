@@ -411,6 +411,10 @@ public enum ReportText: String, CaseIterable, Codable, Sendable {
     case instrumentInterestWithholding
     /// "Payroll taxes and contributions".
     case instrumentPayrollTaxes
+    /// "Import duties and levies".
+    case instrumentImportDuties
+    /// "VAT collected less refunded".
+    case instrumentVat
     /// "State dividends".
     case instrumentStateDividends
     /// "State equity calls".

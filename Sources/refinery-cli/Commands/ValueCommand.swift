@@ -171,6 +171,7 @@ enum ValuationText {
             ["  Malian wages", millions(t.wagesMalian), share(t.wagesMalian / t.goldValueProcessed)],
             ["  corporate taxes", millions(t.corporateTaxes), share(t.corporateTaxes / t.goldValueProcessed)],
             ["  withholding on foreign dividends", millions(t.withholdingOnForeignHolders), share(t.withholdingOnForeignHolders / t.goldValueProcessed)],
+            ["  import duties and levies", millions(t.importDuties), share(t.importDuties / t.goldValueProcessed)],
             ["  Malian holders' share of surplus after interest", millions(t.malianShareOfSurplus), share(t.malianShareOfSurplus / t.goldValueProcessed)],
             ["  interest to Malian lenders", millions(t.interestToMalianLenders), share(t.interestToMalianLenders / t.goldValueProcessed)],
             ["  local purchases (opex)", millions(t.intermediateLocal), share(t.intermediateLocal / t.goldValueProcessed)],
@@ -184,7 +185,7 @@ enum ValuationText {
         text += TextTable.render(header: ["year", "gold value", "value added", "% of gold", "Malian wages", "taxes", "Malian surplus", "local purchases", "avoided abroad", "capture", "% of gold"],
                                  rows: valuation.valueAdded.years.map { y in
             [String(y.year), millions(y.goldValueProcessed, decimals: 0), millions(y.valueAdded), share(y.valueAddedShareOfGold),
-             millions(y.wagesMalian), millions(y.corporateTaxes + y.withholdingOnForeignHolders), millions(y.malianShareOfSurplus),
+             millions(y.wagesMalian), millions(y.corporateTaxes + y.withholdingOnForeignHolders + y.importDuties), millions(y.malianShareOfSurplus),
              millions(y.intermediateLocal + y.localCapex), millions(y.avoidedForeignRefiningFees + y.avoidedExportLogistics),
              millions(y.nationalCapture), share(y.captureShareOfGold)]
         })
