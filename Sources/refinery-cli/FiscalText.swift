@@ -8,7 +8,7 @@ enum FiscalText {
         var text = "\nWhat the state gets (IMF FARI definitions; M USD; state's NPV at \(rate))\n"
         let labels: [FiscalInstrument: String] = [
             .corporateIncomeTax: "income tax", .minimumTax: "min. tax", .dividendWithholding: "div. WHT",
-            .interestWithholding: "interest WHT", .payrollTaxes: "payroll", .stateDividends: "state div.",
+            .interestWithholding: "interest WHT", .payrollTaxes: "payroll", .importDuties: "duties", .vat: "VAT net", .stateDividends: "state div.",
             .stateEquityCalls: "equity calls",
         ]
         text += TextTable.render(header: ["year"] + FiscalInstrument.allCases.map { labels[$0] ?? $0.rawValue } + ["state net", "pre-tax flow"],

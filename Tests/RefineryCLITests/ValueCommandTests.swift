@@ -39,6 +39,12 @@ import RefineryModel
     @Test func runCarriesTheValuation() throws {
         let text = runCLI(["run"])
         #expect(text.out.contains("Valuation (nominal USD"))
+        // The headline in CFA francs and euros, recomputed here at 565 XOF/USD and the peg.
+        let npv = try CashFlowModel(scenario: .senouBase).valuation().summary.projectNPVUsd
+        let xof = Formatting.number(npv * 565 / 1e9, decimals: 1), eur = Formatting.number(npv * 565 / 655.957 / 1e6, decimals: 1)
+        let line = try #require(text.out.split(separator: "\n").first { $0.hasPrefix("In XOF and EUR at 565.0 XOF/USD and 655.957 XOF/EUR (fixed peg): project NPV ") })
+        #expect(line.contains("(\(xof) bn XOF, \(eur) M EUR)"), "\(line)")
+        #expect(line.contains("state net cash NPV") && line.contains("net gain to Mali (PV)"))
         let json = runCLI(["run", "--format", "json"])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [String: Any])
         #expect(object["valuation"] != nil && object["ownership"] != nil && object["valueAdded"] != nil)

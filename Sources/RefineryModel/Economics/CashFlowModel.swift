@@ -94,24 +94,30 @@ public struct CashFlowModel: Sendable {
         let malianStaffCost = e.opex.staff.filter(\.malian).reduce(0) { $0 + $1.fte * $1.usdPerFte }
         let expatriateStaffCost = e.opex.staff.filter { !$0.malian }.reduce(0) { $0 + $1.fte * $1.usdPerFte }
         let conventions = e.resolvedConventions
-        let goldLoanRate = conventions.ownedGoldWorkingCapital ? ResolvedFiscalInputs(e).goldFinancingRate : 0
+        let fiscal = ResolvedFiscalInputs(e)
+        let goldLoanRate = conventions.ownedGoldWorkingCapital ? fiscal.goldFinancingRate : 0
         let barSettlementDays = e.capital.barSettlementDays ?? Capital.defaultBarSettlementDays
         let builtExpansions = Set(scenario.plant.expansions.map(\.name))
 
-        // Investments by timeline year.
+        // Investments by timeline year, before customs duty; the duty on their imported share
+        // (waived, but not the levies, in construction years when the exemption holds).
         var investment = [Double](repeating: 0, count: count)
         var localInvestment = [Double](repeating: 0, count: count)
+        var investmentDuty = [Double](repeating: 0, count: count)
         for item in e.capital.investments {
             let t = item.year - startYear
             guard t >= 0 && t < count else { continue }
             if conventions.capexOnlyForBuiltExpansions, let expansion = item.expansion, !builtExpansions.contains(expansion) { continue }
             investment[t] += item.usd * adjustments.capex
             localInvestment[t] += item.usd * adjustments.capex * item.localShare
+            investmentDuty[t] += item.usd * adjustments.capex * (1 - item.localShare)
+                * fiscal.capitalGoodsRate(construction: item.year < scenario.horizon.firstYear)
         }
 
         var rows: [CashFlowYear] = []
         rows.reserveCapacity(count)
         var cumulativeInvestment = 0.0
+        var cumulativeLocalInvestment = 0.0
         var depreciation = [Double](repeating: 0, count: count)
         let firstOperating = firstYear - startYear
         let life = e.capital.depreciationYears
@@ -139,7 +145,7 @@ public struct CashFlowModel: Sendable {
                 refiningCharges: 0, penalties: 0, lotFees: 0, metalGain: 0, silverCredit: 0, purchaseMargin: 0, unaccreditedDiscount: 0, revenue: 0,
                 staffMalian: 0, staffExpatriate: 0, energyGrid: 0, energyDiesel: 0, insurance: 0, otherOpex: 0, otherOpexLines: [:], opex: 0,
                 localPurchases: 0, importedPurchases: 0, ebitda: 0, depreciation: 0, interest: 0, taxableIncome: 0, lossesUsed: 0,
-                incomeTax: 0, minimumTaxTopUp: 0, corporateTax: 0, taxTurnover: 0, unleveredTax: 0, capex: investment[t], localCapex: localInvestment[t],
+                incomeTax: 0, minimumTaxTopUp: 0, corporateTax: 0, taxTurnover: 0, unleveredTax: 0, capex: investment[t] + investmentDuty[t], localCapex: localInvestment[t],
                 sustainingCapex: 0, workingCapital: 0, workingCapitalChange: 0, debtDrawn: 0, principalRepaid: 0, debtOutstanding: 0,
                 freeCashFlowToFirm: 0, freeCashFlowToEquity: 0, dividendWithholding: 0)
             var workingCapital = 0.0
@@ -214,15 +220,23 @@ public struct CashFlowModel: Sendable {
                     local += amount * line.localShare
                     if lineDetail { row.otherOpexLines[line.id] = amount }
                 }
-                row.opex = row.staffMalian + row.staffExpatriate + row.energyGrid + row.energyDiesel + row.insurance + row.otherOpex
+                let purchases = row.staffMalian + row.staffExpatriate + row.energyGrid + row.energyDiesel + row.insurance + row.otherOpex
                 row.localPurchases = local
-                row.importedPurchases = row.opex - row.staffMalian - row.staffExpatriate - local
+                row.importedPurchases = purchases - row.staffMalian - row.staffExpatriate - local
+                row.importDuties = row.importedPurchases * fiscal.importedInputsRate
+                row.opex = purchases + row.importDuties
                 row.ebitda = row.revenue - row.opex
                 turnover = max(0, row.revenue)
                 if e.turnoverIncludesGoldSales { turnover += purchasedGoldSales - row.purchaseMargin }
 
                 cumulativeInvestment += investment[t]
-                row.sustainingCapex = e.capital.sustainingShare * cumulativeInvestment * inflation
+                cumulativeLocalInvestment += localInvestment[t]
+                // Sustaining capex is imported in the investments' proportions and pays duty.
+                let sustaining = e.capital.sustainingShare * cumulativeInvestment * inflation
+                let importedShare = cumulativeInvestment > 0 ? 1 - cumulativeLocalInvestment / cumulativeInvestment : 0
+                let sustainingDuty = sustaining * importedShare * fiscal.capitalGoodsRate(construction: false)
+                row.sustainingCapex = sustaining + sustainingDuty
+                row.capexImportDuties = investmentDuty[t] + sustainingDuty
                 let gip = v.goldIntakeKg > 0 ? v.averageGoldInProcessKg * s * purchasedGoldKg / v.goldIntakeKg : 0
                 workingCapital = (v.lockedGoldKg + gip) * ounces * gold + e.capital.receivableDays / 365 * max(0, row.revenue)
                 if conventions.ownedGoldWorkingCapital {
@@ -236,11 +250,18 @@ public struct CashFlowModel: Sendable {
                 if t == count - 1 { workingCapital = 0; goldLoan = 0 }
             } else {
                 cumulativeInvestment += investment[t]
+                cumulativeLocalInvestment += localInvestment[t]
+                row.capexImportDuties = investmentDuty[t]
             }
+            // VAT on every purchase but wages (duties included in the base), refunded after the
+            // delay: the refund outstanding at year end is working capital.
+            row.vatPaid = (fiscal.vatRate ?? 0) * (row.opex - row.staffMalian - row.staffExpatriate + row.capex + row.sustainingCapex)
+            row.vatReceivable = t == count - 1 ? 0 : (fiscal.vatRefundDelayDays ?? 0) / 365 * row.vatPaid
+            workingCapital += row.vatReceivable
             row.workingCapital = workingCapital
             row.workingCapitalChange = workingCapital - previousWorkingCapital
             previousWorkingCapital = workingCapital
-            depreciate(investment[t], spentIn: t)
+            depreciate(investment[t] + investmentDuty[t], spentIn: t)
             depreciate(row.sustainingCapex, spentIn: t)
             row.depreciation = depreciation[t]
 
@@ -251,7 +272,7 @@ public struct CashFlowModel: Sendable {
                 repaid += tranche.amount / Double(e.financing.tenorYears)
             }
             repaid = min(repaid, outstanding)
-            row.debtDrawn = investment[t] * e.financing.debtShare
+            row.debtDrawn = (investment[t] + investmentDuty[t]) * e.financing.debtShare
             if row.debtDrawn > 0 { tranches.append((row.debtDrawn, t)) }
             outstanding += row.debtDrawn - repaid
             if t == count - 1 { repaid += outstanding; outstanding = 0 }

@@ -2,7 +2,7 @@
 /// first horizon year) carry capex and financing only.
 ///
 /// Identities (checked by the tests):
-/// - `revenue` = the sum of the revenue lines; `opex` = the sum of the opex lines;
+/// - `revenue` = the sum of the revenue lines; `opex` = the sum of the opex lines and `importDuties`;
 /// - `ebitda` = `revenue` − `opex`; `corporateTax` = `incomeTax` + `minimumTaxTopUp`;
 /// - `freeCashFlowToFirm` = `ebitda` − `unleveredTax` − `capex` − `sustainingCapex` − `workingCapitalChange`;
 /// - `freeCashFlowToEquity` = `ebitda` − `corporateTax` − `capex` − `sustainingCapex` −
@@ -92,8 +92,8 @@ public struct CashFlowYear: Codable, Sendable, Equatable {
     public var localCapex: Double
     /// Sustaining capex: a share of the investments made so far, inflated (operating years only).
     public var sustainingCapex: Double
-    /// Working capital at year end (own gold in units, gold bought in process, receivables);
-    /// 0 at the end of the horizon, when it is released.
+    /// Working capital at year end (own gold in units, gold bought in process, receivables,
+    /// VAT awaiting refund); 0 at the end of the horizon, when it is released.
     public var workingCapital: Double
     /// This year's increase in working capital (negative when it is released).
     public var workingCapitalChange: Double
@@ -119,4 +119,18 @@ public struct CashFlowYear: Codable, Sendable, Equatable {
     public var freeCashFlowToEquity: Double
     /// Withholding tax on the dividends of the year (collected from holders).
     public var dividendWithholding: Double
+
+    // Customs and VAT (economics.fiscal).
+    /// Customs duty and levies on the year's imported operating purchases: an opex line,
+    /// included in `opex` (`importedPurchases` is their customs value, before duty).
+    public var importDuties: Double = 0
+    /// Customs duty and levies on the imported share of the year's investments and sustaining
+    /// capex: capitalised, included in `capex` and `sustainingCapex` (and so depreciated).
+    public var capexImportDuties: Double = 0
+    /// VAT paid on the year's purchases (local and imported opex, capex and duties), refunded
+    /// because the refinery's sales are zero-rated exports.
+    public var vatPaid: Double = 0
+    /// VAT paid and not yet refunded at year end (`vatPaid` × refund delay ÷ 365): part of
+    /// `workingCapital`; 0 at the end of the horizon.
+    public var vatReceivable: Double = 0
 }

@@ -60,13 +60,18 @@ public struct HeadlineCurrencies: Codable, Sendable, Equatable {
     /// The net gain to Mali against exporting doré, in present value (nil without a fiscal view).
     public var netGainToMali: MoneyAmount?
 
+    /// The basis written when the scenario gives no dollar rate.
+    public static let defaultBasis = "assumption: about 565 XOF/USD (June 2025, domain.md §9; range 540–620); 655.957 XOF/EUR fixed (BCEAO, 1999)"
+
+    /// Whether the dollar rate is the default assumption rather than a scenario input.
+    public var usesDefaultRate: Bool { basis == Self.defaultBasis && xofPerUsd == Currency.defaultXofPerUsd }
+
     /// Converts the headline figures of `valuation` at `currency`'s rate (nil: the default).
     public init(_ valuation: Valuation, currency: Currency?) {
         let rate = currency?.xofPerUsd ?? Currency.defaultXofPerUsd
         xofPerUsd = rate
         xofPerEur = Currency.xofPerEur
-        basis = currency?.xofPerUsd != nil ? currency?.basis ?? "scenario input"
-            : "assumption: about 565 XOF/USD (June 2025, domain.md §9; range 540–620); 655.957 XOF/EUR fixed (BCEAO, 1999)"
+        basis = currency?.xofPerUsd != nil ? currency?.basis ?? "scenario input" : Self.defaultBasis
         projectNPV = MoneyAmount(usd: valuation.summary.projectNPVUsd, xofPerUsd: rate)
         nationalCapture = MoneyAmount(usd: valuation.valueAdded.total.nationalCapture, xofPerUsd: rate)
         stateNetCashNpv = valuation.fiscal.map { MoneyAmount(usd: $0.stateNetCashNpvUsd, xofPerUsd: rate) }

@@ -202,6 +202,11 @@ struct EconomicsValidator {
         if let stake = fiscal.stateStakeInMines { fraction(stake, "\(base).stateStakeInMines") }
         if let charge = fiscal.uaeReRefiningUsdPerOzFine { within(charge, "\(base).uaeReRefiningUsdPerOzFine", ScenarioLimits.chargeUsdPerOz) }
         if let charge = fiscal.uaeFreightUsdPerOzFine { within(charge, "\(base).uaeFreightUsdPerOzFine", ScenarioLimits.chargeUsdPerOz) }
+        if let rate = fiscal.capitalGoodsDuty { fraction(rate, "\(base).capitalGoodsDuty") }
+        if let rate = fiscal.importedInputsDuty { fraction(rate, "\(base).importedInputsDuty") }
+        if let rate = fiscal.importLevies { fraction(rate, "\(base).importLevies") }
+        if let rate = fiscal.vatRate { fraction(rate, "\(base).vatRate") }
+        if let days = fiscal.vatRefundDelayDays { range(days, "\(base).vatRefundDelayDays", 0, 3650, what: "a number of days") }
         if let margin = fiscal.uaeTraderMargin { range(margin, "\(base).uaeTraderMargin", 0, 1, openUpper: true, what: "a fraction of the fine value") }
         if let factors = fiscal.progressivityGoldPriceFactors {
             if factors.isEmpty { problems.append(ScenarioProblem(path: "\(base).progressivityGoldPriceFactors", value: "[]", message: "must list at least one factor")) }

@@ -49,6 +49,27 @@ public struct FiscalInputs: Codable, Sendable, Equatable {
     /// The margin a trader of the UAE channel keeps below the fine value, a fraction of it.
     /// Default ``Defaults/uaeTraderMargin``.
     public var uaeTraderMargin: Double?
+    /// Customs duty on imported capital goods (the imported share of the investments and of
+    /// sustaining capex), a fraction of their customs value. Default
+    /// ``Defaults/capitalGoodsDuty``.
+    public var capitalGoodsDuty: Double?
+    /// Customs duty on imported operating purchases (``CashFlowYear/importedPurchases``:
+    /// reagents, consumables, diesel, spares), a fraction of their customs value. Default
+    /// ``Defaults/importedInputsDuty``.
+    public var importedInputsDuty: Double?
+    /// The levies charged on every import on top of the duty (statistical fee, community and
+    /// confederal levies), a fraction of the customs value. Default ``Defaults/importLevies``.
+    public var importLevies: Double?
+    /// Whether the customs duty (not the levies) on capital goods is waived in the construction
+    /// years, as investment codes usually grant approved projects. Default
+    /// ``Defaults/constructionDutyExemption``.
+    public var constructionDutyExemption: Bool?
+    /// Value-added tax on local purchases, imports and capital goods, a fraction. The refinery's
+    /// sales are exports, zero-rated, so the VAT it pays is refunded: it costs only the refund's
+    /// delay. Default ``Defaults/vatRate``.
+    public var vatRate: Double?
+    /// Days from paying VAT to being refunded. Default ``Defaults/vatRefundDelayDays``.
+    public var vatRefundDelayDays: Double?
     /// Where the figures come from: a citation, or "assumption" with the reasoning.
     public var basis: String?
 
@@ -58,7 +79,9 @@ public struct FiscalInputs: Codable, Sendable, Equatable {
                 goldPayableAbroad: Double? = nil, settlementDaysAbroad: Double? = nil, settlementDaysAtSenou: Double? = nil,
                 goldFinancingRate: Double? = nil, minesCorporateTax: Double? = nil, stateStakeInMines: Double? = nil,
                 progressivityGoldPriceFactors: [Double]? = nil, uaeReRefiningUsdPerOzFine: Double? = nil,
-                uaeFreightUsdPerOzFine: Double? = nil, uaeTraderMargin: Double? = nil, basis: String? = nil) {
+                uaeFreightUsdPerOzFine: Double? = nil, uaeTraderMargin: Double? = nil, capitalGoodsDuty: Double? = nil,
+                importedInputsDuty: Double? = nil, importLevies: Double? = nil, constructionDutyExemption: Bool? = nil,
+                vatRate: Double? = nil, vatRefundDelayDays: Double? = nil, basis: String? = nil) {
         self.governmentDiscountRate = governmentDiscountRate
         self.interestWithholding = interestWithholding
         self.payrollTaxes = payrollTaxes
@@ -74,6 +97,12 @@ public struct FiscalInputs: Codable, Sendable, Equatable {
         self.uaeReRefiningUsdPerOzFine = uaeReRefiningUsdPerOzFine
         self.uaeFreightUsdPerOzFine = uaeFreightUsdPerOzFine
         self.uaeTraderMargin = uaeTraderMargin
+        self.capitalGoodsDuty = capitalGoodsDuty
+        self.importedInputsDuty = importedInputsDuty
+        self.importLevies = importLevies
+        self.constructionDutyExemption = constructionDutyExemption
+        self.vatRate = vatRate
+        self.vatRefundDelayDays = vatRefundDelayDays
         self.basis = basis
     }
 
@@ -109,6 +138,27 @@ public struct FiscalInputs: Codable, Sendable, Equatable {
         /// 0: assumption (no source gives the traders' margin; 0 bounds the refinery's margin
         /// most tightly, and a scenario that knows better states it).
         public static let uaeTraderMargin = 0.0
+        /// 5%: band 1 of the common external tariff (raw materials and capital goods) shared by
+        /// UEMOA, of which Mali is a member, and ECOWAS (ECOWAS CET, 2013). Assumption that the
+        /// refinery's equipment falls in that band and no Investment Code regime lowers it
+        /// (domain.md §3: the refinery's regime is not found).
+        public static let capitalGoodsDuty = 0.05
+        /// 10%: band 2 of the common external tariff (intermediate goods), assumption for the
+        /// refinery's reagents, consumables and spares; diesel's own petroleum taxes are not modelled.
+        public static let importedInputsDuty = 0.10
+        /// 2.3%: the UEMOA statistical fee (1%) and community solidarity levy (0.8%), both
+        /// assumptions (usual rates, not checked against a text), and the AES confederal levy of
+        /// 0.5% of the customs value (March 2025, replacing ECOWAS's 0.5% community levy).
+        public static let importLevies = 0.023
+        /// true: assumption (investment codes usually waive the duty on equipment imported to
+        /// build an approved project, keeping the levies; Mali's regime for the refinery is not
+        /// found, domain.md §3).
+        public static let constructionDutyExemption = true
+        /// 18%: Mali's VAT, exports zero-rated (domain.md §3, R).
+        public static let vatRate = 0.18
+        /// 120 days: assumption (refunds of VAT credits to exporters are slow in the region; no
+        /// source for Mali here).
+        public static let vatRefundDelayDays = 120.0
     }
 }
 
@@ -139,6 +189,18 @@ public struct ResolvedFiscalInputs: Codable, Sendable, Equatable {
     public var stateStakeInMines: Double
     /// ``FiscalInputs/progressivityGoldPriceFactors`` in force.
     public var progressivityGoldPriceFactors: [Double]
+    /// ``FiscalInputs/capitalGoodsDuty`` in force (nil in a report written before it existed).
+    public var capitalGoodsDuty: Double?
+    /// ``FiscalInputs/importedInputsDuty`` in force.
+    public var importedInputsDuty: Double?
+    /// ``FiscalInputs/importLevies`` in force.
+    public var importLevies: Double?
+    /// ``FiscalInputs/constructionDutyExemption`` in force.
+    public var constructionDutyExemption: Bool?
+    /// ``FiscalInputs/vatRate`` in force.
+    public var vatRate: Double?
+    /// ``FiscalInputs/vatRefundDelayDays`` in force.
+    public var vatRefundDelayDays: Double?
 
     /// Fills the defaults of `economics.fiscal` (absent: every default).
     public init(_ economics: Economics) {
@@ -156,5 +218,33 @@ public struct ResolvedFiscalInputs: Codable, Sendable, Equatable {
         minesCorporateTax = f.minesCorporateTax ?? D.minesCorporateTax
         stateStakeInMines = f.stateStakeInMines ?? D.stateStakeInMines
         progressivityGoldPriceFactors = f.progressivityGoldPriceFactors ?? D.progressivityGoldPriceFactors
+        capitalGoodsDuty = f.capitalGoodsDuty ?? D.capitalGoodsDuty
+        importedInputsDuty = f.importedInputsDuty ?? D.importedInputsDuty
+        importLevies = f.importLevies ?? D.importLevies
+        constructionDutyExemption = f.constructionDutyExemption ?? D.constructionDutyExemption
+        vatRate = f.vatRate ?? D.vatRate
+        vatRefundDelayDays = f.vatRefundDelayDays ?? D.vatRefundDelayDays
+    }
+
+    /// The duty and levies on capital goods imported in a construction year (`construction`)
+    /// or an operating one, a fraction of their customs value.
+    public func capitalGoodsRate(construction: Bool) -> Double {
+        (construction && constructionDutyExemption == true ? 0 : capitalGoodsDuty ?? 0) + (importLevies ?? 0)
+    }
+
+    /// The duty and levies on imported operating purchases, a fraction of their customs value.
+    public var importedInputsRate: Double { (importedInputsDuty ?? 0) + (importLevies ?? 0) }
+}
+
+extension Economics {
+    /// Sets customs duty, import levies and VAT to zero, keeping the other fiscal inputs: the
+    /// model as it was before they were modelled (its figures are reproduced exactly).
+    public mutating func removeCustomsAndVat() {
+        var f = fiscal ?? FiscalInputs()
+        f.capitalGoodsDuty = 0
+        f.importedInputsDuty = 0
+        f.importLevies = 0
+        f.vatRate = 0
+        fiscal = f
     }
 }

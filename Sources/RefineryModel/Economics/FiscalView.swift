@@ -8,8 +8,9 @@
 /// - Government revenue = every instrument of ``FiscalInstrument``, state dividends included and
 ///   the state's equity calls subtracted: the state's net cash (``GovernmentRevenueYear/stateNetCash``).
 ///   Taxes are those actually paid (with the interest deduction and losses carried forward).
-/// - Pre-tax net cash flow = EBITDA + payroll taxes − capex − sustaining capex − the change in
-///   working capital (before financing and before any government revenue).
+/// - Pre-tax net cash flow = EBITDA + payroll taxes + import duties on opex − (capex +
+///   sustaining capex − the import duties capitalised in them) − (the change in working capital
+///   − the change in VAT awaiting refund): before financing and before any government revenue.
 /// - Government take = Σ government revenue ÷ Σ pre-tax net cash flow, undiscounted; nil when
 ///   the denominator is ≤ 0 (the ratio has no meaning: ``governmentTakeNote`` says why).
 /// - AETR = PV(government revenue) ÷ PV(pre-tax net cash flow), nil when the denominator is ≤ 0.

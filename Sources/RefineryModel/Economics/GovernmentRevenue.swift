@@ -11,6 +11,12 @@ public enum FiscalInstrument: String, Codable, Sendable, CaseIterable {
     case interestWithholding
     /// Payroll taxes and social contributions on the Malian staff's wages (part of opex).
     case payrollTaxes
+    /// Customs duty and levies on imported operating purchases (part of opex) and on imported
+    /// capital goods (capitalised in capex and sustaining capex).
+    case importDuties
+    /// VAT collected on purchases less VAT refunded (exports are zero-rated): the change in the
+    /// refunds outstanding. It sums to zero over the timeline; the state holds the float.
+    case vat
     /// Dividends to holders of kind `state`, before any withholding (a state does not tax itself).
     case stateDividends
     /// Capital the state holders contribute (negative: cash from the state to the company).
@@ -21,8 +27,9 @@ public enum FiscalInstrument: String, Codable, Sendable, CaseIterable {
 /// are negative. The state's net cash is the sum of the instruments.
 ///
 /// The project's pre-tax net cash flow is FARI's: the company's flow before financing and
-/// before any government revenue: EBITDA + payroll taxes (a government revenue inside opex)
-/// − capex − sustaining capex − the change in working capital.
+/// before any government revenue: EBITDA + payroll taxes and import duties on opex (government
+/// revenue inside opex) − (capex + sustaining capex − the import duties capitalised in them)
+/// − (the change in working capital − the change in VAT awaiting refund).
 public struct GovernmentRevenueYear: Codable, Sendable, Equatable {
     /// The calendar year (0 in totals).
     public var year: Int
@@ -36,6 +43,10 @@ public struct GovernmentRevenueYear: Codable, Sendable, Equatable {
     public var interestWithholding: Double
     /// ``FiscalInstrument/payrollTaxes``.
     public var payrollTaxes: Double
+    /// ``FiscalInstrument/importDuties``.
+    public var importDuties: Double
+    /// ``FiscalInstrument/vat``.
+    public var vat: Double
     /// ``FiscalInstrument/stateDividends``.
     public var stateDividends: Double
     /// ``FiscalInstrument/stateEquityCalls`` (≤ 0).
@@ -56,13 +67,15 @@ public struct GovernmentRevenueYear: Codable, Sendable, Equatable {
         case .dividendWithholding: dividendWithholding
         case .interestWithholding: interestWithholding
         case .payrollTaxes: payrollTaxes
+        case .importDuties: importDuties
+        case .vat: vat
         case .stateDividends: stateDividends
         case .stateEquityCalls: stateEquityCalls
         }
     }
 
     /// Taxes only: every instrument but the state's dividends and equity calls.
-    public var taxes: Double { corporateIncomeTax + minimumTax + dividendWithholding + interestWithholding + payrollTaxes }
+    public var taxes: Double { corporateIncomeTax + minimumTax + dividendWithholding + interestWithholding + payrollTaxes + importDuties + vat }
 
     /// The rows summed with `weights` (1 for totals, discount factors for present values); year 0.
     static func combine(_ rows: [GovernmentRevenueYear], weights: [Double]) -> GovernmentRevenueYear {
@@ -75,7 +88,8 @@ public struct GovernmentRevenueYear: Codable, Sendable, Equatable {
         }
         return GovernmentRevenueYear(
             year: 0, corporateIncomeTax: sum { $0.corporateIncomeTax }, minimumTax: sum { $0.minimumTax }, dividendWithholding: sum { $0.dividendWithholding },
-            interestWithholding: sum { $0.interestWithholding }, payrollTaxes: sum { $0.payrollTaxes }, stateDividends: sum { $0.stateDividends },
+            interestWithholding: sum { $0.interestWithholding }, payrollTaxes: sum { $0.payrollTaxes }, importDuties: sum { $0.importDuties },
+            vat: sum { $0.vat }, stateDividends: sum { $0.stateDividends },
             stateEquityCalls: sum { $0.stateEquityCalls }, stateNetCash: sum { $0.stateNetCash }, preTaxNetCashFlow: sum { $0.preTaxNetCashFlow },
             postTaxNetCashFlow: sum { $0.postTaxNetCashFlow })
     }
@@ -96,11 +110,14 @@ public struct GovernmentRevenueYear: Codable, Sendable, Equatable {
             }
             let payroll = inputs.payrollTaxes * row.staffMalian
             let interest = interestRate * row.interest
-            let net = row.incomeTax + row.minimumTaxTopUp + withholding + interest + payroll + dividends + calls
-            let preTax = row.ebitda + payroll - row.capex - row.sustainingCapex - row.workingCapitalChange
+            let duties = row.importDuties + row.capexImportDuties
+            let vat = row.vatReceivable - (t > 0 ? rows[t - 1].vatReceivable : 0)
+            let net = row.incomeTax + row.minimumTaxTopUp + withholding + interest + payroll + duties + vat + dividends + calls
+            let preTax = row.ebitda + payroll + row.importDuties - (row.capex + row.sustainingCapex - row.capexImportDuties)
+                - (row.workingCapitalChange - vat)
             return GovernmentRevenueYear(
                 year: row.year, corporateIncomeTax: row.incomeTax, minimumTax: row.minimumTaxTopUp, dividendWithholding: withholding,
-                interestWithholding: interest, payrollTaxes: payroll, stateDividends: dividends, stateEquityCalls: calls,
+                interestWithholding: interest, payrollTaxes: payroll, importDuties: duties, vat: vat, stateDividends: dividends, stateEquityCalls: calls,
                 stateNetCash: net, preTaxNetCashFlow: preTax, postTaxNetCashFlow: preTax - net)
         }
     }

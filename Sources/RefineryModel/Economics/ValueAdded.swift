@@ -1,8 +1,8 @@
 /// The refinery's value added and what of it stays in Mali, for one year, in USD.
 ///
 /// Value added = gross output − intermediate consumption = wages + corporate taxes + operating
-/// surplus. National capture = Malian wages + taxes (corporate tax and withholding on foreign
-/// holders' dividends) + the Malian holders' share of the surplus left after interest
+/// surplus. National capture = Malian wages + taxes (corporate tax, withholding on foreign
+/// holders' dividends, import duties on opex and capex) + the Malian holders' share of the surplus left after interest
 /// + interest to Malian lenders + local purchases (opex and capex) + the foreign refining
 /// fees and export logistics no longer paid abroad for domestic gold.
 ///
@@ -16,7 +16,8 @@ public struct ValueAddedYear: Codable, Sendable, Equatable {
     public var grossOutput: Double
     /// Intermediate consumption bought in Mali (opex that is not wages).
     public var intermediateLocal: Double
-    /// Intermediate consumption imported (opex that is neither wages nor bought in Mali).
+    /// Intermediate consumption imported (opex that is neither wages nor bought in Mali, with
+    /// the import duties paid on it).
     public var intermediateImported: Double
     /// Value added: gross output − intermediate consumption.
     public var valueAdded: Double
@@ -41,6 +42,9 @@ public struct ValueAddedYear: Codable, Sendable, Equatable {
     public var avoidedForeignRefiningFees: Double
     /// The export logistics no longer paid abroad for domestic gold.
     public var avoidedExportLogistics: Double
+    /// Customs duty and levies paid to the state on imported opex and capital goods (in
+    /// national capture; 0 in a report written before they were modelled).
+    public var importDuties: Double = 0
     /// National capture: what of the refinery's activity stays in Mali, avoided foreign fees included.
     public var nationalCapture: Double
     /// National capture without the avoided foreign fees and logistics (they partly overlap the
@@ -84,15 +88,17 @@ public struct ValueAddedReport: Codable, Sendable, Equatable {
             // The gold loan's interest goes to bullion banks abroad, like foreign debt's.
             let malianSurplus = malianShare * (surplus - row.interest - row.goldLoanInterest)
             let malianInterest = economics.financing.lenderMalian ? row.interest : 0
-            let excluding = row.staffMalian + row.corporateTax + foreignWithholding[t] + malianSurplus + malianInterest
-                + row.localPurchases + row.localCapex
+            let duties = row.importDuties + row.capexImportDuties
+            // Summed in this order so that duties of 0 give the figures of before they were modelled.
+            var excluding: Double = row.staffMalian + row.corporateTax + foreignWithholding[t]
+            excluding = excluding + malianSurplus + malianInterest + row.localPurchases + row.localCapex + duties
             let goldValue = row.goldProcessedKg * ounces * row.goldPriceUsdPerOz
             return ValueAddedYear(
                 year: row.year, grossOutput: row.revenue, intermediateLocal: row.localPurchases, intermediateImported: intermediate - row.localPurchases,
                 valueAdded: row.revenue - intermediate, wages: wages, wagesMalian: row.staffMalian, corporateTaxes: row.corporateTax,
                 operatingSurplus: surplus, withholdingOnForeignHolders: foreignWithholding[t], malianShareOfSurplus: malianSurplus,
                 interestToMalianLenders: malianInterest, localCapex: row.localCapex, avoidedForeignRefiningFees: avoidedFees,
-                avoidedExportLogistics: avoidedLogistics, nationalCapture: excluding + avoidedFees + avoidedLogistics,
+                avoidedExportLogistics: avoidedLogistics, importDuties: duties, nationalCapture: excluding + avoidedFees + avoidedLogistics,
                 nationalCaptureExcludingAvoidedFees: excluding, goldValueProcessed: goldValue,
                 valueAddedShareOfGold: goldValue > 0 ? (row.revenue - intermediate) / goldValue : nil,
                 captureShareOfGold: goldValue > 0 ? (excluding + avoidedFees + avoidedLogistics) / goldValue : nil)
@@ -116,7 +122,7 @@ public struct ValueAddedReport: Codable, Sendable, Equatable {
             operatingSurplus: sum { $0.operatingSurplus }, withholdingOnForeignHolders: sum { $0.withholdingOnForeignHolders },
             malianShareOfSurplus: sum { $0.malianShareOfSurplus }, interestToMalianLenders: sum { $0.interestToMalianLenders }, localCapex: sum { $0.localCapex },
             avoidedForeignRefiningFees: sum { $0.avoidedForeignRefiningFees }, avoidedExportLogistics: sum { $0.avoidedExportLogistics },
-            nationalCapture: sum { $0.nationalCapture }, nationalCaptureExcludingAvoidedFees: sum { $0.nationalCaptureExcludingAvoidedFees },
+            importDuties: sum { $0.importDuties }, nationalCapture: sum { $0.nationalCapture }, nationalCaptureExcludingAvoidedFees: sum { $0.nationalCaptureExcludingAvoidedFees },
             goldValueProcessed: gold, valueAddedShareOfGold: gold > 0 ? sum { $0.valueAdded } / gold : nil,
             captureShareOfGold: gold > 0 ? sum { $0.nationalCapture } / gold : nil)
     }

@@ -5,7 +5,7 @@ extension ValueAddedYear {
     enum CodingKeys: String, CodingKey {
         case year, grossOutput, intermediateLocal, intermediateImported, valueAdded, wages, wagesMalian, corporateTaxes,
              operatingSurplus, withholdingOnForeignHolders, malianShareOfSurplus, interestToMalianLenders, localCapex,
-             avoidedForeignRefiningFees, avoidedExportLogistics, nationalCapture, nationalCaptureExcludingAvoidedFees,
+             avoidedForeignRefiningFees, avoidedExportLogistics, importDuties, nationalCapture, nationalCaptureExcludingAvoidedFees,
              goldValueProcessed, valueAddedShareOfGold, captureShareOfGold
     }
 
@@ -32,6 +32,7 @@ extension ValueAddedYear {
         try container.encode(localCapex, forKey: .localCapex)
         try container.encode(avoidedForeignRefiningFees, forKey: .avoidedForeignRefiningFees)
         try container.encode(avoidedExportLogistics, forKey: .avoidedExportLogistics)
+        try container.encode(importDuties, forKey: .importDuties)
         try container.encode(nationalCapture, forKey: .nationalCapture)
         try container.encode(nationalCaptureExcludingAvoidedFees, forKey: .nationalCaptureExcludingAvoidedFees)
         try container.encode(goldValueProcessed, forKey: .goldValueProcessed)
@@ -51,7 +52,7 @@ extension ValueAddedYear {
             withholdingOnForeignHolders: try amount(.withholdingOnForeignHolders), malianShareOfSurplus: try amount(.malianShareOfSurplus),
             interestToMalianLenders: try amount(.interestToMalianLenders), localCapex: try amount(.localCapex),
             avoidedForeignRefiningFees: try amount(.avoidedForeignRefiningFees), avoidedExportLogistics: try amount(.avoidedExportLogistics),
-            nationalCapture: try amount(.nationalCapture), nationalCaptureExcludingAvoidedFees: try amount(.nationalCaptureExcludingAvoidedFees),
+            importDuties: try container.decodeIfPresent(Double.self, forKey: .importDuties) ?? 0, nationalCapture: try amount(.nationalCapture), nationalCaptureExcludingAvoidedFees: try amount(.nationalCaptureExcludingAvoidedFees),
             goldValueProcessed: try amount(.goldValueProcessed),
             valueAddedShareOfGold: try container.decodeIfPresent(Double.self, forKey: .valueAddedShareOfGold),
             captureShareOfGold: try container.decodeIfPresent(Double.self, forKey: .captureShareOfGold))

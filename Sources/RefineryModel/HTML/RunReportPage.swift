@@ -1,6 +1,6 @@
 extension RunReport {
     /// The run as a page (`refinery-cli run --format html`): the headline and key results,
-    /// then the plant, where the gold goes, the campaign, the cash flows, the holders and
+    /// then the headline figures in CFA francs and euros, the plant, where the gold goes, the campaign, the cash flows, the holders and
     /// national capture, and the model's notes. A part the run did not produce (no schedule
     /// with `--no-schedule`, no valuation without economics) keeps its section with a sentence
     /// saying why. The campaign's turnaround chart needs the schedule's lots: make the report
@@ -29,6 +29,8 @@ extension RunReport {
         sections.append(HTMLSection(id: "gold", heading: s[.goldBalanceSection], blocks: builder.goldBalanceBlocks(throughput.years, metrics: throughputMetrics)))
         sections.append(HTMLSection(id: "campaign", heading: s[.campaignSection], blocks: builder.campaignBlocks(schedule, notes: notes)))
         if let valuation {
+            let currencyBlocks = builder.currencyBlocks(valuation.currencies)
+            if !currencyBlocks.isEmpty { sections.insert(HTMLSection(id: "currencies", heading: s[.currencySection], blocks: currencyBlocks), at: 1) }
             sections.append(HTMLSection(id: "cash-flows", heading: s[.cashFlowSection], blocks: builder.cashFlowBlocks(valuation)))
             sections.append(HTMLSection(id: "sensitivity", heading: s[.sensitivitySection], blocks: [.paragraph(s[.sensitivityElsewhere])]))
             sections.append(HTMLSection(id: "holders", heading: s[.holdersSection], blocks: builder.holderBlocks(ownership ?? [])))

@@ -52,7 +52,7 @@ extension PageBuilder {
         let t = report.total
         let steps: [WaterfallChart.Step] = [
             .init(label: strings[.malianWages], value: t.wagesMalian / 1e6),
-            .init(label: strings[.taxesAndWithholding], value: (t.corporateTaxes + t.withholdingOnForeignHolders) / 1e6),
+            .init(label: strings[.taxesAndWithholding], value: (t.corporateTaxes + t.withholdingOnForeignHolders + t.importDuties) / 1e6),
             .init(label: strings[.malianSurplus], value: t.malianShareOfSurplus / 1e6),
             .init(label: strings[.malianInterest], value: t.interestToMalianLenders / 1e6),
             .init(label: strings[.localPurchases], value: (t.intermediateLocal + t.localCapex) / 1e6),
@@ -75,7 +75,7 @@ extension PageBuilder {
         let labels: [FiscalInstrument: ReportText] = [
             .corporateIncomeTax: .instrumentCorporateIncomeTax, .minimumTax: .instrumentMinimumTax,
             .dividendWithholding: .instrumentDividendWithholding, .interestWithholding: .instrumentInterestWithholding,
-            .payrollTaxes: .instrumentPayrollTaxes, .stateDividends: .instrumentStateDividends, .stateEquityCalls: .instrumentStateEquityCalls,
+            .payrollTaxes: .instrumentPayrollTaxes, .importDuties: .instrumentImportDuties, .vat: .instrumentVat, .stateDividends: .instrumentStateDividends, .stateEquityCalls: .instrumentStateEquityCalls,
         ]
         let steps = FiscalInstrument.allCases.map { WaterfallChart.Step(label: strings[labels[$0] ?? .stateNetCash], value: t.amount($0) / 1e6) }
             + [WaterfallChart.Step(label: strings[.stateNetCash], value: t.stateNetCash / 1e6, isTotal: true)]
@@ -117,5 +117,23 @@ extension PageBuilder {
             percentiles: [.init(label: "P10", value: p.p10 / 1e6), .init(label: "P50", value: p.p50 / 1e6), .init(label: "P90", value: p.p90 / 1e6)],
             valueAxis: AxisLabel(strings[.npv], unit: strings[.millionUSD]), countAxis: AxisLabel(strings[.draws]))
         return [.facts([HTMLFact(strings[.draws], format.integer(monteCarlo.draws))]), figure(chart)]
+    }
+}
+
+extension PageBuilder {
+    /// The headline figures (project NPV, national capture, the state's net cash NPV and the
+    /// net gain to Mali) in US dollars, CFA francs and euros, with the rates and their basis;
+    /// nothing when the report carries no conversion.
+    func currencyBlocks(_ currencies: HeadlineCurrencies?) -> [HTMLSection.Block] {
+        guard let c = currencies else { return [] }
+        var rows: [(ReportText, MoneyAmount)] = [(.projectNpv, c.projectNPV), (.nationalCapture, c.nationalCapture)]
+        if let state = c.stateNetCashNpv { rows.append((.metricStateNetCashNpvMillionUsd, state)) }
+        if let gain = c.netGainToMali { rows.append((.netGainToMaliPresentValue, gain)) }
+        let table = DataTable(columns: [strings[.headlineFigure], strings[.millionUSD], strings[.billionXof], strings[.millionEur]],
+                              rows: rows.map { [strings[$0.0], millions($0.1.usd), format.number($0.1.xof / 1e9, fractionDigits: 1),
+                                                format.number($0.1.eur / 1e6, fractionDigits: 1)] })
+        let basis = c.usesDefaultRate ? strings[.defaultRateBasis] : c.basis
+        let rates = strings.format(.currencyRates, format.number(c.xofPerUsd, fractionDigits: 1), basis, format.number(c.xofPerEur, fractionDigits: 3))
+        return [.table(table), .paragraph(rates)]
     }
 }

@@ -1,7 +1,8 @@
 extension ValuationReport {
     /// The valuation as a page (`refinery-cli value --format html`): the headline and key
-    /// results, cash flows, the tornado, the Monte Carlo histogram, the holders and national
-    /// capture, and the report's notes (a widened uncertainty range). The report keeps only the Monte Carlo's percentiles; the histogram draws
+    /// results, the headline figures in CFA francs and euros, cash flows, the tornado, the
+    /// Monte Carlo histogram, the holders and national capture, and the report's notes (a
+    /// widened uncertainty range). The report keeps only the Monte Carlo's percentiles; the histogram draws
     /// `npvDraws` (``MonteCarlo/npvs`` of the same run, in US$), and says so in a sentence
     /// when they are not given.
     public func page(in language: ReportLanguage, npvDraws: [Double] = []) -> ReportPage {
@@ -15,6 +16,10 @@ extension ValuationReport {
                                 builder.millions(valueAdded.total.nationalCapture))
         var sections = [
             HTMLSection(id: "key-results", heading: s[.keyResults], blocks: [.table(builder.keyResults(metrics))]),
+        ]
+        let currencyBlocks = builder.currencyBlocks(valuation.currencies)
+        if !currencyBlocks.isEmpty { sections.append(HTMLSection(id: "currencies", heading: s[.currencySection], blocks: currencyBlocks)) }
+        sections += [
             HTMLSection(id: "cash-flows", heading: s[.cashFlowSection], blocks: builder.cashFlowBlocks(valuation)),
             HTMLSection(id: "sensitivity", heading: s[.sensitivitySection], blocks: builder.tornadoBlocks(tornado)),
             HTMLSection(id: "monte-carlo", heading: s[.monteCarloSection], blocks: builder.monteCarloBlocks(monteCarlo, draws: npvDraws)),

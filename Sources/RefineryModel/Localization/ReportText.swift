@@ -241,7 +241,7 @@ public enum ReportText: String, CaseIterable, Codable, Sendable {
     case dateBasisYears
     /// "calendar years {1}–{2}; money in nominal terms, discounted at {3} to {4}".
     case dateBasisMoney
-    /// "US dollar (USD); charts in million US$".
+    /// "US dollar (USD); charts in million US$; headline figures also in CFA francs (XOF) and euros".
     case currencyText
     /// "Scenario A".
     case sideA
@@ -411,6 +411,10 @@ public enum ReportText: String, CaseIterable, Codable, Sendable {
     case instrumentInterestWithholding
     /// "Payroll taxes and contributions".
     case instrumentPayrollTaxes
+    /// "Import duties and levies".
+    case instrumentImportDuties
+    /// "VAT collected less refunded".
+    case instrumentVat
     /// "State dividends".
     case instrumentStateDividends
     /// "State equity calls".
@@ -423,6 +427,22 @@ public enum ReportText: String, CaseIterable, Codable, Sendable {
     case takeUndefined
     /// "Net gain to Mali against exporting doré".
     case netGainToMali
+    /// "The headline figures in CFA francs and euros".
+    case currencySection
+    /// "Headline figure".
+    case headlineFigure
+    /// "Project NPV".
+    case projectNpv
+    /// "Net gain to Mali against exporting doré, present value".
+    case netGainToMaliPresentValue
+    /// "billion CFA francs (XOF)": the unit of a column of CFA franc amounts.
+    case billionXof
+    /// "million euros".
+    case millionEur
+    /// "Converted at {1} XOF per US dollar ({2}) and the fixed parity of {3} XOF per euro (BCEAO, since 1 January 1999); the model computes in US dollars.".
+    case currencyRates
+    /// The basis of the default dollar rate: "assumption: about 565 XOF per US dollar in June 2025 (range 540–620)".
+    case defaultRateBasis
     /// "Year of the campaign schedule".
     case metricScheduleYear = "metric.scheduleYear"
     /// "Campaign schedule: gold refined in the year".

@@ -1859,7 +1859,11 @@ enum EmbeddedData {
         "debtOutstanding",
         "freeCashFlowToFirm",
         "freeCashFlowToEquity",
-        "dividendWithholding"
+        "dividendWithholding",
+        "importDuties",
+        "capexImportDuties",
+        "vatPaid",
+        "vatReceivable"
       ],
       "properties": {
         "year": {
@@ -2057,6 +2061,22 @@ enum EmbeddedData {
         "dividendWithholding": {
           "type": "number",
           "description": "Withholding tax on the year's dividends (collected from holders), USD (nominal)."
+        },
+        "importDuties": {
+          "type": "number",
+          "description": "Customs duty and levies on the year's imported operating purchases: an opex line, included in opex, USD (nominal)."
+        },
+        "capexImportDuties": {
+          "type": "number",
+          "description": "Customs duty and levies on the imported share of the year's investments and sustaining capex, included in capex and sustainingCapex (depreciated), USD (nominal)."
+        },
+        "vatPaid": {
+          "type": "number",
+          "description": "VAT paid on the year's purchases (opex but wages, capex, duties), refunded because sales are zero-rated exports, USD (nominal)."
+        },
+        "vatReceivable": {
+          "type": "number",
+          "description": "VAT paid and not yet refunded at year end (vatPaid × refund delay ÷ 365): part of workingCapital; 0 at the end of the horizon, USD (nominal)."
         }
       }
     },
@@ -2220,6 +2240,7 @@ enum EmbeddedData {
         "localCapex",
         "avoidedForeignRefiningFees",
         "avoidedExportLogistics",
+        "importDuties",
         "nationalCapture",
         "nationalCaptureExcludingAvoidedFees",
         "goldValueProcessed"
@@ -2285,6 +2306,10 @@ enum EmbeddedData {
           "type": "number",
           "description": "Export logistics no longer paid for domestic gold, USD (nominal)."
         },
+        "importDuties": {
+          "type": "number",
+          "description": "Customs duty and levies paid to the state on imported opex and capital goods (in national capture), USD."
+        },
         "nationalCapture": {
           "type": "number",
           "description": "What stays in Mali: Malian wages + taxes + the Malian share of the surplus + interest to Malian lenders + local purchases and capex + the foreign fees and logistics avoided, USD (nominal)."
@@ -2326,6 +2351,7 @@ enum EmbeddedData {
         "localCapex",
         "avoidedForeignRefiningFees",
         "avoidedExportLogistics",
+        "importDuties",
         "nationalCapture",
         "nationalCaptureExcludingAvoidedFees",
         "goldValueProcessed"
@@ -2386,6 +2412,10 @@ enum EmbeddedData {
         "avoidedExportLogistics": {
           "type": "number",
           "description": "Export logistics no longer paid for domestic gold, USD."
+        },
+        "importDuties": {
+          "type": "number",
+          "description": "Customs duty and levies paid to the state on imported opex and capital goods (in national capture), USD."
         },
         "nationalCapture": {
           "type": "number",
@@ -2700,6 +2730,40 @@ enum EmbeddedData {
             "description": "A factor on the gold price, dimensionless."
           },
           "description": "Factors on the gold price of the progressivity test."
+        },
+        "capitalGoodsDuty": {
+          "type": "number",
+          "minimum": 0,
+          "maximum": 1,
+          "description": "Customs duty on imported capital goods in force, a fraction of the customs value."
+        },
+        "importedInputsDuty": {
+          "type": "number",
+          "minimum": 0,
+          "maximum": 1,
+          "description": "Customs duty on imported operating purchases in force, a fraction."
+        },
+        "importLevies": {
+          "type": "number",
+          "minimum": 0,
+          "maximum": 1,
+          "description": "Levies on every import on top of the duty in force, a fraction."
+        },
+        "constructionDutyExemption": {
+          "type": "boolean",
+          "description": "Whether the duty (not the levies) on capital goods is waived in construction years."
+        },
+        "vatRate": {
+          "type": "number",
+          "minimum": 0,
+          "maximum": 1,
+          "description": "VAT rate in force, a fraction."
+        },
+        "vatRefundDelayDays": {
+          "type": "number",
+          "minimum": 0,
+          "maximum": 3650,
+          "description": "Days from paying VAT to its refund in force."
         }
       }
     },
@@ -2714,6 +2778,8 @@ enum EmbeddedData {
         "dividendWithholding",
         "interestWithholding",
         "payrollTaxes",
+        "importDuties",
+        "vat",
         "stateDividends",
         "stateEquityCalls",
         "stateNetCash",
@@ -2744,6 +2810,14 @@ enum EmbeddedData {
         "payrollTaxes": {
           "type": "number",
           "description": "Payroll taxes and social contributions on the Malian staff's wages (part of opex), USD."
+        },
+        "importDuties": {
+          "type": "number",
+          "description": "Customs duty and levies on imported opex (part of opex) and on imported capital goods (capitalised in capex), USD."
+        },
+        "vat": {
+          "type": "number",
+          "description": "VAT collected on purchases less VAT refunded (exports are zero-rated): the change in refunds outstanding; sums to zero over the timeline, USD."
         },
         "stateDividends": {
           "type": "number",
@@ -4446,6 +4520,40 @@ enum EmbeddedData {
               "minimum": 0,
               "exclusiveMaximum": 1,
               "description": "The margin a UAE-channel trader keeps below the fine value, a fraction (default 0, assumption)."
+            },
+            "capitalGoodsDuty": {
+              "type": "number",
+              "minimum": 0,
+              "maximum": 1,
+              "description": "Customs duty on imported capital goods (the imported share of investments and sustaining capex), a fraction of the customs value (default 0.05: band 1 of the UEMOA/ECOWAS common external tariff, assumption on the classification)."
+            },
+            "importedInputsDuty": {
+              "type": "number",
+              "minimum": 0,
+              "maximum": 1,
+              "description": "Customs duty on imported operating purchases (reagents, consumables, diesel, spares), a fraction of the customs value (default 0.10: band 2, intermediate goods, assumption)."
+            },
+            "importLevies": {
+              "type": "number",
+              "minimum": 0,
+              "maximum": 1,
+              "description": "Levies on every import on top of the duty, a fraction of the customs value (default 0.023: UEMOA statistical fee 1% and solidarity levy 0.8%, assumptions, and the AES confederal levy 0.5%)."
+            },
+            "constructionDutyExemption": {
+              "type": "boolean",
+              "description": "Whether the duty (not the levies) on capital goods is waived in the construction years, as investment codes usually grant (default true, assumption)."
+            },
+            "vatRate": {
+              "type": "number",
+              "minimum": 0,
+              "maximum": 1,
+              "description": "VAT on purchases, imports and capital goods, a fraction (default 0.18, domain.md §3); refunded, since the refinery's sales are zero-rated exports."
+            },
+            "vatRefundDelayDays": {
+              "type": "number",
+              "minimum": 0,
+              "maximum": 3650,
+              "description": "Days from paying VAT to its refund: the refund outstanding is working capital (default 120, assumption)."
             },
             "basis": {
               "type": "string",
@@ -6467,7 +6575,11 @@ enum EmbeddedData {
         "debtOutstanding",
         "freeCashFlowToFirm",
         "freeCashFlowToEquity",
-        "dividendWithholding"
+        "dividendWithholding",
+        "importDuties",
+        "capexImportDuties",
+        "vatPaid",
+        "vatReceivable"
       ],
       "properties": {
         "year": {
@@ -6665,6 +6777,22 @@ enum EmbeddedData {
         "dividendWithholding": {
           "type": "number",
           "description": "Withholding tax on the year's dividends (collected from holders), USD (nominal)."
+        },
+        "importDuties": {
+          "type": "number",
+          "description": "Customs duty and levies on the year's imported operating purchases: an opex line, included in opex, USD (nominal)."
+        },
+        "capexImportDuties": {
+          "type": "number",
+          "description": "Customs duty and levies on the imported share of the year's investments and sustaining capex, included in capex and sustainingCapex (depreciated), USD (nominal)."
+        },
+        "vatPaid": {
+          "type": "number",
+          "description": "VAT paid on the year's purchases (opex but wages, capex, duties), refunded because sales are zero-rated exports, USD (nominal)."
+        },
+        "vatReceivable": {
+          "type": "number",
+          "description": "VAT paid and not yet refunded at year end (vatPaid × refund delay ÷ 365): part of workingCapital; 0 at the end of the horizon, USD (nominal)."
         }
       }
     },
@@ -6828,6 +6956,7 @@ enum EmbeddedData {
         "localCapex",
         "avoidedForeignRefiningFees",
         "avoidedExportLogistics",
+        "importDuties",
         "nationalCapture",
         "nationalCaptureExcludingAvoidedFees",
         "goldValueProcessed"
@@ -6893,6 +7022,10 @@ enum EmbeddedData {
           "type": "number",
           "description": "Export logistics no longer paid for domestic gold, USD (nominal)."
         },
+        "importDuties": {
+          "type": "number",
+          "description": "Customs duty and levies paid to the state on imported opex and capital goods (in national capture), USD."
+        },
         "nationalCapture": {
           "type": "number",
           "description": "What stays in Mali: Malian wages + taxes + the Malian share of the surplus + interest to Malian lenders + local purchases and capex + the foreign fees and logistics avoided, USD (nominal)."
@@ -6934,6 +7067,7 @@ enum EmbeddedData {
         "localCapex",
         "avoidedForeignRefiningFees",
         "avoidedExportLogistics",
+        "importDuties",
         "nationalCapture",
         "nationalCaptureExcludingAvoidedFees",
         "goldValueProcessed"
@@ -6994,6 +7128,10 @@ enum EmbeddedData {
         "avoidedExportLogistics": {
           "type": "number",
           "description": "Export logistics no longer paid for domestic gold, USD."
+        },
+        "importDuties": {
+          "type": "number",
+          "description": "Customs duty and levies paid to the state on imported opex and capital goods (in national capture), USD."
         },
         "nationalCapture": {
           "type": "number",
@@ -7522,6 +7660,40 @@ enum EmbeddedData {
             "description": "A factor on the gold price, dimensionless."
           },
           "description": "Factors on the gold price of the progressivity test."
+        },
+        "capitalGoodsDuty": {
+          "type": "number",
+          "minimum": 0,
+          "maximum": 1,
+          "description": "Customs duty on imported capital goods in force, a fraction of the customs value."
+        },
+        "importedInputsDuty": {
+          "type": "number",
+          "minimum": 0,
+          "maximum": 1,
+          "description": "Customs duty on imported operating purchases in force, a fraction."
+        },
+        "importLevies": {
+          "type": "number",
+          "minimum": 0,
+          "maximum": 1,
+          "description": "Levies on every import on top of the duty in force, a fraction."
+        },
+        "constructionDutyExemption": {
+          "type": "boolean",
+          "description": "Whether the duty (not the levies) on capital goods is waived in construction years."
+        },
+        "vatRate": {
+          "type": "number",
+          "minimum": 0,
+          "maximum": 1,
+          "description": "VAT rate in force, a fraction."
+        },
+        "vatRefundDelayDays": {
+          "type": "number",
+          "minimum": 0,
+          "maximum": 3650,
+          "description": "Days from paying VAT to its refund in force."
         }
       }
     },
@@ -7536,6 +7708,8 @@ enum EmbeddedData {
         "dividendWithholding",
         "interestWithholding",
         "payrollTaxes",
+        "importDuties",
+        "vat",
         "stateDividends",
         "stateEquityCalls",
         "stateNetCash",
@@ -7566,6 +7740,14 @@ enum EmbeddedData {
         "payrollTaxes": {
           "type": "number",
           "description": "Payroll taxes and social contributions on the Malian staff's wages (part of opex), USD."
+        },
+        "importDuties": {
+          "type": "number",
+          "description": "Customs duty and levies on imported opex (part of opex) and on imported capital goods (capitalised in capex), USD."
+        },
+        "vat": {
+          "type": "number",
+          "description": "VAT collected on purchases less VAT refunded (exports are zero-rated): the change in refunds outstanding; sums to zero over the timeline, USD."
         },
         "stateDividends": {
           "type": "number",

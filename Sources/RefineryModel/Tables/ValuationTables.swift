@@ -154,6 +154,7 @@ extension CSVTable {
             usd("local_capex", "Investments bought in Mali", \.localCapex),
             usd("avoided_foreign_refining_fees", "Foreign refining fees no longer paid for domestic gold", \.avoidedForeignRefiningFees),
             usd("avoided_export_logistics", "Export logistics no longer paid for domestic gold", \.avoidedExportLogistics),
+            usd("import_duties", "Customs duty and levies on imported opex and capital goods, paid to the state", \.importDuties),
             usd("national_capture", "What stays in Mali", \.nationalCapture),
             usd("national_capture_excluding_avoided_fees", "National capture without the avoided fees and logistics", \.nationalCaptureExcludingAvoidedFees),
             usd("gold_value_processed", "Gold processed × gold price", \.goldValueProcessed),

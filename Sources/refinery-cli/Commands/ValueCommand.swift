@@ -84,6 +84,7 @@ enum ValuationText {
         text += "Value added \(millions(total.valueAdded)) M USD over the horizon = \(share(total.valueAddedShareOfGold)) of the gold processed; "
         text += "national capture \(millions(total.nationalCapture)) M USD = \(share(total.captureShareOfGold)).\n"
         text += "Holders: " + valuation.holders.map { "\($0.name) \(Formatting.percent($0.share)) NPV \(millions($0.npvUsd)) M USD" }.joined(separator: "; ") + "\n"
+        if let c = valuation.currencies { text += currencyLine(c, includingProjectNPV: true) }
         return text
     }
 
@@ -92,9 +93,11 @@ enum ValuationText {
         "\(Formatting.number(amount.xof / 1e9, decimals: 1)) bn XOF, \(millions(amount.eur)) M EUR"
     }
 
-    /// The headline figures in XOF and EUR, with the rates used.
-    static func currencyLine(_ c: HeadlineCurrencies) -> String {
-        var parts = ["national capture \(millions(c.nationalCapture.usd)) M USD (\(inOtherCurrencies(c.nationalCapture)))"]
+    /// The headline figures in XOF and EUR, with the rates used; the project NPV first when
+    /// `includingProjectNPV` (the run's text, whose headline gives it in USD only).
+    static func currencyLine(_ c: HeadlineCurrencies, includingProjectNPV: Bool = false) -> String {
+        var parts = includingProjectNPV ? ["project NPV \(millions(c.projectNPV.usd)) M USD (\(inOtherCurrencies(c.projectNPV)))"] : []
+        parts += ["national capture \(millions(c.nationalCapture.usd)) M USD (\(inOtherCurrencies(c.nationalCapture)))"]
         if let state = c.stateNetCashNpv { parts.append("state net cash NPV \(millions(state.usd)) M USD (\(inOtherCurrencies(state)))") }
         if let gain = c.netGainToMali { parts.append("net gain to Mali (PV) \(millions(gain.usd)) M USD (\(inOtherCurrencies(gain)))") }
         return "In XOF and EUR at \(Formatting.number(c.xofPerUsd, decimals: 1)) XOF/USD and \(Formatting.number(c.xofPerEur, decimals: 3)) XOF/EUR (fixed peg): "
@@ -168,6 +171,7 @@ enum ValuationText {
             ["  Malian wages", millions(t.wagesMalian), share(t.wagesMalian / t.goldValueProcessed)],
             ["  corporate taxes", millions(t.corporateTaxes), share(t.corporateTaxes / t.goldValueProcessed)],
             ["  withholding on foreign dividends", millions(t.withholdingOnForeignHolders), share(t.withholdingOnForeignHolders / t.goldValueProcessed)],
+            ["  import duties and levies", millions(t.importDuties), share(t.importDuties / t.goldValueProcessed)],
             ["  Malian holders' share of surplus after interest", millions(t.malianShareOfSurplus), share(t.malianShareOfSurplus / t.goldValueProcessed)],
             ["  interest to Malian lenders", millions(t.interestToMalianLenders), share(t.interestToMalianLenders / t.goldValueProcessed)],
             ["  local purchases (opex)", millions(t.intermediateLocal), share(t.intermediateLocal / t.goldValueProcessed)],
@@ -181,7 +185,7 @@ enum ValuationText {
         text += TextTable.render(header: ["year", "gold value", "value added", "% of gold", "Malian wages", "taxes", "Malian surplus", "local purchases", "avoided abroad", "capture", "% of gold"],
                                  rows: valuation.valueAdded.years.map { y in
             [String(y.year), millions(y.goldValueProcessed, decimals: 0), millions(y.valueAdded), share(y.valueAddedShareOfGold),
-             millions(y.wagesMalian), millions(y.corporateTaxes + y.withholdingOnForeignHolders), millions(y.malianShareOfSurplus),
+             millions(y.wagesMalian), millions(y.corporateTaxes + y.withholdingOnForeignHolders + y.importDuties), millions(y.malianShareOfSurplus),
              millions(y.intermediateLocal + y.localCapex), millions(y.avoidedForeignRefiningFees + y.avoidedExportLogistics),
              millions(y.nationalCapture), share(y.captureShareOfGold)]
         })

@@ -9,7 +9,7 @@ struct ReportPageTests {
     }
 
     /// The section ids and chart ids of the default run's page.
-    static let runSections = ["key-results", "plant", "gold", "campaign", "cash-flows", "sensitivity", "holders", "value-added", "fiscal"]
+    static let runSections = ["key-results", "currencies", "plant", "gold", "campaign", "cash-flows", "sensitivity", "holders", "value-added", "fiscal"]
     static let runCharts = ["intake-capacity", "utilization", "gold-balance", "campaign-months", "turnaround", "cash-flows",
                             "holders", "national-capture", "state-net-cash"]
 

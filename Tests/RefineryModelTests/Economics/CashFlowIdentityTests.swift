@@ -15,8 +15,8 @@ import Testing
         for y in valuation.years {
             #expect(close(y.revenue, y.refiningCharges + y.penalties + y.lotFees + y.metalGain + y.silverCredit + y.purchaseMargin + y.unaccreditedDiscount))
             #expect(close(y.otherOpex, y.otherOpexLines.values.reduce(0, +)))
-            #expect(close(y.opex, y.staffMalian + y.staffExpatriate + y.energyGrid + y.energyDiesel + y.insurance + y.otherOpex))
-            #expect(close(y.opex, y.staffMalian + y.staffExpatriate + y.localPurchases + y.importedPurchases))
+            #expect(close(y.opex, y.staffMalian + y.staffExpatriate + y.energyGrid + y.energyDiesel + y.insurance + y.otherOpex + y.importDuties))
+            #expect(close(y.opex, y.staffMalian + y.staffExpatriate + y.localPurchases + y.importedPurchases + y.importDuties))
             #expect(close(y.ebitda, y.revenue - y.opex))
             #expect(close(y.corporateTax, y.incomeTax + y.minimumTaxTopUp))
             #expect(y.incomeTax >= 0 && y.minimumTaxTopUp >= 0)
@@ -71,7 +71,9 @@ import Testing
             #expect(close(year.valueAdded, year.wages + year.corporateTaxes + year.operatingSurplus))
             #expect(close(year.operatingSurplus, row.ebitda - row.corporateTax))
             #expect(close(year.nationalCapture, year.wagesMalian + year.corporateTaxes + year.withholdingOnForeignHolders + year.malianShareOfSurplus
-                          + year.interestToMalianLenders + year.intermediateLocal + year.localCapex + year.avoidedForeignRefiningFees + year.avoidedExportLogistics))
+                          + year.interestToMalianLenders + year.intermediateLocal + year.localCapex + year.avoidedForeignRefiningFees + year.avoidedExportLogistics
+                          + year.importDuties))
+            #expect(close(year.importDuties, row.importDuties + row.capexImportDuties))
             #expect(close(year.nationalCaptureExcludingAvoidedFees, year.nationalCapture - year.avoidedForeignRefiningFees - year.avoidedExportLogistics))
         }
         let total = valuation.valueAdded.total

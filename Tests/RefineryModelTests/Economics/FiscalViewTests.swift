@@ -25,12 +25,17 @@ import Testing
             // Taxes: income tax + minimum-tax top-up + withholding on the private holders'
             // dividends + withholding on interest abroad + payroll taxes on Malian wages.
             let privateWithholding = valuation.holders.filter { $0.kind != .state }.reduce(0) { $0 + $1.grossFlows[t] - $1.netFlows[t] }
+            // + customs duty and levies (opex and capitalised) + the VAT float (paid less refunded).
+            let duties = row.importDuties + row.capexImportDuties
+            let vatFloat = row.vatReceivable - (t > 0 ? valuation.years[t - 1].vatReceivable : 0)
             let taxes = row.corporateTax + privateWithholding + interestRate * row.interest + FiscalInputs.Defaults.payrollTaxes * row.staffMalian
+                + duties + vatFloat
             // The state's equity: its holders' gross flows (dividends positive, calls negative).
             let equity = valuation.holders.filter { $0.kind == .state }.reduce(0) { $0 + $1.grossFlows[t] }
             stateNet.append(taxes + equity)
-            // Pre-tax: the free cash flow to the firm before tax, with payroll taxes added back.
-            preTax.append(row.freeCashFlowToFirm + row.unleveredTax + FiscalInputs.Defaults.payrollTaxes * row.staffMalian)
+            // Pre-tax: the free cash flow to the firm before tax, with payroll taxes, duties and
+            // the VAT float added back (all government revenue).
+            preTax.append(row.freeCashFlowToFirm + row.unleveredTax + FiscalInputs.Defaults.payrollTaxes * row.staffMalian + duties + vatFloat)
             #expect(close(fiscal.years[t].stateNetCash, stateNet[t]), "\(name) \(row.year)")
             #expect(close(fiscal.years[t].preTaxNetCashFlow, preTax[t]), "\(name) \(row.year)")
             let instruments = FiscalInstrument.allCases.reduce(0) { $0 + fiscal.years[t].amount($1) }
@@ -181,9 +186,13 @@ import Testing
         let holders = OwnershipSplit.split(equityFlows: model.equityDistributions(rows), ownership: model.ownership,
                                            taxes: model.economics.taxes, discountRate: 0.14)
         let payroll = rows.map { 0.20 * $0.staffMalian }
-        let preTax = rows.indices.map { rows[$0].freeCashFlowToFirm + rows[$0].unleveredTax + payroll[$0] }
+        // Duties and the VAT float are government revenue, outside the pre-tax flow.
+        let duties = rows.indices.map { t in
+            rows[t].importDuties + rows[t].capexImportDuties + rows[t].vatReceivable - (t > 0 ? rows[t - 1].vatReceivable : 0)
+        }
+        let preTax = rows.indices.map { rows[$0].freeCashFlowToFirm + rows[$0].unleveredTax + payroll[$0] + duties[$0] }
         let state = rows.indices.map { t in
-            rows[t].corporateTax + 0.15 * rows[t].interest + payroll[t]
+            rows[t].corporateTax + 0.15 * rows[t].interest + payroll[t] + duties[t]
                 + holders.reduce(0) { $0 + ($1.kind == .state ? $1.grossFlows[t] : $1.grossFlows[t] - $1.netFlows[t]) }
         }
         let postTax = zip(preTax, state).map { $0 - $1 }

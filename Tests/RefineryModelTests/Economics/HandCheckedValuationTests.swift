@@ -34,6 +34,8 @@ import Testing
         // The figures below pin the model's earlier conventions (every positive flow to equity a
         // dividend, equity at the project rate); ConventionTests checks the honest defaults.
         scenario.economics!.useEarlierConventions()
+        // No customs duty or VAT here: CustomsAndVatTests hand-checks them on this case.
+        scenario.economics!.removeCustomsAndVat()
         return scenario
     }
 
