@@ -30,6 +30,9 @@ public struct RunReport: Codable, Sendable {
     /// What the state gets by instrument, government take, AETR and the doré-export
     /// counterfactual; absent when the scenario has no economics.
     public var fiscal: FiscalView? = nil
+    /// The scheduled year's gold in process from the campaign schedule against the throughput
+    /// model's, and the project NPV with it; absent without a valuation or a schedule.
+    public var workingCapitalFromSchedule: ScheduledWorkingCapital? = nil
     /// What the run left out and why (e.g. the schedule was skipped).
     public var notes: [String] = []
 
@@ -64,5 +67,6 @@ extension RunReport {
             valueAdded = valuation.result.valueAdded
             fiscal = valuation.result.fiscal
         }
+        workingCapitalFromSchedule = run.scheduledWorkingCapital
     }
 }

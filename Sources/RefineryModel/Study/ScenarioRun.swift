@@ -20,6 +20,13 @@ public struct ScenarioRun: Sendable {
     /// The valuation, when the scenario has economics and ownership.
     public var valuation: ValuationResult?
 
+    /// The scheduled year's working capital read off the campaign schedule, and the project NPV
+    /// with it (nil without a valuation or a scheduled campaign).
+    public var scheduledWorkingCapital: ScheduledWorkingCapital? {
+        guard let model = valuation?.model, let report = campaign.report else { return nil }
+        return ScheduledWorkingCapital(model: model, schedule: report)
+    }
+
     /// The valuation part of a run: the cash-flow model and what it gives.
     public struct ValuationResult: Sendable {
         /// The model (years, volumes, terms), for sensitivity runs and text reports.

@@ -620,6 +620,10 @@ enum EmbeddedData {
       "$ref": "#/$defs/fiscal",
       "description": "The state's cash by instrument, government take, AETR and the doré-export counterfactual; present when the scenario has economics and ownership."
     },
+    "workingCapitalFromSchedule": {
+      "$ref": "#/$defs/scheduledWorkingCapital",
+      "description": "The scheduled year's gold in process from the campaign schedule against the throughput model's, and the project NPV with it; absent without a valuation or a schedule."
+    },
     "notes": {
       "type": "array",
       "items": {
@@ -3054,6 +3058,42 @@ enum EmbeddedData {
         "eur": {
           "type": "number",
           "description": "Euros: xof ÷ 655.957 (the fixed peg)."
+        }
+      }
+    },
+    "scheduledWorkingCapital": {
+      "type": "object",
+      "additionalProperties": false,
+      "description": "The working capital of the scheduled year read off the campaign schedule instead of the throughput model (the valuation keeps the throughput model's).",
+      "required": [
+        "year",
+        "scheduleGoldInProcessKg",
+        "throughputGoldInProcessKg",
+        "projectNPVUsd",
+        "projectNPVChangeUsd"
+      ],
+      "properties": {
+        "year": {
+          "type": "integer",
+          "description": "The scheduled (peak) year."
+        },
+        "scheduleGoldInProcessKg": {
+          "type": "number",
+          "minimum": 0,
+          "description": "The campaign schedule's mean gold in the plant over the year, kg."
+        },
+        "throughputGoldInProcessKg": {
+          "type": "number",
+          "minimum": 0,
+          "description": "The throughput model's average gold in process that year, kg."
+        },
+        "projectNPVUsd": {
+          "type": "number",
+          "description": "The project NPV with the schedule's gold in process for that year, USD."
+        },
+        "projectNPVChangeUsd": {
+          "type": "number",
+          "description": "projectNPVUsd less the valuation's project NPV, USD."
         }
       }
     }

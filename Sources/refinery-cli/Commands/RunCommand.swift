@@ -57,10 +57,19 @@ enum RunCommand {
 
 /// The text report of a run: the headline and key results first, then each part's detail.
 enum RunText {
+    /// The check of the valuation's gold in process against the campaign schedule's.
+    static func workingCapitalLine(_ check: ScheduledWorkingCapital) -> String {
+        "Gold in process in \(check.year): \(Formatting.number(check.scheduleGoldInProcessKg, decimals: 0)) kg on average in the campaign schedule, "
+            + "\(Formatting.number(check.throughputGoldInProcessKg, decimals: 0)) kg in the throughput model the valuation uses; "
+            + "valued with the schedule's, the project NPV would be \(ValuationText.millions(check.projectNPVUsd)) M USD "
+            + "(\(check.projectNPVChangeUsd >= 0 ? "+" : "")\(Formatting.number(check.projectNPVChangeUsd / 1e6, decimals: 2)) M USD).\n"
+    }
+
     static func render(_ run: ScenarioRun) -> String {
         ThroughputText.render(scenario: run.scenario, report: run.throughput, keyResults: KeyResults.of(run))
             + campaign(run.campaign)
             + (run.valuation.map { "\n" + ValuationText.headline($0.result, model: $0.model) + "(refinery-cli value: the full valuation)\n" } ?? "")
+            + (run.scheduledWorkingCapital.map(workingCapitalLine) ?? "")
             + (run.scenario.economics?.rangeWideningNotes ?? []).map { "Note: \($0)\n" }.joined()
     }
 }
