@@ -43,12 +43,12 @@ public struct ArtisanalPriceBound: Codable, Sendable, Equatable {
         let traderMargin = f.uaeTraderMargin ?? FiscalInputs.Defaults.uaeTraderMargin
         // The channel's costs are in dollars of the first horizon year and move with prices;
         // the bound is taken in the year where it is tightest.
-        guard let tightest = operating.map({ row in
-            (row: row, maximum: traderMargin + (reRefining + freight) * economics.priceIndex(operatingYear: row.year - firstYear) / row.goldPriceUsdPerOz)
+        guard let tightest = operating.map({ row -> (price: Double, index: Double, maximum: Double) in
+            let index = economics.priceIndex(operatingYear: row.year - firstYear)
+            return (row.goldPriceUsdPerOz, index, traderMargin + (reRefining + freight) * index / row.goldPriceUsdPerOz)
         }).min(by: { $0.maximum < $1.maximum }) else { return nil }
-        let price = tightest.row.goldPriceUsdPerOz, maximum = tightest.maximum
-        let index = economics.priceIndex(operatingYear: tightest.row.year - firstYear)
-        let reRefiningThen = reRefining * index, freightThen = freight * index
+        let price = tightest.price, maximum = tightest.maximum
+        let reRefiningThen = reRefining * tightest.index, freightThen = freight * tightest.index
         let percent = { (x: Double) in JSONValue.format((x * 10_000).rounded() / 100) + "%" }
         let note = margin > maximum
             ? "the artisanal purchase margin \(percent(margin)) exceeds the \(percent(maximum)) the UAE channel allows "
